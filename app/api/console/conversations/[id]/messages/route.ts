@@ -1,0 +1,18 @@
+import { z } from 'zod';
+import { MAX_MESSAGE_CHARS, sendAgentMessage } from '@/lib/activities/send-agent-message';
+import { consoleAgent } from '@/lib/http/console-request';
+import { handle, json, readJson } from '@/lib/http/respond';
+import { metrics } from '@/lib/metrics/registry';
+
+const body = z.object({
+  text: z.string().trim().min(1, 'the message is empty').max(MAX_MESSAGE_CHARS),
+  clientId: z.string().min(8).max(64),
+});
+
+export const POST = handle(async (request, { params }: { params: Promise<{ id: string }> }) => {
+  const agent = await consoleAgent(request);
+  const input = await readJson(request, body, 200_000);
+  const activity = await sendAgentMessage({ conversationId: (await params).id, agent, ...input });
+  metrics().agentMessages.inc();
+  return json(activity, { status: 201 });
+});

@@ -1,0 +1,24 @@
+import { consoleAgent } from '@/lib/http/console-request';
+import { handle } from '@/lib/http/respond';
+import { metrics } from '@/lib/metrics/registry';
+import { realtimeHub } from '@/lib/realtime/hub';
+import { openEventStream, parseLastEventId } from '@/lib/realtime/sse-stream';
+
+export const dynamic = 'force-dynamic';
+
+/** Server-sent events; `Last-Event-ID` (sent by EventSource on reconnect) or `?after=` resumes. */
+export const GET = handle(async (request) => {
+  await consoleAgent(request);
+  const after = parseLastEventId(request.headers.get('last-event-id') ?? new URL(request.url).searchParams.get('after'));
+  const gauge = metrics().openStreams;
+  gauge.inc();
+  request.signal.addEventListener('abort', () => gauge.dec());
+  return new Response(openEventStream(realtimeHub(), after, request.signal), {
+    headers: {
+      'Content-Type': 'text/event-stream; charset=utf-8',
+      'Cache-Control': 'no-cache, no-transform',
+      Connection: 'keep-alive',
+      'X-Accel-Buffering': 'no',
+    },
+  });
+});

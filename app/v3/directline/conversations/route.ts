@@ -1,0 +1,11 @@
+import { directLineCaller } from '@/lib/channels/directline/http';
+import { startConversation } from '@/lib/channels/directline/service';
+import { handle, json, readJson } from '@/lib/http/respond';
+import { startConversationSchema } from '@/lib/protocol/directline';
+
+export const POST = handle(async (request) => {
+  const caller = await directLineCaller(request);
+  const body = await readJson(request, startConversationSchema, 64_000);
+  const { created, conversation } = await startConversation(caller, body);
+  return json(conversation, { status: created ? 201 : 200 });
+});

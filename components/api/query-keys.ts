@@ -1,0 +1,9 @@
+import type { InboxFilter } from './conversations';
+
+export const queryKeys = {
+  me: ['me'] as const,
+  conversationLists: ['conversations'] as const,
+  conversationList: (filter: InboxFilter) => ['conversations', filter] as const,
+  conversation: (id: string) => ['conversation', id] as const,
+  transcript: (id: string) => ['transcript', id] as const,
+};

@@ -1,0 +1,61 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import type { ActivityView } from '@/lib/views/types';
+import { fetchJson } from './fetch-json';
+import { queryKeys } from './query-keys';
+import { mergeActivity, type TranscriptPage } from './transcript';
+
+interface SendInput {
+  conversationId: string;
+  text: string;
+  clientId: string;
+  agentId: string;
+  agentName: string;
+}
+
+/** Shows the message at once as `Sending`; the server's answer (or its realtime echo) replaces it. */
+export function useSendMessage() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (input: SendInput) =>
+      fetchJson<ActivityView>(`/api/console/conversations/${encodeURIComponent(input.conversationId)}/messages`, {
+        method: 'POST',
+        body: { text: input.text, clientId: input.clientId },
+      }),
+    onMutate: (input) => {
+      const optimistic: ActivityView = {
+        id: `pending:${input.clientId}`,
+        conversationId: input.conversationId,
+        seq: Number.MAX_SAFE_INTEGER,
+        type: 'message',
+        author: 'agent',
+        fromName: input.agentName,
+        agentId: input.agentId,
+        text: input.text,
+        textFormat: 'markdown',
+        name: null,
+        timestamp: new Date().toISOString(),
+        deliveryState: 'sending',
+        deliveryError: null,
+        clientId: input.clientId,
+      };
+      queryClient.setQueryData<TranscriptPage>(queryKeys.transcript(input.conversationId), (page) =>
+        mergeActivity(page, optimistic),
+      );
+    },
+    onSuccess: (activity) =>
+      queryClient.setQueryData<TranscriptPage>(queryKeys.transcript(activity.conversationId), (page) =>
+        mergeActivity(page, activity),
+      ),
+    onError: (error, input) =>
+      queryClient.setQueryData<TranscriptPage>(queryKeys.transcript(input.conversationId), (page) =>
+        page && {
+          ...page,
+          items: page.items.map((item) =>
+            item.clientId === input.clientId && item.deliveryState === 'sending'
+              ? { ...item, deliveryState: 'failed' as const, deliveryError: error.message }
+              : item,
+          ),
+        },
+      ),
+  });
+}

@@ -1,0 +1,28 @@
+import { queryOptions, useQuery } from '@tanstack/react-query';
+import type { ActivityView } from '@/lib/views/types';
+import { fetchJson } from './fetch-json';
+import { queryKeys } from './query-keys';
+
+export interface TranscriptPage {
+  items: ActivityView[];
+  olderCursor: number | null;
+}
+
+export const transcriptQuery = (id: string) =>
+  queryOptions({
+    queryKey: queryKeys.transcript(id),
+    queryFn: () => fetchJson<TranscriptPage>(`/api/console/conversations/${encodeURIComponent(id)}/activities?limit=100`),
+  });
+
+export const useTranscript = (id: string) => useQuery(transcriptQuery(id));
+
+/** Adds or replaces one activity (matched by id, or by the client id of an optimistic copy). */
+export function mergeActivity(page: TranscriptPage | undefined, activity: ActivityView): TranscriptPage | undefined {
+  if (!page) return page;
+  const items = page.items.filter(
+    (item) => item.id !== activity.id && !(activity.clientId && item.clientId === activity.clientId),
+  );
+  items.push(activity);
+  items.sort((a, b) => a.seq - b.seq);
+  return { ...page, items };
+}

@@ -1,0 +1,59 @@
+'use client';
+
+import { useRouter } from 'next/navigation';
+import { useState, type FormEvent } from 'react';
+import { useSignIn } from '../api/session';
+
+export function SignInForm() {
+  const router = useRouter();
+  const signIn = useSignIn();
+  const [email, setEmail] = useState('');
+  const [password, setPassword] = useState('');
+
+  function submit(event: FormEvent) {
+    event.preventDefault();
+    signIn.mutate({ email, password }, { onSuccess: () => router.replace('/') });
+  }
+
+  return (
+    <form onSubmit={submit} className="flex w-full max-w-sm flex-col gap-4 rounded-xl bg-white p-8 shadow">
+      <h1 className="text-xl font-semibold">Sign in to the Agent Console</h1>
+      <label className="flex flex-col gap-1 text-sm font-medium">
+        Email
+        <input
+          type="email"
+          name="email"
+          autoComplete="username"
+          required
+          value={email}
+          onChange={(event) => setEmail(event.target.value)}
+          className="rounded border border-slate-300 px-3 py-2 font-normal"
+        />
+      </label>
+      <label className="flex flex-col gap-1 text-sm font-medium">
+        Password
+        <input
+          type="password"
+          name="password"
+          autoComplete="current-password"
+          required
+          value={password}
+          onChange={(event) => setPassword(event.target.value)}
+          className="rounded border border-slate-300 px-3 py-2 font-normal"
+        />
+      </label>
+      {signIn.error && (
+        <p role="alert" className="text-sm text-red-700">
+          {signIn.error.message}
+        </p>
+      )}
+      <button
+        type="submit"
+        disabled={signIn.isPending}
+        className="rounded bg-indigo-600 px-4 py-2 font-medium text-white hover:bg-indigo-700 disabled:opacity-60"
+      >
+        Sign in
+      </button>
+    </form>
+  );
+}

@@ -1,0 +1,74 @@
+'use client';
+
+import { useEffect } from 'react';
+import type { AgentView } from '@/lib/views/types';
+import { useAcceptConversation } from '../api/accept-conversation';
+import { useConversation } from '../api/conversation';
+import { useMarkRead } from '../api/mark-read';
+import { Composer } from './composer';
+import { Transcript } from './transcript';
+
+export function ConversationPane({ conversationId, agent }: { conversationId: string; agent: AgentView }) {
+  const conversation = useConversation(conversationId);
+  const accept = useAcceptConversation();
+  const markRead = useMarkRead();
+  const data = conversation.data;
+  const isOwner = data?.ownerId === agent.id;
+  const unread = data?.unreadCount ?? 0;
+
+  useEffect(() => {
+    if (isOwner && unread > 0 && !markRead.isPending) markRead.mutate(conversationId);
+    // markRead is stable enough; re-run only when ownership or the counter changes
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [isOwner, unread, conversationId]);
+
+  if (conversation.isError) {
+    return (
+      <p role="alert" className="m-auto text-red-700">
+        {conversation.error.message}
+      </p>
+    );
+  }
+  if (!data) return <p className="m-auto text-slate-500">Loading…</p>;
+
+  const waiting = data.state === 'queued' || data.state === 'offered';
+  return (
+    <section aria-label={`Conversation with ${data.customerName}`} className="flex min-h-0 flex-1 flex-col">
+      <div className="flex items-center justify-between border-b border-slate-200 bg-white px-4 py-2">
+        <div>
+          <h2 className="font-semibold">{data.customerName}</h2>
+          <p className="text-xs text-slate-500">
+            {data.channel} · {data.state}
+            {data.queueName ? ` · ${data.queueName}` : ''}
+            {data.ownerName ? ` · ${data.ownerName}` : ''}
+          </p>
+        </div>
+        <div className="flex items-center gap-2">
+          {accept.error && (
+            <span role="alert" className="text-sm text-red-700">
+              {accept.error.message}
+            </span>
+          )}
+          {waiting && (
+            <button
+              type="button"
+              disabled={accept.isPending}
+              onClick={() => accept.mutate(data)}
+              className="rounded bg-emerald-600 px-4 py-1.5 font-medium text-white hover:bg-emerald-700 disabled:opacity-60"
+            >
+              Accept
+            </button>
+          )}
+        </div>
+      </div>
+      <Transcript conversationId={conversationId} />
+      {isOwner && data.state === 'active' ? (
+        <Composer conversationId={conversationId} agent={agent} />
+      ) : (
+        <p className="border-t border-slate-200 bg-white p-3 text-sm text-slate-500">
+          {waiting ? 'Accept the conversation to reply.' : data.state === 'closed' ? 'This conversation is closed.' : `${data.ownerName ?? 'Another agent'} is handling this conversation.`}
+        </p>
+      )}
+    </section>
+  );
+}

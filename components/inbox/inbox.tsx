@@ -1,0 +1,65 @@
+'use client';
+
+import Link from 'next/link';
+import { useState } from 'react';
+import { useConversationList, type InboxFilter } from '../api/conversations';
+
+const FILTERS: { value: InboxFilter; label: string }[] = [
+  { value: 'mine', label: 'Mine' },
+  { value: 'unassigned', label: 'Unassigned' },
+  { value: 'all', label: 'All' },
+];
+
+export function Inbox({ selectedId }: { selectedId: string | null }) {
+  const [filter, setFilter] = useState<InboxFilter>('all');
+  const list = useConversationList(filter);
+
+  return (
+    <nav aria-label="Inbox" className="flex w-80 shrink-0 flex-col border-r border-slate-200 bg-white">
+      <div className="flex gap-1 border-b border-slate-200 p-2">
+        {FILTERS.map(({ value, label }) => (
+          <button
+            key={value}
+            type="button"
+            aria-pressed={filter === value}
+            onClick={() => setFilter(value)}
+            className="rounded px-3 py-1 text-sm aria-pressed:bg-indigo-600 aria-pressed:text-white hover:bg-slate-100 aria-pressed:hover:bg-indigo-700"
+          >
+            {label}
+          </button>
+        ))}
+      </div>
+      {list.isError && (
+        <p role="alert" className="p-3 text-sm text-red-700">
+          {list.error.message}
+        </p>
+      )}
+      <ul aria-label="Conversations" className="min-h-0 flex-1 overflow-y-auto">
+        {list.data?.items.map((conversation) => (
+          <li key={conversation.id}>
+            <Link
+              href={`/?c=${encodeURIComponent(conversation.id)}`}
+              aria-current={conversation.id === selectedId ? 'page' : undefined}
+              className="block border-b border-slate-100 px-3 py-2 hover:bg-slate-50 aria-[current=page]:bg-indigo-50"
+            >
+              <span className="flex items-center justify-between gap-2">
+                <span className="truncate font-medium">{conversation.customerName}</span>
+                {conversation.unreadCount > 0 && (
+                  <span className="rounded-full bg-indigo-600 px-2 text-xs text-white">
+                    {conversation.unreadCount} unread
+                  </span>
+                )}
+              </span>
+              <span className="block truncate text-sm text-slate-500">{conversation.lastText ?? ' '}</span>
+              <span className="block text-xs text-slate-400">
+                {conversation.channel} · {conversation.state}
+                {conversation.ownerName ? ` · ${conversation.ownerName}` : ''}
+              </span>
+            </Link>
+          </li>
+        ))}
+        {list.data && list.data.items.length === 0 && <li className="p-3 text-sm text-slate-500">No conversations.</li>}
+      </ul>
+    </nav>
+  );
+}

@@ -1,0 +1,61 @@
+'use client';
+
+import { useQueryClient, type QueryClient } from '@tanstack/react-query';
+import { useEffect, useState } from 'react';
+import type { ConsoleEvent, ConversationSummary, StreamedEvent } from '@/lib/views/types';
+import { belongsTo, type ConversationPage, type InboxFilter } from '../api/conversations';
+import { queryKeys } from '../api/query-keys';
+import { mergeActivity, type TranscriptPage } from '../api/transcript';
+
+export type StreamStatus = 'connecting' | 'live' | 'reconnecting';
+
+/** One handler per event type, each updating the React Query cache. */
+const handlers: {
+  [Type in ConsoleEvent['type']]: (client: QueryClient, event: Extract<ConsoleEvent, { type: Type }>, agentId: string) => void;
+} = {
+  'conversation.updated': (client, event, agentId) => applyConversation(client, event.conversation, agentId),
+  'activity.created': (client, event, agentId) => {
+    client.setQueryData<TranscriptPage>(queryKeys.transcript(event.conversationId), (page) =>
+      mergeActivity(page, event.activity),
+    );
+    applyConversation(client, event.conversation, agentId);
+  },
+};
+
+function applyConversation(client: QueryClient, conversation: ConversationSummary, agentId: string) {
+  client.setQueryData<ConversationSummary>(queryKeys.conversation(conversation.id), (current) =>
+    !current || current.version <= conversation.version ? conversation : current,
+  );
+  for (const [key, page] of client.getQueriesData<ConversationPage>({ queryKey: queryKeys.conversationLists })) {
+    if (!page) continue;
+    const filter = key[1] as InboxFilter;
+    const items = page.items.filter((item) => item.id !== conversation.id);
+    if (belongsTo(filter, conversation, agentId)) items.push(conversation);
+    items.sort((a, b) => b.lastActivityAt.localeCompare(a.lastActivityAt) || b.id.localeCompare(a.id));
+    client.setQueryData<ConversationPage>(key, { ...page, items });
+  }
+}
+
+/**
+ * Follows /api/console/events. EventSource resends the last event id when it reconnects, so the
+ * server replays what was missed; on every (re)start the lists are refetched once as well.
+ */
+export function useConsoleEvents(agentId: string): StreamStatus {
+  const client = useQueryClient();
+  const [status, setStatus] = useState<StreamStatus>('connecting');
+  useEffect(() => {
+    const source = new EventSource('/api/console/events');
+    source.addEventListener('console', (message) => {
+      const event = JSON.parse((message as MessageEvent<string>).data) as StreamedEvent;
+      const handler = handlers[event.type] as (client: QueryClient, event: ConsoleEvent, agentId: string) => void;
+      handler?.(client, event, agentId);
+    });
+    source.addEventListener('ready', () => {
+      setStatus('live');
+      void client.invalidateQueries();
+    });
+    source.addEventListener('error', () => setStatus('reconnecting'));
+    return () => source.close();
+  }, [client, agentId]);
+  return status;
+}

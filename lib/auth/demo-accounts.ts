@@ -1,0 +1,27 @@
+// DEMO_ACCOUNTS=1: the accounts the contract promises, created once (an existing account is left as is).
+import type { Db } from '../db/client';
+import type { AgentRole } from '../db/generated/client';
+import { DEFAULT_QUEUE } from '../conversations/defaults';
+import { hashPassword } from './password';
+
+export const DEMO_PASSWORD = 'demo-password';
+
+export const DEMO_ACCOUNTS: { email: string; displayName: string; role: AgentRole }[] = [
+  { email: 'alice@demo.test', displayName: 'Alice', role: 'agent' },
+  { email: 'bob@demo.test', displayName: 'Bob', role: 'agent' },
+  { email: 'sam@demo.test', displayName: 'Sam', role: 'supervisor' },
+];
+
+export async function createDemoAccounts(db: Db): Promise<void> {
+  const queue = await db.queue.upsert({ where: { name: DEFAULT_QUEUE }, update: {}, create: { name: DEFAULT_QUEUE } });
+  for (const account of DEMO_ACCOUNTS) {
+    const existing = await db.agent.findUnique({ where: { email: account.email }, select: { id: true } });
+    const agent =
+      existing ?? (await db.agent.create({ data: { ...account, passwordHash: await hashPassword(DEMO_PASSWORD) } }));
+    await db.queueMember.upsert({
+      where: { queueId_agentId: { queueId: queue.id, agentId: agent.id } },
+      update: {},
+      create: { queueId: queue.id, agentId: agent.id },
+    });
+  }
+}

@@ -1,0 +1,48 @@
+import { db as defaultDb, type Db } from '../db/client';
+import { conflict, notFound } from '../errors/app-error';
+import { appendEvent } from '../realtime/event-log';
+import type { ConversationSummary } from '../views/types';
+import type { ActingAgent } from './agent';
+import { loadSummary } from './summary';
+
+/**
+ * Makes `agent` the owner of a waiting conversation. A conditional update on `version` decides
+ * races: of two reps accepting at once, one wins and the other gets 409 with the winner named.
+ */
+export async function acceptConversation(
+  input: { conversationId: string; agent: ActingAgent; version?: number },
+  db: Db = defaultDb(),
+): Promise<ConversationSummary> {
+  const current = await db.conversation.findUnique({
+    where: { id: input.conversationId },
+    include: { owner: { select: { displayName: true } } },
+  });
+  if (!current || current.state === 'pending') throw notFound('Conversation not found.');
+  if (current.ownerId === input.agent.id && current.state === 'active') return loadSummary(db, current.id);
+  if (current.state !== 'queued' && current.state !== 'offered') {
+    throw conflict(
+      current.owner ? `Already accepted by ${current.owner.displayName}.` : `The conversation is ${current.state}.`,
+      'AlreadyAssigned',
+    );
+  }
+  const version = input.version ?? current.version;
+  return db.$transaction(async (tx) => {
+    const updated = await tx.conversation.updateMany({
+      where: { id: current.id, version, state: { in: ['queued', 'offered'] } },
+      data: { state: 'active', ownerId: input.agent.id, acceptedAt: new Date(), unreadCount: 0, version: { increment: 1 } },
+    });
+    if (updated.count === 0) {
+      const winner = await tx.conversation.findUnique({
+        where: { id: current.id },
+        select: { owner: { select: { displayName: true } } },
+      });
+      throw conflict(
+        winner?.owner ? `Already accepted by ${winner.owner.displayName}.` : 'The conversation changed; try again.',
+        'AlreadyAssigned',
+      );
+    }
+    const summary = await loadSummary(tx, current.id);
+    await appendEvent(tx, { type: 'conversation.updated', conversationId: current.id, conversation: summary });
+    return summary;
+  });
+}

@@ -1,0 +1,34 @@
+import { db as defaultDb, type Db } from '../db/client';
+import { notFound } from '../errors/app-error';
+import { conversationRefs, toActivityView, toConversationSummary } from '../views/map';
+import type { ActivityView, ConversationSummary } from '../views/types';
+
+export async function getConversation(conversationId: string, db: Db = defaultDb()): Promise<ConversationSummary> {
+  const row = await db.conversation.findUnique({ where: { id: conversationId }, include: conversationRefs });
+  if (!row || row.state === 'pending') throw notFound('Conversation not found.');
+  return toConversationSummary(row);
+}
+
+export interface TranscriptPage {
+  items: ActivityView[];
+  /** Pass as `before` to load the page of older activities; null when the start is reached. */
+  olderCursor: number | null;
+}
+
+/** One page of a transcript in `seq` order, ending just before `before` (or at the newest). */
+export async function getTranscript(
+  input: { conversationId: string; before?: number; limit?: number },
+  db: Db = defaultDb(),
+): Promise<TranscriptPage> {
+  const limit = input.limit ?? 50;
+  const rows = await db.activity.findMany({
+    where: { conversationId: input.conversationId, ...(input.before !== undefined && { seq: { lt: input.before } }) },
+    orderBy: { seq: 'desc' },
+    take: limit + 1,
+  });
+  const page = rows.slice(0, limit).reverse();
+  return {
+    items: page.map(toActivityView),
+    olderCursor: rows.length > limit && page[0] ? page[0].seq : null,
+  };
+}

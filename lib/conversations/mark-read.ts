@@ -1,0 +1,20 @@
+import { db as defaultDb, type Db } from '../db/client';
+import { appendEvent } from '../realtime/event-log';
+import type { ActingAgent } from './agent';
+import { loadSummary } from './summary';
+
+/** The owner has seen everything: the unread counter returns to zero. Others reading changes nothing. */
+export async function markConversationRead(
+  input: { conversationId: string; agent: ActingAgent },
+  db: Db = defaultDb(),
+): Promise<void> {
+  await db.$transaction(async (tx) => {
+    const updated = await tx.conversation.updateMany({
+      where: { id: input.conversationId, ownerId: input.agent.id, unreadCount: { gt: 0 } },
+      data: { unreadCount: 0 },
+    });
+    if (updated.count === 0) return;
+    const summary = await loadSummary(tx, input.conversationId);
+    await appendEvent(tx, { type: 'conversation.updated', conversationId: input.conversationId, conversation: summary });
+  });
+}

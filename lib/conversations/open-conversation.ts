@@ -1,0 +1,40 @@
+import { randomBytes } from 'node:crypto';
+import type { Db } from '../db/client';
+import type { ChannelKind, Prisma } from '../db/generated/client';
+import { defaultChannelId } from './defaults';
+
+export interface OpenConversationInput {
+  channel: ChannelKind;
+  /** The channel's own id for the conversation; generated when the console starts the conversation. */
+  externalId?: string;
+  customerId?: string | null;
+  customerName?: string | null;
+  serviceUrl?: string | null;
+  channelData?: Prisma.InputJsonValue;
+}
+
+export function newConversationId(): string {
+  return randomBytes(16).toString('base64url');
+}
+
+/**
+ * Finds or creates the conversation a channel refers to. It stays `pending` (invisible to reps) until
+ * the customer's first activity queues it.
+ */
+export async function openConversation(db: Db, input: OpenConversationInput): Promise<{ id: string; created: boolean }> {
+  const channelId = await defaultChannelId(db, input.channel);
+  const id = newConversationId();
+  const externalId = input.externalId ?? id;
+  const rows = await db.$queryRaw<{ id: string; created: boolean }[]>`
+    INSERT INTO "Conversation" (id, "channelId", "externalId", "customerId", "customerName", "serviceUrl", "channelData")
+    VALUES (${id}, ${channelId}, ${externalId}, ${input.customerId ?? null}, ${input.customerName ?? null},
+            ${input.serviceUrl ?? null}, ${input.channelData === undefined ? null : JSON.stringify(input.channelData)}::jsonb)
+    ON CONFLICT ("channelId", "externalId") DO UPDATE SET "externalId" = EXCLUDED."externalId"
+    RETURNING id, (xmax = 0) AS created`;
+  return rows[0]!;
+}
+
+export async function findConversationByExternalId(db: Db, channel: ChannelKind, externalId: string) {
+  const channelId = await defaultChannelId(db, channel);
+  return db.conversation.findUnique({ where: { channelId_externalId: { channelId, externalId } } });
+}

@@ -1,0 +1,80 @@
+import { ZodError, type ZodType } from 'zod';
+import { AppError, badRequest, tooLarge } from '../errors/app-error';
+import { logger } from '../log/logger';
+import { errorBody } from '../protocol/error';
+
+export function json(body: unknown, init: ResponseInit = {}): Response {
+  return Response.json(body, init);
+}
+
+export function errorResponse(status: number, code: string, message: string, headers: Record<string, string> = {}): Response {
+  return Response.json(errorBody(code, message), { status, headers });
+}
+
+/** Wraps a route handler: AppError → its status, ZodError → 400, anything else → logged 500. */
+export function handle<Args extends unknown[]>(
+  fn: (request: Request, ...args: Args) => Promise<Response>,
+): (request: Request, ...args: Args) => Promise<Response> {
+  return async (request, ...args) => {
+    try {
+      return await fn(request, ...args);
+    } catch (error) {
+      if (error instanceof AppError) return errorResponse(error.status, error.code, error.message, error.headers);
+      if (error instanceof ZodError) return errorResponse(400, 'BadArgument', describeZodError(error));
+      if (isUnavailable(error)) {
+        logger.warn({ err: error, url: request.url }, 'database unavailable');
+        return errorResponse(503, 'ServiceUnavailable', 'The console is briefly unavailable; try again.', { 'Retry-After': '2' });
+      }
+      logger.error({ err: error, url: request.url, method: request.method }, 'unhandled error');
+      return errorResponse(500, 'InternalError', 'Something went wrong on our side.');
+    }
+  };
+}
+
+export function describeZodError(error: ZodError): string {
+  return error.issues
+    .slice(0, 5)
+    .map((issue) => (issue.path.length ? `${issue.path.join('.')}: ${issue.message}` : issue.message))
+    .join('; ');
+}
+
+function isUnavailable(error: unknown): boolean {
+  const text = error instanceof Error ? `${error.message} ${(error as { code?: string }).code ?? ''}` : '';
+  return /ECONNREFUSED|ECONNRESET|57P01|terminating connection|Connection terminated|DatabaseNotReachable/i.test(text);
+}
+
+/** Reads the body as text, refusing more than `maxBytes` without buffering it all. */
+export async function readText(request: Request, maxBytes: number): Promise<string> {
+  const declared = Number(request.headers.get('content-length') ?? '0');
+  if (declared > maxBytes) throw tooLarge(`The body is larger than ${maxBytes} bytes.`);
+  if (!request.body) return '';
+  const reader = request.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > maxBytes) {
+      await reader.cancel().catch(() => {});
+      throw tooLarge(`The body is larger than ${maxBytes} bytes.`);
+    }
+    chunks.push(value);
+  }
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+/** Parses a JSON body against a schema; an empty body parses as `undefined`. */
+export async function readJson<T>(request: Request, schema: ZodType<T>, maxBytes = 1_000_000): Promise<T> {
+  const text = await readText(request, maxBytes);
+  let value: unknown;
+  if (text.trim() === '') value = undefined;
+  else {
+    try {
+      value = JSON.parse(text);
+    } catch {
+      throw badRequest('BadArgument', 'The body is not valid JSON.');
+    }
+  }
+  return schema.parse(value);
+}

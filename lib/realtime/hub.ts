@@ -1,0 +1,115 @@
+// One LISTEN connection per app instance fans the event log out to every open console stream.
+// Each notification only says "there is news"; the hub then reads the log after the last id it
+// delivered, so a lost notification or a reconnect never loses an event.
+import pg from 'pg';
+import { databaseUrl } from '../config/env';
+import { db } from '../db/client';
+import { logger } from '../log/logger';
+import type { StreamedEvent } from '../views/types';
+import { EVENT_CHANNEL } from './event-log';
+
+type Listener = (event: StreamedEvent) => void;
+
+const BATCH = 500;
+
+export class RealtimeHub {
+  private listeners = new Set<Listener>();
+  private client: pg.Client | null = null;
+  private lastId = 0n;
+  private ready: Promise<void> | null = null;
+  private draining: Promise<void> | null = null;
+  private pendingDrain = false;
+  private closed = false;
+
+  constructor(private readonly connectionString: string) {}
+
+  /** The id of the newest event this hub has delivered (streams resume from it). */
+  async currentId(): Promise<bigint> {
+    await this.start();
+    return this.lastId;
+  }
+
+  start(): Promise<void> {
+    this.ready ??= this.connect(true);
+    return this.ready;
+  }
+
+  subscribe(listener: Listener): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  /** Events after `afterId`, oldest first, for a stream catching up. */
+  async eventsAfter(afterId: bigint, limit = BATCH): Promise<StreamedEvent[]> {
+    const rows = await db().event.findMany({ where: { id: { gt: afterId } }, orderBy: { id: 'asc' }, take: limit });
+    return rows.map((row) => ({ ...(row.payload as object), id: row.id.toString() }) as StreamedEvent);
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+    await this.client?.end().catch(() => {});
+  }
+
+  private async connect(first: boolean): Promise<void> {
+    const client = new pg.Client({ connectionString: this.connectionString });
+    client.on('notification', () => this.drain());
+    client.on('error', (error) => {
+      logger.warn({ err: error }, 'realtime listener lost its connection');
+      this.reconnect(client);
+    });
+    client.on('end', () => this.reconnect(client));
+    await client.connect();
+    await client.query(`LISTEN ${EVENT_CHANNEL}`);
+    this.client = client;
+    if (first) {
+      const result = await client.query<{ max: string | null }>('SELECT max(id)::text AS max FROM "Event"');
+      this.lastId = BigInt(result.rows[0]?.max ?? '0');
+    } else {
+      this.drain();
+    }
+  }
+
+  private reconnect(client: pg.Client) {
+    if (this.closed || this.client !== client) return;
+    this.client = null;
+    const retry = (delay: number) =>
+      setTimeout(() => {
+        this.connect(false).catch((error) => {
+          logger.warn({ err: error }, 'realtime listener reconnect failed');
+          retry(Math.min(delay * 2, 5000));
+        });
+      }, delay);
+    retry(250);
+  }
+
+  private drain(): void {
+    if (this.draining) {
+      this.pendingDrain = true;
+      return;
+    }
+    this.draining = (async () => {
+      do {
+        this.pendingDrain = false;
+        for (;;) {
+          const events = await this.eventsAfter(this.lastId);
+          for (const event of events) {
+            this.lastId = BigInt(event.id);
+            for (const listener of this.listeners) listener(event);
+          }
+          if (events.length < BATCH) break;
+        }
+      } while (this.pendingDrain);
+    })()
+      .catch((error) => logger.warn({ err: error }, 'realtime drain failed; will retry on the next notification'))
+      .finally(() => {
+        this.draining = null;
+      });
+  }
+}
+
+const globalForHub = globalThis as unknown as { consoleHub?: RealtimeHub };
+
+export function realtimeHub(): RealtimeHub {
+  globalForHub.consoleHub ??= new RealtimeHub(databaseUrl());
+  return globalForHub.consoleHub;
+}

@@ -1,0 +1,63 @@
+// A console client's event stream: catch up from its last event id, then follow the hub live.
+import type { StreamedEvent } from '../views/types';
+import type { RealtimeHub } from './hub';
+
+const HEARTBEAT_MS = 15_000;
+
+export function parseLastEventId(value: string | null): bigint | null {
+  return value && /^\d{1,19}$/.test(value) ? BigInt(value) : null;
+}
+
+export function openEventStream(hub: RealtimeHub, lastEventId: bigint | null, signal: AbortSignal): ReadableStream<Uint8Array> {
+  const encoder = new TextEncoder();
+  let cleanup = () => {};
+  return new ReadableStream<Uint8Array>({
+    async start(controller) {
+      const write = (text: string) => {
+        try {
+          controller.enqueue(encoder.encode(text));
+        } catch {
+          cleanup();
+        }
+      };
+      await hub.start();
+      let cursor = lastEventId ?? (await hub.currentId());
+      let catchingUp = true;
+      const buffered: StreamedEvent[] = [];
+      const send = (event: StreamedEvent) => {
+        const id = BigInt(event.id);
+        if (id <= cursor) return;
+        cursor = id;
+        write(`id: ${event.id}\nevent: console\ndata: ${JSON.stringify(event)}\n\n`);
+      };
+      const unsubscribe = hub.subscribe((event) => (catchingUp ? buffered.push(event) : send(event)));
+      const heartbeat = setInterval(() => write(': keep-alive\n\n'), HEARTBEAT_MS);
+      cleanup = () => {
+        clearInterval(heartbeat);
+        unsubscribe();
+      };
+      signal.addEventListener('abort', () => {
+        cleanup();
+        try {
+          controller.close();
+        } catch {
+          // already closed
+        }
+      });
+
+      write(`retry: 1000\n\n`);
+      for (;;) {
+        const backlog = await hub.eventsAfter(cursor);
+        backlog.forEach(send);
+        if (backlog.length === 0) break;
+      }
+      catchingUp = false;
+      buffered.splice(0).forEach(send);
+      // Tells the client which id it is now at, so it can refetch anything older than the stream.
+      write(`event: ready\ndata: ${JSON.stringify({ id: cursor.toString() })}\n\n`);
+    },
+    cancel() {
+      cleanup();
+    },
+  });
+}

@@ -1,0 +1,64 @@
+import type { Activity, Agent, Channel, Conversation, Queue } from '../db/generated/client';
+import type { ActivityView, AgentView, ConversationSummary } from './types';
+
+export type ConversationWithRefs = Conversation & {
+  channel: Pick<Channel, 'kind'>;
+  queue: Pick<Queue, 'name'> | null;
+  owner: Pick<Agent, 'displayName'> | null;
+};
+
+export const conversationRefs = {
+  channel: { select: { kind: true } },
+  queue: { select: { name: true } },
+  owner: { select: { displayName: true } },
+} as const;
+
+export function toConversationSummary(row: ConversationWithRefs): ConversationSummary {
+  return {
+    id: row.id,
+    channel: row.channel.kind,
+    customerName: row.customerName ?? row.customerId ?? 'Customer',
+    state: row.state,
+    queueName: row.queue?.name ?? null,
+    ownerId: row.ownerId,
+    ownerName: row.owner?.displayName ?? null,
+    version: row.version,
+    unreadCount: row.unreadCount,
+    lastText: row.lastText,
+    lastActivityAt: row.lastActivityAt.toISOString(),
+    lastSeq: row.lastSeq,
+  };
+}
+
+export function toActivityView(row: Activity): ActivityView {
+  const author =
+    row.direction === 'inbound'
+      ? row.fromRole === 'bot'
+        ? 'bot'
+        : 'customer'
+      : row.direction === 'outbound'
+        ? 'agent'
+        : 'system';
+  const raw = row.raw as { channelData?: { clientActivityID?: unknown } } | null;
+  const clientId = row.clientActivityId ?? (typeof raw?.channelData?.clientActivityID === 'string' ? raw.channelData.clientActivityID : null);
+  return {
+    id: row.id,
+    conversationId: row.conversationId,
+    seq: row.seq,
+    type: row.type,
+    author,
+    fromName: row.fromName,
+    agentId: row.agentId,
+    text: row.text,
+    textFormat: row.textFormat,
+    name: row.name,
+    timestamp: row.timestamp.toISOString(),
+    deliveryState: row.deliveryState,
+    deliveryError: row.deliveryError,
+    clientId,
+  };
+}
+
+export function toAgentView(row: Pick<Agent, 'id' | 'email' | 'displayName' | 'role'>): AgentView {
+  return { id: row.id, email: row.email, displayName: row.displayName, role: row.role };
+}

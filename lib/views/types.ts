@@ -1,0 +1,52 @@
+// Shapes the console's browser code receives: from /api/console/* and the realtime stream.
+// No wire format of any channel appears here.
+
+export type ConversationStateView = 'pending' | 'queued' | 'offered' | 'active' | 'wrapup' | 'closed';
+export type DeliveryStateView = 'none' | 'sending' | 'sent' | 'delivered' | 'read' | 'failed';
+
+export interface ConversationSummary {
+  id: string;
+  channel: string;
+  customerName: string;
+  state: ConversationStateView;
+  queueName: string | null;
+  ownerId: string | null;
+  ownerName: string | null;
+  version: number;
+  unreadCount: number;
+  lastText: string | null;
+  lastActivityAt: string;
+  lastSeq: number;
+}
+
+export interface ActivityView {
+  id: string;
+  conversationId: string;
+  seq: number;
+  type: string;
+  /** Who the author is from the console's point of view. */
+  author: 'customer' | 'agent' | 'bot' | 'system';
+  fromName: string | null;
+  agentId: string | null;
+  text: string | null;
+  textFormat: string | null;
+  name: string | null;
+  timestamp: string;
+  deliveryState: DeliveryStateView;
+  deliveryError: string | null;
+  /** The id the rep's browser gave a message it sent, so the echo replaces the optimistic copy. */
+  clientId: string | null;
+}
+
+export interface AgentView {
+  id: string;
+  email: string;
+  displayName: string;
+  role: 'agent' | 'supervisor' | 'admin';
+}
+
+export type ConsoleEvent =
+  | { type: 'conversation.updated'; conversationId: string; conversation: ConversationSummary }
+  | { type: 'activity.created'; conversationId: string; activity: ActivityView; conversation: ConversationSummary };
+
+export type StreamedEvent = ConsoleEvent & { id: string };
