@@ -13,6 +13,7 @@ const DEMO_DIRECTLINE_SECRET = 'demo-directline-secret';
 async function main() {
   const dev = process.argv.includes('--dev');
   (process.env as Record<string, string>).NODE_ENV ??= dev ? 'development' : 'production';
+  process.env.NEXT_TELEMETRY_DISABLED ??= '1';
   const root = process.cwd();
   let config = parseEnv(process.env);
 

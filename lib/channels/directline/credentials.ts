@@ -38,7 +38,7 @@ export async function issueToken(
     .setProtectedHeader({ alg: 'HS256' })
     .setIssuer(ISSUER)
     .setIssuedAt()
-    .setExpirationTime(`${keys.tokenTtlSeconds}s`)
+    .setExpirationTime(Math.floor(Date.now() / 1000) + keys.tokenTtlSeconds)
     .sign(signingKey(keys));
   return { token, expiresIn: keys.tokenTtlSeconds };
 }

@@ -1,0 +1,97 @@
+// `npm test`: unit tests, then integration and end-to-end tests against a real PostgreSQL (a fresh
+// database per run, on TEST_DATABASE_URL's server or an embedded one) and the real app over HTTP.
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import path from 'node:path';
+import pg from 'pg';
+import { startEmbeddedPostgres, type EmbeddedDatabase } from '../lib/db/embedded-postgres';
+import { freePort } from '../lib/db/free-port';
+import { TEST_DIRECTLINE_SECRET, TEST_SESSION_SECRET } from '../tests/support/test-env';
+
+const root = path.resolve(__dirname, '..');
+const bin = (name: string) => path.join(root, 'node_modules', '.bin', name);
+
+function run(command: string, args: string[], env: NodeJS.ProcessEnv): boolean {
+  console.log(`\n$ ${path.basename(command)} ${args.join(' ')}`);
+  return spawnSync(command, args, { stdio: 'inherit', env, cwd: root }).status === 0;
+}
+
+async function serverAndAdminUrl(): Promise<{ adminUrl: string; embedded: EmbeddedDatabase | null }> {
+  if (process.env.TEST_DATABASE_URL) return { adminUrl: process.env.TEST_DATABASE_URL, embedded: null };
+  const embedded = await startEmbeddedPostgres({ dataDir: path.join(root, '.data', 'test-postgres') });
+  return { adminUrl: embedded.serverUrl, embedded };
+}
+
+function withDatabase(url: string, database: string): string {
+  const parsed = new URL(url);
+  parsed.pathname = `/${database}`;
+  return parsed.toString();
+}
+
+async function admin(url: string, sql: string) {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    await client.query(sql);
+  } finally {
+    await client.end();
+  }
+}
+
+async function waitForHealth(url: string, app: ChildProcess, timeoutMs: number) {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (app.exitCode !== null) throw new Error(`the app exited with code ${app.exitCode}`);
+    const ok = await fetch(`${url}/api/health`).then((response) => response.ok, () => false);
+    if (ok) return;
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+  throw new Error('the app did not become healthy in time');
+}
+
+async function main() {
+  const baseEnv = { ...process.env, NEXT_TELEMETRY_DISABLED: '1' };
+  if (!run(bin('vitest'), ['run', '--project', 'unit'], { ...baseEnv, NODE_ENV: 'test' })) return 1;
+
+  const { adminUrl, embedded } = await serverAndAdminUrl();
+  const database = `console_test_${Date.now()}_${process.pid}`;
+  await admin(adminUrl, `CREATE DATABASE "${database}"`);
+  const databaseUrl = withDatabase(adminUrl, database);
+  const port = await freePort();
+  const baseUrl = `http://127.0.0.1:${port}`;
+  const testEnv: NodeJS.ProcessEnv = {
+    ...baseEnv,
+    DATABASE_URL: databaseUrl,
+    TEST_ADMIN_URL: adminUrl,
+    CONSOLE_URL: baseUrl,
+    PUBLIC_URL: baseUrl,
+    PORT: String(port),
+    HOST: '127.0.0.1',
+    DEMO_ACCOUNTS: '1',
+    DIRECTLINE_SECRETS: TEST_DIRECTLINE_SECRET,
+    SESSION_SECRET: TEST_SESSION_SECRET,
+    LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
+  };
+
+  const app = spawn(bin('tsx'), ['scripts/start.ts'], { cwd: root, env: testEnv, stdio: 'inherit' });
+  let ok = false;
+  try {
+    await waitForHealth(baseUrl, app, 15 * 60_000);
+    ok =
+      run(bin('vitest'), ['run', '--project', 'integration'], { ...testEnv, NODE_ENV: 'test' }) &&
+      run(bin('playwright'), ['test'], testEnv);
+  } finally {
+    app.kill('SIGTERM');
+    await new Promise((resolve) => (app.exitCode !== null ? resolve(null) : app.once('exit', resolve)));
+    await admin(adminUrl, `DROP DATABASE IF EXISTS "${database}" WITH (FORCE)`).catch((error) => console.error(error));
+    await embedded?.stop();
+  }
+  return ok ? 0 : 1;
+}
+
+main().then(
+  (code) => process.exit(code),
+  (error) => {
+    console.error(error);
+    process.exit(1);
+  },
+);

@@ -1,0 +1,152 @@
+import { SignJWT } from 'jose';
+import { describe, expect, it } from 'vitest';
+import { ConsoleClient, customerSays, directLine, startDirectLine } from '../support/clients';
+
+describe('Direct Line: starting a conversation', () => {
+  it('answers 201 with conversationId, token, expires_in and an absolute streamUrl', async () => {
+    const start = await startDirectLine({ id: 'u-start', name: 'Dana' });
+    expect(start.conversationId).toMatch(/^[\w-]{10,}$/);
+    expect(start.token.split('.')).toHaveLength(3);
+    expect(start.expires_in).toBeGreaterThan(60);
+    expect(start.streamUrl).toMatch(new RegExp(`^ws://.+/v3/directline/conversations/${start.conversationId}/stream\\?t=`));
+  });
+
+  it('accepts the body botframework-directlinejs sends ({"user":{}}) and an empty body', async () => {
+    expect((await directLine('/conversations', { method: 'POST', body: { user: {} } })).status).toBe(201);
+    expect((await directLine('/conversations', { method: 'POST' })).status).toBe(201);
+  });
+
+  it('answers 200 when the token names a conversation that already started', async () => {
+    const start = await startDirectLine();
+    const again = await directLine('/conversations', { method: 'POST', auth: start.token, body: {} });
+    expect(again.status).toBe(200);
+    expect(again.body.conversationId).toBe(start.conversationId);
+  });
+});
+
+describe('Direct Line: activities', () => {
+  it('stores the customer message and echoes it with its new id and clientActivityID', async () => {
+    const start = await startDirectLine({ id: 'u-echo', name: 'Eve' });
+    const posted = await directLine(`/conversations/${start.conversationId}/activities`, {
+      method: 'POST',
+      auth: start.token,
+      body: { type: 'message', from: { id: 'u-echo', name: 'Eve' }, text: 'hello 👋🏽', locale: 'en-US', channelData: { clientActivityID: 'client-1' } },
+    });
+    expect(posted.status).toBe(200);
+    expect(posted.body.id).toEqual(expect.any(String));
+
+    const read = await directLine(`/conversations/${start.conversationId}/activities`, { auth: start.token });
+    expect(read.status).toBe(200);
+    expect(read.body.watermark).toBe('1');
+    expect(read.body.activities).toEqual([
+      expect.objectContaining({
+        id: posted.body.id,
+        type: 'message',
+        text: 'hello 👋🏽',
+        channelId: 'directline',
+        conversation: { id: start.conversationId },
+        from: { id: 'u-echo', name: 'Eve' },
+        channelData: { clientActivityID: 'client-1' },
+        timestamp: expect.stringMatching(/Z$/),
+      }),
+    ]);
+  });
+
+  it('stores a retried activity (same clientActivityID) once and answers the same id', async () => {
+    const start = await startDirectLine();
+    const body = { type: 'message', from: { id: 'u' }, text: 'once', channelData: { clientActivityID: 'retry-1' } };
+    const path = `/conversations/${start.conversationId}/activities`;
+    const answers = await Promise.all([1, 2, 3].map(() => directLine(path, { method: 'POST', auth: start.token, body })));
+    expect(new Set(answers.map((a) => a.body.id)).size).toBe(1);
+    const read = await directLine(path, { auth: start.token });
+    expect(read.body.activities).toHaveLength(1);
+  });
+
+  it('returns only what follows the watermark, and the watermark stays when nothing is new', async () => {
+    const start = await startDirectLine();
+    await customerSays(start, 'one');
+    await customerSays(start, 'two');
+    const path = `/conversations/${start.conversationId}/activities`;
+    const after1 = await directLine(`${path}?watermark=1`, { auth: start.token });
+    expect(after1.body.activities.map((a: { text: string }) => a.text)).toEqual(['two']);
+    expect(after1.body.watermark).toBe('2');
+    const after2 = await directLine(`${path}?watermark=2`, { auth: start.token });
+    expect(after2.body).toEqual({ activities: [], watermark: '2' });
+  });
+
+  it('carries the rep reply back with a higher watermark', async () => {
+    const start = await startDirectLine({ id: 'u-round', name: 'Round Trip' });
+    await customerSays(start, 'I need help', { id: 'u-round', name: 'Round Trip' });
+    const alice = await ConsoleClient.signIn('alice@demo.test');
+    expect((await alice.call('POST', `/api/console/conversations/${start.conversationId}/accept`, {})).status).toBe(200);
+    const sent = await alice.call('POST', `/api/console/conversations/${start.conversationId}/messages`, {
+      text: 'Happy to **help**',
+      clientId: 'reply-0001',
+    });
+    expect(sent.status).toBe(201);
+    expect(sent.body.deliveryState).toBe('sent');
+
+    const read = await directLine(`/conversations/${start.conversationId}/activities?watermark=1`, { auth: start.token });
+    expect(read.body.watermark).toBe('2');
+    expect(read.body.activities).toEqual([
+      expect.objectContaining({
+        type: 'message',
+        text: 'Happy to **help**',
+        textFormat: 'markdown',
+        from: expect.objectContaining({ name: 'Alice', role: 'bot' }),
+      }),
+    ]);
+  });
+});
+
+describe('Direct Line: bad input gets a 4xx with {"error":{"code","message"}}', () => {
+  const errorBody = { error: { code: expect.any(String), message: expect.any(String) } };
+
+  it('no credential, an unknown secret, a forged token', async () => {
+    const forged = await new SignJWT({ conv: 'x' }).setProtectedHeader({ alg: 'HS256' }).sign(new TextEncoder().encode('k'.repeat(32)));
+    for (const auth of [null, 'not-the-secret', forged]) {
+      const response = await directLine('/conversations', { method: 'POST', auth, body: {} });
+      expect(response.status).toBe(401);
+      expect(response.body).toEqual(errorBody);
+    }
+  });
+
+  it('bad JSON, a missing type, a bad watermark', async () => {
+    const start = await startDirectLine();
+    const path = `/conversations/${start.conversationId}/activities`;
+    const badJson = await directLine(path, { method: 'POST', auth: start.token, rawBody: '{"type":' });
+    const noType = await directLine(path, { method: 'POST', auth: start.token, body: { text: 'hi' } });
+    const badStart = await directLine('/conversations', { method: 'POST', rawBody: '[1,' });
+    const badWatermark = await directLine(`${path}?watermark=abc`, { auth: start.token });
+    for (const response of [badJson, noType, badStart, badWatermark]) {
+      expect(response.status).toBe(400);
+      expect(response.body).toEqual(errorBody);
+    }
+  });
+
+  it('an unknown conversation', async () => {
+    const post = await directLine('/conversations/does-not-exist/activities', { method: 'POST', body: { type: 'message' } });
+    const get = await directLine('/conversations/does-not-exist/activities');
+    expect([post.status, get.status]).toEqual([404, 404]);
+    expect(post.body).toEqual(errorBody);
+  });
+
+  it("another conversation's token", async () => {
+    const mine = await startDirectLine();
+    const theirs = await startDirectLine();
+    const response = await directLine(`/conversations/${theirs.conversationId}/activities`, { auth: mine.token });
+    expect(response.status).toBe(403);
+    expect(response.body).toEqual(errorBody);
+  });
+
+  it('an activity of 256K characters or more', async () => {
+    const start = await startDirectLine();
+    const response = await directLine(`/conversations/${start.conversationId}/activities`, {
+      method: 'POST',
+      auth: start.token,
+      body: { type: 'message', text: 'x'.repeat(256 * 1024) },
+    });
+    expect(response.status).toBe(413);
+    expect(response.body).toEqual(errorBody);
+  });
+});

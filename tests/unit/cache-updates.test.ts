@@ -1,0 +1,68 @@
+import { describe, expect, it } from 'vitest';
+import { belongsTo } from '@/components/api/conversations';
+import { mergeActivity } from '@/components/api/transcript';
+import type { ActivityView, ConversationSummary } from '@/lib/views/types';
+
+const conversation = (patch: Partial<ConversationSummary>): ConversationSummary => ({
+  id: 'c1',
+  channel: 'directline',
+  customerName: 'C',
+  state: 'queued',
+  queueName: 'General',
+  ownerId: null,
+  ownerName: null,
+  version: 1,
+  unreadCount: 0,
+  lastText: null,
+  lastActivityAt: new Date(0).toISOString(),
+  lastSeq: 1,
+  ...patch,
+});
+
+const activity = (patch: Partial<ActivityView>): ActivityView => ({
+  id: 'a1',
+  conversationId: 'c1',
+  seq: 1,
+  type: 'message',
+  author: 'customer',
+  fromName: null,
+  agentId: null,
+  text: 'x',
+  textFormat: null,
+  name: null,
+  timestamp: new Date(0).toISOString(),
+  deliveryState: 'none',
+  deliveryError: null,
+  clientId: null,
+  ...patch,
+});
+
+describe('inbox filters for live updates', () => {
+  it('puts a waiting conversation under Unassigned and All, an owned one under Mine for its owner only', () => {
+    const waiting = conversation({});
+    expect(['mine', 'unassigned', 'all'].map((f) => belongsTo(f as never, waiting, 'me'))).toEqual([false, true, true]);
+    const mine = conversation({ state: 'active', ownerId: 'me' });
+    expect(['mine', 'unassigned', 'all'].map((f) => belongsTo(f as never, mine, 'me'))).toEqual([true, false, true]);
+    expect(belongsTo('mine', mine, 'someone-else')).toBe(false);
+    expect(belongsTo('all', conversation({ state: 'pending' }), 'me')).toBe(false);
+  });
+});
+
+describe('transcript merging', () => {
+  it('replaces the optimistic copy with the server echo of the same client id, in seq order', () => {
+    const page = {
+      items: [activity({ id: 'a1', seq: 1 }), activity({ id: 'pending:k', seq: Number.MAX_SAFE_INTEGER, clientId: 'k', deliveryState: 'sending' })],
+      olderCursor: null,
+    };
+    const merged = mergeActivity(page, activity({ id: 'a2', seq: 2, clientId: 'k', deliveryState: 'sent' }));
+    expect(merged?.items.map((item) => [item.id, item.deliveryState])).toEqual([
+      ['a1', 'none'],
+      ['a2', 'sent'],
+    ]);
+  });
+
+  it('ignores a duplicate event', () => {
+    const page = { items: [activity({ id: 'a1' })], olderCursor: null };
+    expect(mergeActivity(mergeActivity(page, activity({ id: 'a1' })), activity({ id: 'a1' }))?.items).toHaveLength(1);
+  });
+});
