@@ -50,6 +50,7 @@ async function waitForHealth(url: string, app: ChildProcess, timeoutMs: number) 
 
 async function main() {
   const baseEnv = { ...process.env, NEXT_TELEMETRY_DISABLED: '1' };
+  if (!run(bin('eslint'), ['.'], baseEnv)) return 1;
   if (!run(bin('vitest'), ['run', '--project', 'unit'], { ...baseEnv, NODE_ENV: 'test' })) return 1;
 
   const { adminUrl, embedded } = await serverAndAdminUrl();

@@ -18,9 +18,6 @@ export async function fetchJson<T>(path: string, init: { method?: string; body?:
   });
   const payload = (await response.json().catch(() => null)) as { error?: { code: string; message: string } } | null;
   if (!response.ok) {
-    if (response.status === 401 && typeof window !== 'undefined' && !path.includes('/auth/')) {
-      window.location.assign('/sign-in');
-    }
     throw new ApiError(response.status, payload?.error?.code ?? 'Error', payload?.error?.message ?? response.statusText);
   }
   return payload as T;

@@ -1,6 +1,7 @@
 'use client';
 
 import { useQueryClient, type QueryClient } from '@tanstack/react-query';
+import { useRouter } from 'next/navigation';
 import { useEffect, useState } from 'react';
 import type { ConsoleEvent, ConversationSummary, StreamedEvent } from '@/lib/views/types';
 import { belongsTo, type ConversationPage, type InboxFilter } from '../api/conversations';
@@ -37,25 +38,49 @@ function applyConversation(client: QueryClient, conversation: ConversationSummar
 }
 
 /**
- * Follows /api/console/events. EventSource resends the last event id when it reconnects, so the
- * server replays what was missed; on every (re)start the lists are refetched once as well.
+ * Follows /api/console/events. EventSource resends the last event id when it reconnects by itself;
+ * when the server refused the stream (restart, 5xx) we open a new one with `?after=<last id>`, so
+ * the server replays what was missed either way. Every (re)start also refetches the lists once.
  */
 export function useConsoleEvents(agentId: string): StreamStatus {
   const client = useQueryClient();
+  const router = useRouter();
   const [status, setStatus] = useState<StreamStatus>('connecting');
   useEffect(() => {
-    const source = new EventSource('/api/console/events');
-    source.addEventListener('console', (message) => {
-      const event = JSON.parse((message as MessageEvent<string>).data) as StreamedEvent;
-      const handler = handlers[event.type] as (client: QueryClient, event: ConsoleEvent, agentId: string) => void;
-      handler?.(client, event, agentId);
-    });
-    source.addEventListener('ready', () => {
-      setStatus('live');
-      void client.invalidateQueries();
-    });
-    source.addEventListener('error', () => setStatus('reconnecting'));
-    return () => source.close();
-  }, [client, agentId]);
+    let lastId: string | null = null;
+    let source: EventSource | null = null;
+    let retry: ReturnType<typeof setTimeout> | undefined;
+    let stopped = false;
+
+    const open = () => {
+      source = new EventSource(lastId ? `/api/console/events?after=${lastId}` : '/api/console/events');
+      source.addEventListener('console', (message) => {
+        const event = JSON.parse((message as MessageEvent<string>).data) as StreamedEvent;
+        lastId = event.id;
+        const handler = handlers[event.type] as (client: QueryClient, event: ConsoleEvent, agentId: string) => void;
+        handler?.(client, event, agentId);
+      });
+      source.addEventListener('ready', (message) => {
+        lastId = (JSON.parse((message as MessageEvent<string>).data) as { id: string }).id;
+        setStatus('live');
+        void client.invalidateQueries();
+      });
+      source.addEventListener('error', () => {
+        setStatus('reconnecting');
+        if (source?.readyState !== EventSource.CLOSED || stopped) return;
+        retry = setTimeout(async () => {
+          const me = await fetch('/api/console/me').catch(() => null);
+          if (me?.status === 401) router.replace('/sign-in');
+          else if (!stopped) open();
+        }, 2000);
+      });
+    };
+    open();
+    return () => {
+      stopped = true;
+      clearTimeout(retry);
+      source?.close();
+    };
+  }, [client, agentId, router]);
   return status;
 }

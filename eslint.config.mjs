@@ -1,0 +1,41 @@
+import nextVitals from 'eslint-config-next/core-web-vitals';
+import nextTs from 'eslint-config-next/typescript';
+
+// Imports flow one way: app → components → lib; lib/protocol depends on nothing of ours;
+// browser code never imports server modules, and domain code never imports UI or routes.
+const layers = {
+  files: ['**/*.{ts,tsx}'],
+  rules: {
+    'import/no-cycle': 'error',
+    'import/no-restricted-paths': [
+      'error',
+      {
+        zones: [
+          { target: './lib', from: ['./app', './components'], message: 'lib must not depend on app or components' },
+          { target: './components', from: './app', message: 'components must not depend on app' },
+          {
+            target: './lib/protocol',
+            from: './lib',
+            except: ['./protocol'],
+            message: 'lib/protocol holds wire schemas only and imports nothing of ours',
+          },
+          {
+            target: './components',
+            from: './lib',
+            except: ['./views/types.ts'],
+            message: 'browser code talks to the server through /api/console only; share types via lib/views/types.ts',
+          },
+        ],
+      },
+    ],
+  },
+};
+
+const config = [
+  { ignores: ['.next/**', 'node_modules/**', 'lib/db/generated/**', '.data/**', 'next-env.d.ts', 'test-results/**'] },
+  ...nextVitals,
+  ...nextTs,
+  layers,
+];
+
+export default config;
