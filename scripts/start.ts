@@ -6,6 +6,7 @@ import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '../lib/auth/demo-accounts';
 import { buildIsCurrent, HASH_FILE, sourceHash } from '../lib/boot/build-freshness';
 import { prepareDatabase, resolveSessionSecret } from '../lib/boot/prepare-database';
 import { ConfigError, parseEnv, publicUrl } from '../lib/config/env';
+import { runOutboxWorker } from '../lib/outbound/run-worker';
 import { startHttpServer } from '../lib/server/http-server';
 
 const DEMO_DIRECTLINE_SECRET = 'demo-directline-secret';
@@ -35,6 +36,7 @@ async function main() {
   }
 
   const running = await startHttpServer({ dev, dir: root, host: config.HOST, port: config.PORT });
+  const stopWorker = config.OUTBOX_WORKER ? await runOutboxWorker(database.databaseUrl, config.OUTBOX_CONCURRENCY) : null;
   const url = publicUrl(config);
   console.log(`\nAgent Console is up: ${url}`);
   console.log(`Database: ${database.embedded ? `embedded PostgreSQL (data in ${path.join(config.DATA_DIR, 'postgres')})` : 'DATABASE_URL'}`);
@@ -54,6 +56,7 @@ async function main() {
     const force = setTimeout(() => process.exit(1), 15_000);
     force.unref();
     await running.close().catch((error) => console.error(error));
+    await stopWorker?.().catch((error) => console.error(error));
     await database.embedded?.stop();
     process.exit(0);
   };

@@ -6,4 +6,5 @@ export const queryKeys = {
   conversationList: (filter: InboxFilter) => ['conversations', filter] as const,
   conversation: (id: string) => ['conversation', id] as const,
   transcript: (id: string) => ['transcript', id] as const,
+  failedDeliveries: ['deliveries', 'failed'] as const,
 };

@@ -1,5 +1,5 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import type { ActivityView } from '@/lib/views/types';
+import type { ActivityView, AttachmentView } from '@/lib/views/types';
 import { fetchJson } from './fetch-json';
 import { queryKeys } from './query-keys';
 import { mergeActivity, type TranscriptPage } from './transcript';
@@ -10,6 +10,7 @@ interface SendInput {
   clientId: string;
   agentId: string;
   agentName: string;
+  attachments: AttachmentView[];
 }
 
 /** Shows the message at once as `Sending`; the server's answer (or its realtime echo) replaces it. */
@@ -19,7 +20,7 @@ export function useSendMessage() {
     mutationFn: (input: SendInput) =>
       fetchJson<ActivityView>(`/api/console/conversations/${encodeURIComponent(input.conversationId)}/messages`, {
         method: 'POST',
-        body: { text: input.text, clientId: input.clientId },
+        body: { text: input.text, clientId: input.clientId, attachmentIds: input.attachments.map((file) => file.id) },
       }),
     onMutate: (input) => {
       const optimistic: ActivityView = {
@@ -37,6 +38,7 @@ export function useSendMessage() {
         deliveryState: 'sending',
         deliveryError: null,
         clientId: input.clientId,
+        attachments: input.attachments,
       };
       queryClient.setQueryData<TranscriptPage>(queryKeys.transcript(input.conversationId), (page) =>
         mergeActivity(page, optimistic),

@@ -1,5 +1,6 @@
 'use client';
 
+import Link from 'next/link';
 import { useRouter, useSearchParams } from 'next/navigation';
 import type { AgentView } from '@/lib/views/types';
 import { useSignOut } from '../api/session';
@@ -22,6 +23,11 @@ export function ConsoleShell({ agent }: { agent: AgentView }) {
           <span className={status === 'live' ? 'text-emerald-700' : 'text-amber-700'}>
             {status === 'live' ? 'Live' : status === 'connecting' ? 'Connecting…' : 'Reconnecting…'}
           </span>
+          {agent.role !== 'agent' && (
+            <Link href="/supervisor" className="underline">
+              Supervisor
+            </Link>
+          )}
           <span>
             {agent.displayName} <span className="text-slate-500">({agent.role})</span>
           </span>

@@ -1,39 +1,109 @@
 'use client';
 
-import { useState, type FormEvent, type KeyboardEvent } from 'react';
-import type { AgentView } from '@/lib/views/types';
+import { useRef, useState, type ChangeEvent, type FormEvent, type KeyboardEvent } from 'react';
+import type { AgentView, AttachmentView } from '@/lib/views/types';
 import { useSendMessage } from '../api/send-message';
+import { useSendTyping } from '../api/send-typing';
+import { uploadAttachment } from '../api/upload-attachment';
+
+const TYPING_EVERY_MS = 3_000;
+const MAX_FILE_BYTES = 25 * 1024 * 1024;
+
+interface PendingFile {
+  key: string;
+  name: string;
+  progress: number;
+  stored?: AttachmentView;
+  error?: string;
+}
 
 export function Composer({ conversationId, agent }: { conversationId: string; agent: AgentView }) {
   const [text, setText] = useState('');
+  const [files, setFiles] = useState<PendingFile[]>([]);
   const send = useSendMessage();
+  const typing = useSendTyping();
+  const lastTyping = useRef(0);
+  const uploading = files.some((file) => !file.stored && !file.error);
 
   function submit(event?: FormEvent) {
     event?.preventDefault();
     const message = text.trim();
-    if (!message) return;
-    send.mutate({ conversationId, text: message, clientId: crypto.randomUUID(), agentId: agent.id, agentName: agent.displayName });
+    const attachments = files.flatMap((file) => (file.stored ? [file.stored] : []));
+    if ((!message && attachments.length === 0) || uploading) return;
+    send.mutate({ conversationId, text: message, clientId: crypto.randomUUID(), agentId: agent.id, agentName: agent.displayName, attachments });
     setText('');
+    setFiles([]);
   }
 
   function onKeyDown(event: KeyboardEvent<HTMLTextAreaElement>) {
     if (event.key === 'Enter' && !event.shiftKey && !event.nativeEvent.isComposing) submit(event);
   }
 
+  function onChange(value: string) {
+    setText(value);
+    const now = Date.now();
+    if (value.trim() && now - lastTyping.current > TYPING_EVERY_MS) {
+      lastTyping.current = now;
+      typing.mutate(conversationId);
+    }
+  }
+
+  function onFiles(event: ChangeEvent<HTMLInputElement>) {
+    for (const file of Array.from(event.target.files ?? [])) {
+      const key = crypto.randomUUID();
+      const update = (patch: Partial<PendingFile>) => setFiles((all) => all.map((item) => (item.key === key ? { ...item, ...patch } : item)));
+      if (file.size > MAX_FILE_BYTES) {
+        setFiles((all) => [...all, { key, name: file.name, progress: 0, error: 'larger than 25 MB' }]);
+        continue;
+      }
+      setFiles((all) => [...all, { key, name: file.name, progress: 0 }]);
+      uploadAttachment(conversationId, file, (progress) => update({ progress })).then(
+        (stored) => update({ stored, progress: 1 }),
+        (error: Error) => update({ error: error.message }),
+      );
+    }
+    event.target.value = '';
+  }
+
   return (
-    <form onSubmit={submit} className="flex gap-2 border-t border-slate-200 bg-white p-3">
-      <textarea
-        aria-label="Message"
-        rows={2}
-        value={text}
-        onChange={(event) => setText(event.target.value)}
-        onKeyDown={onKeyDown}
-        placeholder="Type a reply — Enter sends, Shift+Enter adds a line"
-        className="min-w-0 flex-1 resize-none rounded border border-slate-300 px-3 py-2"
-      />
-      <button type="submit" className="self-end rounded bg-indigo-600 px-4 py-2 font-medium text-white hover:bg-indigo-700">
-        Send
-      </button>
+    <form onSubmit={submit} className="flex flex-col gap-2 border-t border-slate-200 bg-white p-3">
+      {files.length > 0 && (
+        <ul aria-label="Attachments to send" className="flex flex-wrap gap-2 text-sm">
+          {files.map((file) => (
+            <li key={file.key} className="flex items-center gap-2 rounded border border-slate-200 px-2 py-1">
+              <span className="max-w-48 truncate">{file.name}</span>
+              {file.error ? (
+                <span className="text-red-700">{file.error}</span>
+              ) : (
+                <progress aria-label={`Uploading ${file.name}`} value={file.progress} max={1} className="w-16" />
+              )}
+              <button type="button" aria-label={`Remove ${file.name}`} onClick={() => setFiles((all) => all.filter((item) => item.key !== file.key))}>
+                ×
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+      <div className="flex gap-2">
+        <textarea
+          aria-label="Message"
+          rows={2}
+          value={text}
+          onChange={(event) => onChange(event.target.value)}
+          onKeyDown={onKeyDown}
+          placeholder="Type a reply — Enter sends, Shift+Enter adds a line"
+          className="min-w-0 flex-1 resize-none rounded border border-slate-300 px-3 py-2"
+        />
+        <div className="flex flex-col justify-end gap-1">
+          <label className="cursor-pointer rounded border border-slate-300 px-3 py-1 text-center text-sm hover:bg-slate-100">
+            Attach
+            <input type="file" multiple aria-label="Attach files" className="sr-only" onChange={onFiles} />
+          </label>
+          <button type="submit" disabled={uploading} className="rounded bg-indigo-600 px-4 py-2 font-medium text-white hover:bg-indigo-700 disabled:opacity-60">
+            Send
+          </button>
+        </div>
+      </div>
     </form>
   );
 }

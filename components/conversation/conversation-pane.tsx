@@ -3,6 +3,7 @@
 import { useEffect } from 'react';
 import type { AgentView } from '@/lib/views/types';
 import { useAcceptConversation } from '../api/accept-conversation';
+import { useCloseConversation } from '../api/close-conversation';
 import { useConversation } from '../api/conversation';
 import { useMarkRead } from '../api/mark-read';
 import { Composer } from './composer';
@@ -12,6 +13,7 @@ export function ConversationPane({ conversationId, agent }: { conversationId: st
   const conversation = useConversation(conversationId);
   const accept = useAcceptConversation();
   const markRead = useMarkRead();
+  const close = useCloseConversation();
   const data = conversation.data;
   const isOwner = data?.ownerId === agent.id;
   const unread = data?.unreadCount ?? 0;
@@ -44,10 +46,20 @@ export function ConversationPane({ conversationId, agent }: { conversationId: st
           </p>
         </div>
         <div className="flex items-center gap-2">
-          {accept.error && (
+          {(accept.error ?? close.error) && (
             <span role="alert" className="text-sm text-red-700">
-              {accept.error.message}
+              {(accept.error ?? close.error)?.message}
             </span>
+          )}
+          {isOwner && data.state === 'active' && (
+            <button
+              type="button"
+              disabled={close.isPending}
+              onClick={() => close.mutate({ conversationId })}
+              className="rounded border border-slate-300 px-3 py-1.5 text-sm hover:bg-slate-100 disabled:opacity-60"
+            >
+              End conversation
+            </button>
           )}
           {waiting && (
             <button

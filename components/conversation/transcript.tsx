@@ -1,7 +1,8 @@
 'use client';
 
 import { useEffect, useRef } from 'react';
-import type { ActivityView, DeliveryStateView } from '@/lib/views/types';
+import type { ActivityView, AttachmentView, DeliveryStateView } from '@/lib/views/types';
+import { useRetryDelivery } from '../api/retry-delivery';
 import { useTranscript } from '../api/transcript';
 
 const DELIVERY_LABEL: Record<DeliveryStateView, string | null> = {
@@ -11,6 +12,15 @@ const DELIVERY_LABEL: Record<DeliveryStateView, string | null> = {
   delivered: 'Delivered',
   read: 'Read',
   failed: 'Failed',
+};
+
+/** Lifecycle events as a rep reads them in the timeline. */
+const EVENT_LABEL: Record<string, string> = {
+  AgentAssigned: 'assigned',
+  AgentAccepted: 'accepted the conversation',
+  AgentEndSession: 'ended the conversation',
+  ConversationClosed: 'Conversation closed',
+  SupervisorForceClosedConversation: 'force-closed the conversation',
 };
 
 const isShown = (activity: ActivityView) => activity.type === 'message' || (activity.type === 'event' && !!activity.name);
@@ -28,46 +38,85 @@ export function Transcript({ conversationId }: { conversationId: string }) {
   return (
     <div role="log" aria-label="Transcript" aria-live="polite" className="min-h-0 flex-1 space-y-3 overflow-y-auto p-4">
       {transcript.isError && <p role="alert">{transcript.error.message}</p>}
-      {items.map((activity) => (
-        <Message key={activity.id} activity={activity} />
-      ))}
+      {items.map((activity) =>
+        activity.type === 'event' ? <TimelineEntry key={activity.id} activity={activity} /> : <Message key={activity.id} activity={activity} />,
+      )}
       <div ref={end} />
     </div>
   );
 }
 
+function TimelineEntry({ activity }: { activity: ActivityView }) {
+  const label = EVENT_LABEL[activity.name ?? ''];
+  const text = label && activity.fromName && !label.startsWith('Conversation') ? `${activity.fromName} ${label}` : (label ?? activity.name);
+  return (
+    <article aria-label={text ?? 'event'} className="text-center text-xs text-slate-500">
+      <span>{text}</span>
+      {activity.deliveryState === 'failed' && <DeliveryState activity={activity} />}
+    </article>
+  );
+}
+
 function Message({ activity }: { activity: ActivityView }) {
-  if (activity.type === 'event') {
-    return (
-      <article className="text-center text-xs text-slate-500">
-        {activity.name}
-      </article>
-    );
-  }
   const mine = activity.author === 'agent';
-  const state = DELIVERY_LABEL[activity.deliveryState];
   return (
     <article
-      aria-label={`${activity.fromName ?? activity.author}: ${activity.text ?? ''}`}
+      aria-label={`${activity.fromName ?? activity.author}: ${activity.text ?? activity.attachments.map((file) => file.name).join(', ')}`}
       className={`flex flex-col ${mine ? 'items-end' : 'items-start'}`}
     >
       <span className="text-xs text-slate-500">{activity.fromName ?? (mine ? 'Agent' : 'Customer')}</span>
-      <p
-        className={`max-w-[70%] whitespace-pre-wrap break-words rounded-lg px-3 py-2 ${
-          mine ? 'bg-indigo-600 text-white' : 'bg-white shadow-sm'
-        }`}
-      >
-        {activity.text}
-      </p>
+      {activity.text && (
+        <p className={`max-w-[70%] whitespace-pre-wrap break-words rounded-lg px-3 py-2 ${mine ? 'bg-indigo-600 text-white' : 'bg-white shadow-sm'}`}>
+          {activity.text}
+        </p>
+      )}
+      {activity.attachments.map((file) => (
+        <Attachment key={file.id} file={file} />
+      ))}
       <span className="text-xs text-slate-400">
         <time dateTime={activity.timestamp}>{new Date(activity.timestamp).toLocaleTimeString()}</time>
-        {mine && state && (
-          <span className={activity.deliveryState === 'failed' ? 'ml-2 text-red-700' : 'ml-2'} title={activity.deliveryError ?? undefined}>
-            {state}
-            {activity.deliveryError ? `: ${activity.deliveryError}` : ''}
-          </span>
-        )}
+        {mine && <DeliveryState activity={activity} />}
       </span>
     </article>
+  );
+}
+
+function Attachment({ file }: { file: AttachmentView }) {
+  const url = `/api/console/attachments/${encodeURIComponent(file.id)}`;
+  if (/^image\/(png|jpeg|gif|webp)$/.test(file.contentType)) {
+    return (
+      <a href={url} target="_blank" rel="noreferrer" className="mt-1 block max-w-[70%]">
+        {/* eslint-disable-next-line @next/next/no-img-element -- an authenticated API file, not a static asset */}
+        <img src={url} alt={file.name ?? 'image'} className="max-h-64 rounded border border-slate-200" />
+      </a>
+    );
+  }
+  return (
+    <a href={url} download={file.name ?? undefined} className="mt-1 rounded border border-slate-200 bg-white px-3 py-2 text-sm underline">
+      {file.name ?? 'file'} ({Math.ceil(file.size / 1024)} KB)
+    </a>
+  );
+}
+
+function DeliveryState({ activity }: { activity: ActivityView }) {
+  const retry = useRetryDelivery();
+  const label = DELIVERY_LABEL[activity.deliveryState];
+  if (!label) return null;
+  if (activity.deliveryState !== 'failed') return <span className="ml-2">{label}</span>;
+  return (
+    <span className="ml-2 text-red-700">
+      {label}
+      {activity.deliveryError ? `: ${activity.deliveryError}` : ''}
+      {!activity.id.startsWith('pending:') && (
+        <button
+          type="button"
+          onClick={() => retry.mutate(activity.id)}
+          disabled={retry.isPending}
+          className="ml-2 rounded border border-red-300 px-1 text-red-800 hover:bg-red-50"
+        >
+          Retry
+        </button>
+      )}
+    </span>
   );
 }

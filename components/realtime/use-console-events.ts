@@ -21,6 +21,12 @@ const handlers: {
     );
     applyConversation(client, event.conversation, agentId);
   },
+  'activity.updated': (client, event) => {
+    client.setQueryData<TranscriptPage>(queryKeys.transcript(event.conversationId), (page) =>
+      mergeActivity(page, event.activity),
+    );
+    if (event.activity.deliveryState === 'failed') void client.invalidateQueries({ queryKey: queryKeys.failedDeliveries });
+  },
 };
 
 function applyConversation(client: QueryClient, conversation: ConversationSummary, agentId: string) {

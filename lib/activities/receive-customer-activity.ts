@@ -2,10 +2,8 @@
 import { db as defaultDb, type Db } from '../db/client';
 import { isRecordMissing, isUniqueViolation } from '../db/prisma-errors';
 import { defaultQueueId } from '../conversations/defaults';
-import { loadSummary } from '../conversations/summary';
+import { publishConversationChange } from '../conversations/publish';
 import { notFound } from '../errors/app-error';
-import { appendEvent } from '../realtime/event-log';
-import { toActivityView } from '../views/map';
 import { insertActivity, type NewActivity } from './new-activity';
 
 export interface ReceivedActivity {
@@ -52,13 +50,7 @@ export async function receiveCustomerActivity(
           }),
         },
       });
-      const summary = await loadSummary(tx, conversationId);
-      await appendEvent(tx, {
-        type: 'activity.created',
-        conversationId,
-        activity: toActivityView(activity),
-        conversation: summary,
-      });
+      await publishConversationChange(tx, conversationId, [activity]);
       return { id: activity.id, seq: activity.seq, duplicate: false };
     });
   } catch (error) {

@@ -1,10 +1,10 @@
 import { db as defaultDb, type Db } from '../db/client';
 import { isUniqueViolation } from '../db/prisma-errors';
 import type { ActingAgent } from '../conversations/agent';
-import { loadSummary } from '../conversations/summary';
-import { conflict, forbidden, notFound } from '../errors/app-error';
-import { appendEvent } from '../realtime/event-log';
-import { toActivityView } from '../views/map';
+import { publishConversationChange } from '../conversations/publish';
+import { badRequest, conflict, forbidden, notFound } from '../errors/app-error';
+import { initialDeliveryState, routeOutbound } from '../outbound/route';
+import { attachmentRefs, toActivityView } from '../views/map';
 import type { ActivityView } from '../views/types';
 import { insertActivity } from './new-activity';
 
@@ -14,17 +14,20 @@ export interface AgentMessageInput {
   conversationId: string;
   agent: ActingAgent;
   text: string;
+  /** Files uploaded to this conversation beforehand, sent with the message. */
+  attachmentIds?: string[];
   /** The browser's id for the message: a retried send with the same id is stored once. */
   clientId: string;
 }
 
 /**
- * Stores a rep's reply. Channels that the customer polls (Direct Line) read it from the transcript,
- * so it is `sent` once committed.
+ * Stores a rep's reply and, in the same transaction, queues it for the conversation's outbound
+ * channel (`sending` until the channel takes it). A customer that polls (Direct Line) reads it from
+ * the transcript, so there it is `sent` once committed.
  */
 export async function sendAgentMessage(input: AgentMessageInput, db: Db = defaultDb()): Promise<ActivityView> {
   const dedupeKey = `agent:${input.agent.id}:${input.clientId}`;
-  const previous = await db.activity.findUnique({ where: { dedupeKey } });
+  const previous = await db.activity.findUnique({ where: { dedupeKey }, include: attachmentRefs });
   if (previous) return toActivityView(previous);
   try {
     return await db.$transaction(async (tx) => {
@@ -45,23 +48,33 @@ export async function sendAgentMessage(input: AgentMessageInput, db: Db = defaul
         fromName: from.name,
         fromRole: 'agent',
         agentId: input.agent.id,
-        text: input.text,
+        text: input.text || null,
         textFormat: 'markdown',
         timestamp,
-        raw: { type: 'message', from, text: input.text, textFormat: 'markdown' },
-        deliveryState: 'sent',
+        raw: { type: 'message', from, ...(input.text && { text: input.text }), textFormat: 'markdown' },
+        deliveryState: initialDeliveryState(conversation),
       });
+      const attachmentIds = input.attachmentIds ?? [];
+      if (attachmentIds.length > 0) {
+        const linked = await tx.attachment.updateMany({
+          where: { id: { in: attachmentIds }, conversationId: conversation.id, activityId: null },
+          data: { activityId: activity.id },
+        });
+        if (linked.count !== new Set(attachmentIds).size) {
+          throw badRequest('BadAttachment', 'An attachment is unknown, belongs to another conversation, or was already sent.');
+        }
+      }
+      await routeOutbound(tx, conversation, activity.id);
       await tx.conversation.update({
         where: { id: conversation.id },
-        data: { lastActivityAt: timestamp, lastText: input.text.slice(0, 280), unreadCount: 0 },
+        data: { lastActivityAt: timestamp, lastText: input.text ? input.text.slice(0, 280) : '📎 Attachment', unreadCount: 0 },
       });
-      const view = toActivityView(activity);
-      const summary = await loadSummary(tx, conversation.id);
-      await appendEvent(tx, { type: 'activity.created', conversationId: conversation.id, activity: view, conversation: summary });
-      return view;
+      const stored = await tx.activity.findUniqueOrThrow({ where: { id: activity.id }, include: attachmentRefs });
+      await publishConversationChange(tx, conversation.id, [stored]);
+      return toActivityView(stored);
     });
   } catch (error) {
     if (!isUniqueViolation(error)) throw error;
-    return toActivityView(await db.activity.findUniqueOrThrow({ where: { dedupeKey } }));
+    return toActivityView(await db.activity.findUniqueOrThrow({ where: { dedupeKey }, include: attachmentRefs }));
   }
 }

@@ -22,10 +22,32 @@ export const envSchema = z.object({
   SESSION_TTL_HOURS: z.coerce.number().positive().max(24 * 30).default(12),
   DIRECTLINE_SECRETS: list.optional(),
   DIRECTLINE_TOKEN_TTL_SECONDS: z.coerce.number().int().min(60).max(86_400).default(1800),
+  CUSTOM_CHANNEL_WEBHOOK_URL: z.url({ protocol: /^https?$/ }).optional(),
+  CUSTOM_CHANNEL_TOKEN: z.string().min(1).optional(),
+  CUSTOM_CHANNEL_TOKEN_URL: z.url({ protocol: /^https?$/ }).optional(),
+  CUSTOM_CHANNEL_CLIENT_ID: z.string().min(1).optional(),
+  CUSTOM_CHANNEL_CLIENT_SECRET: z.string().min(1).optional(),
+  CUSTOM_CHANNEL_SCOPE: z.string().min(1).optional(),
+  OUTBOX_WORKER: flag.default(true),
+  OUTBOX_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(4),
+  ATTACHMENT_URL_TTL_SECONDS: z.coerce.number().int().min(60).max(7 * 86_400).default(86_400),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
 export type Env = z.infer<typeof envSchema>;
+
+const envChecks = envSchema.superRefine((config, context) => {
+  const oauth = [config.CUSTOM_CHANNEL_TOKEN_URL, config.CUSTOM_CHANNEL_CLIENT_ID, config.CUSTOM_CHANNEL_CLIENT_SECRET];
+  if (oauth.some(Boolean) && !oauth.every(Boolean)) {
+    for (const [name, value] of [
+      ['CUSTOM_CHANNEL_TOKEN_URL', config.CUSTOM_CHANNEL_TOKEN_URL],
+      ['CUSTOM_CHANNEL_CLIENT_ID', config.CUSTOM_CHANNEL_CLIENT_ID],
+      ['CUSTOM_CHANNEL_CLIENT_SECRET', config.CUSTOM_CHANNEL_CLIENT_SECRET],
+    ] as const) {
+      if (!value) context.addIssue({ code: 'custom', path: [name], message: 'required with the other CUSTOM_CHANNEL OAuth settings' });
+    }
+  }
+});
 
 export class ConfigError extends Error {
   constructor(readonly problems: string[]) {
@@ -34,7 +56,7 @@ export class ConfigError extends Error {
 }
 
 export function parseEnv(source: Record<string, string | undefined>): Env {
-  const result = envSchema.safeParse(source);
+  const result = envChecks.safeParse(source);
   if (result.success) return result.data;
   throw new ConfigError(
     result.error.issues.map((issue) => `${issue.path.join('.') || '(env)'}: ${issue.message}`),

@@ -1,8 +1,9 @@
 import { db as defaultDb, type Db } from '../db/client';
 import { conflict, notFound } from '../errors/app-error';
-import { appendEvent } from '../realtime/event-log';
 import type { ConversationSummary } from '../views/types';
 import type { ActingAgent } from './agent';
+import { recordLifecycleEvent } from './lifecycle';
+import { publishConversationChange } from './publish';
 import { loadSummary } from './summary';
 
 /**
@@ -41,8 +42,10 @@ export async function acceptConversation(
         'AlreadyAssigned',
       );
     }
-    const summary = await loadSummary(tx, current.id);
-    await appendEvent(tx, { type: 'conversation.updated', conversationId: current.id, conversation: summary });
-    return summary;
+    const events = [];
+    for (const name of ['AgentAssigned', 'AgentAccepted'] as const) {
+      events.push(await recordLifecycleEvent(tx, { conversation: current, name, agent: input.agent }));
+    }
+    return publishConversationChange(tx, current.id, events);
   });
 }

@@ -1,6 +1,6 @@
 import { db as defaultDb, type Db } from '../db/client';
 import { notFound } from '../errors/app-error';
-import { conversationRefs, toActivityView, toConversationSummary } from '../views/map';
+import { attachmentRefs, conversationRefs, toActivityView, toConversationSummary } from '../views/map';
 import type { ActivityView, ConversationSummary } from '../views/types';
 
 export async function getConversation(conversationId: string, db: Db = defaultDb()): Promise<ConversationSummary> {
@@ -25,6 +25,7 @@ export async function getTranscript(
     where: { conversationId: input.conversationId, ...(input.before !== undefined && { seq: { lt: input.before } }) },
     orderBy: { seq: 'desc' },
     take: limit + 1,
+    include: attachmentRefs,
   });
   const page = rows.slice(0, limit).reverse();
   return {

@@ -1,7 +1,6 @@
 import { db as defaultDb, type Db } from '../db/client';
-import { appendEvent } from '../realtime/event-log';
 import type { ActingAgent } from './agent';
-import { loadSummary } from './summary';
+import { publishConversationChange } from './publish';
 
 /** The owner has seen everything: the unread counter returns to zero. Others reading changes nothing. */
 export async function markConversationRead(
@@ -14,7 +13,6 @@ export async function markConversationRead(
       data: { unreadCount: 0 },
     });
     if (updated.count === 0) return;
-    const summary = await loadSummary(tx, input.conversationId);
-    await appendEvent(tx, { type: 'conversation.updated', conversationId: input.conversationId, conversation: summary });
+    await publishConversationChange(tx, input.conversationId);
   });
 }

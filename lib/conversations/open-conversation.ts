@@ -11,6 +11,8 @@ export interface OpenConversationInput {
   customerName?: string | null;
   serviceUrl?: string | null;
   channelData?: Prisma.InputJsonValue;
+  /** Where the rep side's activities go, when not back the way the customer came. */
+  outboundChannelId?: string | null;
 }
 
 export function newConversationId(): string {
@@ -26,9 +28,10 @@ export async function openConversation(db: Db, input: OpenConversationInput): Pr
   const id = newConversationId();
   const externalId = input.externalId ?? id;
   const rows = await db.$queryRaw<{ id: string; created: boolean }[]>`
-    INSERT INTO "Conversation" (id, "channelId", "externalId", "customerId", "customerName", "serviceUrl", "channelData")
+    INSERT INTO "Conversation" (id, "channelId", "externalId", "customerId", "customerName", "serviceUrl", "channelData", "outboundChannelId")
     VALUES (${id}, ${channelId}, ${externalId}, ${input.customerId ?? null}, ${input.customerName ?? null},
-            ${input.serviceUrl ?? null}, ${input.channelData === undefined ? null : JSON.stringify(input.channelData)}::jsonb)
+            ${input.serviceUrl ?? null}, ${input.channelData === undefined ? null : JSON.stringify(input.channelData)}::jsonb,
+            ${input.outboundChannelId ?? null})
     ON CONFLICT ("channelId", "externalId") DO UPDATE SET "externalId" = EXCLUDED."externalId"
     RETURNING id, (xmax = 0) AS created`;
   return rows[0]!;

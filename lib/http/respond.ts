@@ -1,6 +1,7 @@
 import { ZodError, type ZodType } from 'zod';
-import { AppError, badRequest, tooLarge } from '../errors/app-error';
+import { AppError, badRequest } from '../errors/app-error';
 import { logger } from '../log/logger';
+import { readBytes } from './read-bytes';
 import { errorBody } from '../protocol/error';
 
 export function json(body: unknown, init: ResponseInit = {}): Response {
@@ -45,23 +46,7 @@ function isUnavailable(error: unknown): boolean {
 
 /** Reads the body as text, refusing more than `maxBytes` without buffering it all. */
 export async function readText(request: Request, maxBytes: number): Promise<string> {
-  const declared = Number(request.headers.get('content-length') ?? '0');
-  if (declared > maxBytes) throw tooLarge(`The body is larger than ${maxBytes} bytes.`);
-  if (!request.body) return '';
-  const reader = request.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > maxBytes) {
-      await reader.cancel().catch(() => {});
-      throw tooLarge(`The body is larger than ${maxBytes} bytes.`);
-    }
-    chunks.push(value);
-  }
-  return Buffer.concat(chunks).toString('utf8');
+  return (await readBytes(request, maxBytes)).toString('utf8');
 }
 
 /** Parses a JSON body against a schema; an empty body parses as `undefined`. */

@@ -1,4 +1,4 @@
-import type { Activity, Agent, Channel, Conversation, Queue } from '../db/generated/client';
+import type { Activity, Agent, Attachment, Channel, Conversation, Queue } from '../db/generated/client';
 import type { ActivityView, AgentView, ConversationSummary } from './types';
 
 export type ConversationWithRefs = Conversation & {
@@ -30,7 +30,7 @@ export function toConversationSummary(row: ConversationWithRefs): ConversationSu
   };
 }
 
-export function toActivityView(row: Activity): ActivityView {
+export function toActivityView(row: Activity & { attachments?: Pick<Attachment, 'id' | 'name' | 'contentType' | 'size'>[] }): ActivityView {
   const author =
     row.direction === 'inbound'
       ? row.fromRole === 'bot'
@@ -56,8 +56,12 @@ export function toActivityView(row: Activity): ActivityView {
     deliveryState: row.deliveryState,
     deliveryError: row.deliveryError,
     clientId,
+    attachments: (row.attachments ?? []).map(({ id, name, contentType, size }) => ({ id, name, contentType, size })),
   };
 }
+
+/** The attachment columns views need (never the bytes). */
+export const attachmentRefs = { attachments: { select: { id: true, name: true, contentType: true, size: true } } } as const;
 
 export function toAgentView(row: Pick<Agent, 'id' | 'email' | 'displayName' | 'role'>): AgentView {
   return { id: row.id, email: row.email, displayName: row.displayName, role: row.role };

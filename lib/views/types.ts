@@ -36,6 +36,14 @@ export interface ActivityView {
   deliveryError: string | null;
   /** The id the rep's browser gave a message it sent, so the echo replaces the optimistic copy. */
   clientId: string | null;
+  attachments: AttachmentView[];
+}
+
+export interface AttachmentView {
+  id: string;
+  name: string | null;
+  contentType: string;
+  size: number;
 }
 
 export interface AgentView {
@@ -47,6 +55,22 @@ export interface AgentView {
 
 export type ConsoleEvent =
   | { type: 'conversation.updated'; conversationId: string; conversation: ConversationSummary }
-  | { type: 'activity.created'; conversationId: string; activity: ActivityView; conversation: ConversationSummary };
+  | { type: 'activity.created'; conversationId: string; activity: ActivityView; conversation: ConversationSummary }
+  | { type: 'activity.updated'; conversationId: string; activity: ActivityView };
 
 export type StreamedEvent = ConsoleEvent & { id: string };
+
+export interface FailedDeliveryView {
+  deliveryId: string;
+  activityId: string;
+  conversationId: string;
+  customerName: string | null;
+  channel: string;
+  activityType: string;
+  eventName: string | null;
+  text: string | null;
+  attempts: number;
+  reason: string | null;
+  failedAt: string | null;
+  lastStatusCode: number | null;
+}

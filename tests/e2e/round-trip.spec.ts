@@ -49,6 +49,7 @@ test('a Direct Line customer reaches a signed-in rep live, and the reply comes b
   await expect(transcript.getByRole('article').filter({ hasText: 'Second line' })).toContainText('Sent');
 
   const read = await directLine(`/conversations/${start.conversationId}/activities?watermark=2`, { auth: start.token });
+  // Only the replies: the console's own timeline (accepted, …) is not shown to the customer.
   expect(read.status).toBe(200);
   expect(Number(read.body.watermark)).toBeGreaterThan(2);
   expect(read.body.activities.map((a: { text: string }) => a.text)).toEqual(['Yes! How can I help?', 'Second line']);

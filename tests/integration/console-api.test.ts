@@ -70,7 +70,12 @@ describe('inbox and conversation', () => {
     const mine = await alice.call('GET', '/api/console/conversations?filter=mine');
     expect(mine.body.items.find((c: { id: string }) => c.id === start.conversationId)).toMatchObject({ ownerName: 'Alice', state: 'active' });
     const transcript = await alice.call('GET', `/api/console/conversations/${start.conversationId}/activities`);
-    expect(transcript.body.items.map((a: { text: string }) => a.text)).toEqual(['first', 'second']);
+    expect(transcript.body.items.map((a: { type: string; text: string; name: string }) => a.text ?? a.name)).toEqual([
+      'first',
+      'second',
+      'AgentAssigned',
+      'AgentAccepted',
+    ]);
   });
 
   it('lets one of two agents accepting at once win; the other gets 409 naming the winner', async () => {

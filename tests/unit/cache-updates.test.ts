@@ -34,6 +34,7 @@ const activity = (patch: Partial<ActivityView>): ActivityView => ({
   deliveryState: 'none',
   deliveryError: null,
   clientId: null,
+  attachments: [],
   ...patch,
 });
 

@@ -1,7 +1,8 @@
 // Who is calling Direct Line: the holder of a secret (may start and use any conversation) or of a
 // token bound to one conversation and one user (signed by us with jose, HS256, expiring).
-import { createHash, hkdfSync, timingSafeEqual } from 'node:crypto';
+import { createHash, timingSafeEqual } from 'node:crypto';
 import { errors as joseErrors, jwtVerify, SignJWT } from 'jose';
+import { derivedKey } from '../../auth/derived-key';
 import { AppError, forbidden, unauthorized } from '../../errors/app-error';
 
 export type DirectLineCaller =
@@ -17,9 +18,7 @@ export interface DirectLineKeys {
 
 const ISSUER = 'agent-console/directline';
 
-function signingKey(keys: DirectLineKeys): Uint8Array {
-  return new Uint8Array(hkdfSync('sha256', keys.signingSecret, 'directline', 'token-signing', 32));
-}
+const signingKey = (keys: DirectLineKeys) => derivedKey(keys.signingSecret, 'directline-token');
 
 function digest(value: string): Buffer {
   return createHash('sha256').update(value).digest();

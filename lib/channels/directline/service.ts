@@ -6,6 +6,7 @@ import { findConversationByExternalId, openConversation } from '../../conversati
 import { badRequest, forbidden, notFound, tooLarge } from '../../errors/app-error';
 import { activitySchema, type WireActivity, type WireChannelAccount } from '../../protocol/activity';
 import { MAX_ACTIVITY_CHARS, type DirectLineConversation } from '../../protocol/directline';
+import { relayChannelId } from '../custom-webhook/relay';
 import { assertMayUse, issueToken, type DirectLineCaller, type DirectLineKeys } from './credentials';
 import { isCustomerVisible, toWireActivity, watermarkOf } from './wire';
 
@@ -40,6 +41,7 @@ export async function startConversation(
     externalId: caller.kind === 'token' ? caller.conversationId : undefined,
     customerId: userId ?? null,
     customerName: userName ?? null,
+    outboundChannelId: await relayChannelId(db),
   });
   const { token, expiresIn } = await issueToken(keys, { conversationId: opened.id, userId, userName });
   return {
@@ -113,9 +115,11 @@ export async function getActivities(
     where: { conversationId: conversation.id, seq: { gt: watermark } },
     orderBy: { seq: 'asc' },
     take: limit,
+    include: { attachments: { select: { id: true, name: true, contentType: true } } },
   });
   const last = rows.at(-1)?.seq ?? Math.min(watermark, conversation.lastSeq);
-  return { activities: rows.filter(isCustomerVisible).map(toWireActivity), watermark: watermarkOf(last) };
+  const activities = await Promise.all(rows.filter(isCustomerVisible).map(toWireActivity));
+  return { activities, watermark: watermarkOf(last) };
 }
 
 function clientActivityIdOf(activity: WireActivity): string | null {

@@ -1,5 +1,6 @@
 // Stored activities → the Direct Line wire shape clients read.
-import type { Activity } from '../../db/generated/client';
+import { signedAttachmentUrl } from '../../attachments/signed-url';
+import type { Activity, Attachment } from '../../db/generated/client';
 import type { WireActivity } from '../../protocol/activity';
 
 export const CHANNEL_ID = 'directline';
@@ -9,7 +10,9 @@ export function isCustomerVisible(row: Pick<Activity, 'direction'>): boolean {
   return row.direction !== 'internal';
 }
 
-export function toWireActivity(row: Activity): WireActivity {
+type StoredActivity = Activity & { attachments: Pick<Attachment, 'id' | 'name' | 'contentType'>[] };
+
+export async function toWireActivity(row: StoredActivity): Promise<WireActivity> {
   const raw = (row.raw ?? {}) as Record<string, unknown>;
   const from = (raw.from as WireActivity['from']) ?? { id: row.fromId ?? undefined, name: row.fromName ?? undefined };
   return {
@@ -20,6 +23,16 @@ export function toWireActivity(row: Activity): WireActivity {
     timestamp: row.createdAt.toISOString(),
     conversation: { id: row.conversationId },
     from: row.direction === 'outbound' ? { ...from, role: 'bot' } : from,
+    ...(row.direction === 'outbound' &&
+      row.attachments.length > 0 && {
+        attachments: await Promise.all(
+          row.attachments.map(async (file) => ({
+            contentType: file.contentType,
+            contentUrl: await signedAttachmentUrl(file.id),
+            ...(file.name && { name: file.name }),
+          })),
+        ),
+      }),
   };
 }
 

@@ -4,10 +4,16 @@ import { consoleAgent } from '@/lib/http/console-request';
 import { handle, json, readJson } from '@/lib/http/respond';
 import { metrics } from '@/lib/metrics/registry';
 
-const body = z.object({
-  text: z.string().trim().min(1, 'the message is empty').max(MAX_MESSAGE_CHARS),
-  clientId: z.string().min(8).max(64),
-});
+const body = z
+  .object({
+    text: z.string().trim().max(MAX_MESSAGE_CHARS).default(''),
+    clientId: z.string().min(8).max(64),
+    attachmentIds: z.array(z.string().min(1).max(64)).max(10).default([]),
+  })
+  .refine((message) => message.text.length > 0 || message.attachmentIds.length > 0, {
+    message: 'the message is empty',
+    path: ['text'],
+  });
 
 export const POST = handle(async (request, { params }: { params: Promise<{ id: string }> }) => {
   const agent = await consoleAgent(request);

@@ -1,0 +1,9 @@
+import { consoleAgent } from '@/lib/http/console-request';
+import { handle, json } from '@/lib/http/respond';
+import { sendAgentTyping } from '@/lib/outbound/send-typing';
+
+export const POST = handle(async (request, { params }: { params: Promise<{ id: string }> }) => {
+  const agent = await consoleAgent(request);
+  await sendAgentTyping({ conversationId: (await params).id, agent });
+  return json({ ok: true }, { status: 202 });
+});

@@ -1,0 +1,32 @@
+import Link from 'next/link';
+import { redirect } from 'next/navigation';
+import { FailedDeliveries } from '@/components/supervisor/failed-deliveries';
+import { currentAgent } from '@/lib/auth/session-cookie';
+
+export const dynamic = 'force-dynamic';
+
+export default async function SupervisorPage() {
+  const agent = await currentAgent();
+  if (!agent) redirect('/sign-in');
+  if (agent.role === 'agent') {
+    return (
+      <main className="p-8">
+        <p role="alert">The supervisor view is for supervisors and administrators.</p>
+        <Link href="/" className="underline">
+          Back to the console
+        </Link>
+      </main>
+    );
+  }
+  return (
+    <main className="mx-auto flex max-w-6xl flex-col gap-6 p-6">
+      <header className="flex items-center justify-between">
+        <h1 className="text-xl font-semibold">Supervisor</h1>
+        <Link href="/" className="text-sm underline">
+          Console
+        </Link>
+      </header>
+      <FailedDeliveries />
+    </main>
+  );
+}

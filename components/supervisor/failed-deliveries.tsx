@@ -1,0 +1,65 @@
+'use client';
+
+import { useQueryClient } from '@tanstack/react-query';
+import { failedDeliveriesQuery, useFailedDeliveries } from '../api/failed-deliveries';
+import { useRetryDelivery } from '../api/retry-delivery';
+
+export function FailedDeliveries() {
+  const deliveries = useFailedDeliveries();
+  const retry = useRetryDelivery();
+  const queryClient = useQueryClient();
+  const items = deliveries.data?.items ?? [];
+
+  return (
+    <section aria-labelledby="failed-deliveries" className="rounded-lg bg-white p-4 shadow-sm">
+      <div className="mb-3 flex items-center justify-between">
+        <h2 id="failed-deliveries" className="font-semibold">
+          Failed deliveries
+        </h2>
+        <button type="button" className="text-sm underline" onClick={() => deliveries.refetch()}>
+          Refresh
+        </button>
+      </div>
+      {items.length === 0 ? (
+        <p className="text-sm text-slate-500">No failed deliveries.</p>
+      ) : (
+        <table aria-label="Failed deliveries" className="w-full text-left text-sm">
+          <thead>
+            <tr className="border-b border-slate-200 text-slate-500">
+              <th className="py-1">Failed at</th>
+              <th>Customer</th>
+              <th>Channel</th>
+              <th>What</th>
+              <th>Attempts</th>
+              <th>Reason</th>
+              <th />
+            </tr>
+          </thead>
+          <tbody>
+            {items.map((item) => (
+              <tr key={item.deliveryId} className="border-b border-slate-100 align-top">
+                <td className="py-1">{item.failedAt ? new Date(item.failedAt).toLocaleString() : ''}</td>
+                <td>{item.customerName ?? item.conversationId}</td>
+                <td>{item.channel}</td>
+                <td className="max-w-64 truncate">{item.eventName ?? item.text ?? item.activityType}</td>
+                <td>{item.attempts}</td>
+                <td>{item.reason}</td>
+                <td>
+                  <button
+                    type="button"
+                    className="rounded border border-slate-300 px-2 hover:bg-slate-100"
+                    onClick={() =>
+                      retry.mutate(item.activityId, { onSettled: () => queryClient.invalidateQueries({ queryKey: failedDeliveriesQuery().queryKey }) })
+                    }
+                  >
+                    Retry
+                  </button>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </section>
+  );
+}

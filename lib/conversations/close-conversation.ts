@@ -1,0 +1,37 @@
+import { db as defaultDb, type Db } from '../db/client';
+import { conflict, forbidden, notFound } from '../errors/app-error';
+import type { ConversationSummary } from '../views/types';
+import type { ActingAgent } from './agent';
+import { recordLifecycleEvent, type LifecycleEventName } from './lifecycle';
+import { publishConversationChange } from './publish';
+
+/**
+ * The owner ends the conversation (`AgentEndSession`), or a supervisor force-closes it
+ * (`SupervisorForceClosedConversation`); either way the channel then hears `ConversationClosed`.
+ */
+export async function closeConversation(
+  input: { conversationId: string; agent: ActingAgent; force?: boolean },
+  db: Db = defaultDb(),
+): Promise<ConversationSummary> {
+  return db.$transaction(async (tx) => {
+    const conversation = await tx.conversation.findUnique({ where: { id: input.conversationId } });
+    if (!conversation || conversation.state === 'pending') throw notFound('Conversation not found.');
+    if (conversation.state === 'closed') throw conflict('The conversation is already closed.', 'ConversationClosed');
+    if (input.force) {
+      if (input.agent.role === 'agent') throw forbidden('Only supervisors can force a conversation closed.');
+    } else if (conversation.ownerId !== input.agent.id) {
+      throw forbidden('Only the agent who owns the conversation can end it.', 'NotOwner');
+    }
+    const updated = await tx.conversation.updateMany({
+      where: { id: conversation.id, version: conversation.version },
+      data: { state: 'closed', closedAt: new Date(), version: { increment: 1 } },
+    });
+    if (updated.count === 0) throw conflict('The conversation changed; try again.');
+    const first: LifecycleEventName = input.force ? 'SupervisorForceClosedConversation' : 'AgentEndSession';
+    const events = [];
+    for (const name of [first, 'ConversationClosed'] as const) {
+      events.push(await recordLifecycleEvent(tx, { conversation, name, agent: input.agent }));
+    }
+    return publishConversationChange(tx, conversation.id, events);
+  });
+}

@@ -1,0 +1,92 @@
+// Drains the outbox: `concurrency` loops, woken at once by NOTIFY on enqueue, sleeping until the
+// next scheduled retry otherwise. Several workers (in several processes) may run against one database.
+import pg from 'pg';
+import type { Db } from '../db/client';
+import { logger } from '../log/logger';
+import { OUTBOX_CHANNEL } from './enqueue';
+import { nextDueAt, processNextDelivery } from './process-delivery';
+
+const MAX_IDLE_MS = 5_000;
+
+export class OutboxWorker {
+  private stopped = false;
+  private wakers = new Set<() => void>();
+  private loops: Promise<void>[] = [];
+  private listener: pg.Client | null = null;
+  /** Counts notifications, so a loop can tell whether one arrived while it was looking for work. */
+  private notifications = 0;
+
+  constructor(
+    private readonly db: Db,
+    private readonly options: { connectionString: string; concurrency: number },
+  ) {}
+
+  async start(): Promise<void> {
+    await this.listen();
+    for (let slot = 0; slot < this.options.concurrency; slot++) this.loops.push(this.loop());
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    this.wakeAll();
+    await Promise.all(this.loops);
+    await this.listener?.end().catch(() => {});
+  }
+
+  private async listen(): Promise<void> {
+    const client = new pg.Client({ connectionString: this.options.connectionString });
+    client.on('notification', () => {
+      this.notifications++;
+      this.wakeAll();
+    });
+    const reconnect = () => {
+      if (this.stopped || this.listener !== client) return;
+      this.listener = null;
+      setTimeout(() => this.listen().catch((error) => logger.warn({ err: error }, 'outbox listener reconnect failed')), 1000);
+    };
+    client.on('error', (error) => {
+      logger.warn({ err: error }, 'outbox listener lost its connection');
+      reconnect();
+    });
+    client.on('end', reconnect);
+    await client.connect();
+    await client.query(`LISTEN ${OUTBOX_CHANNEL}`);
+    this.listener = client;
+    this.wakeAll();
+  }
+
+  private wakeAll() {
+    for (const wake of this.wakers) wake();
+    this.wakers.clear();
+  }
+
+  private async loop(): Promise<void> {
+    while (!this.stopped) {
+      try {
+        const seen = this.notifications;
+        if ((await processNextDelivery(this.db)) === 'processed') continue;
+        if (this.notifications !== seen) continue;
+        // A due delivery we could not claim waits behind an earlier one in flight; finishing that
+        // one notifies, so sleep until then rather than spin.
+        const due = await nextDueAt(this.db);
+        const wait = due ? due.getTime() - Date.now() : MAX_IDLE_MS;
+        await this.sleep(wait > 0 ? wait : MAX_IDLE_MS);
+      } catch (error) {
+        logger.warn({ err: error }, 'outbox worker error; retrying shortly');
+        await this.sleep(1000);
+      }
+    }
+  }
+
+  private sleep(ms: number): Promise<void> {
+    return new Promise((resolve) => {
+      const done = () => {
+        clearTimeout(timer);
+        this.wakers.delete(done);
+        resolve();
+      };
+      const timer = setTimeout(done, Math.min(ms, MAX_IDLE_MS));
+      this.wakers.add(done);
+    });
+  }
+}
