@@ -49,9 +49,11 @@ async function waitForHealth(url: string, app: ChildProcess, timeoutMs: number) 
 }
 
 async function main() {
+  // `npm test -- <file filters>` runs only the matching unit and integration tests (no lint, no browser).
+  const filters = process.argv.slice(2);
   const baseEnv = { ...process.env, NEXT_TELEMETRY_DISABLED: '1' };
-  if (!run(bin('eslint'), ['.'], baseEnv)) return 1;
-  if (!run(bin('vitest'), ['run', '--project', 'unit'], { ...baseEnv, NODE_ENV: 'test' })) return 1;
+  if (filters.length === 0 && !run(bin('eslint'), ['.'], baseEnv)) return 1;
+  if (!run(bin('vitest'), ['run', '--project', 'unit', '--passWithNoTests', ...filters], { ...baseEnv, NODE_ENV: 'test' })) return 1;
 
   const { adminUrl, embedded } = await serverAndAdminUrl();
   const database = `console_test_${Date.now()}_${process.pid}`;
@@ -73,13 +75,13 @@ async function main() {
     LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
   };
 
-  const app = spawn(bin('tsx'), ['scripts/start.ts'], { cwd: root, env: testEnv, stdio: 'inherit' });
+  const app = spawn(process.execPath, ['--import', 'tsx', 'scripts/start.ts'], { cwd: root, env: testEnv, stdio: 'inherit' });
   let ok = false;
   try {
     await waitForHealth(baseUrl, app, 15 * 60_000);
     ok =
-      run(bin('vitest'), ['run', '--project', 'integration'], { ...testEnv, NODE_ENV: 'test' }) &&
-      run(bin('playwright'), ['test'], testEnv);
+      run(bin('vitest'), ['run', '--project', 'integration', '--passWithNoTests', ...filters], { ...testEnv, NODE_ENV: 'test' }) &&
+      (filters.length > 0 || run(bin('playwright'), ['test'], testEnv));
   } finally {
     app.kill('SIGTERM');
     await new Promise((resolve) => (app.exitCode !== null ? resolve(null) : app.once('exit', resolve)));

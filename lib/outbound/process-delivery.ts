@@ -73,9 +73,9 @@ export async function processNextDelivery(db: Db): Promise<'processed' | 'idle'>
       });
       // Wakes workers waiting behind this delivery (the next one of the same conversation).
       await tx.$executeRaw`SELECT pg_notify(${OUTBOX_CHANNEL}, '')`;
-      logger.info(
+      logger[step.action === 'give-up' ? 'warn' : 'debug'](
         { deliveryId: id, activityId: delivery.activityId, attempt, target: prepared.target, action: step.action, durationMs },
-        'delivery attempt',
+        step.action === 'give-up' ? `delivery failed: ${step.reason}` : 'delivery attempt',
       );
 
       if (step.action === 'retry') return 'processed';
