@@ -7,4 +7,5 @@ export const queryKeys = {
   conversation: (id: string) => ['conversation', id] as const,
   transcript: (id: string) => ['transcript', id] as const,
   failedDeliveries: ['deliveries', 'failed'] as const,
+  typing: (id: string) => ['typing', id] as const,
 };

@@ -8,6 +8,7 @@ import { useConversation } from '../api/conversation';
 import { useMarkRead } from '../api/mark-read';
 import { Composer } from './composer';
 import { Transcript } from './transcript';
+import { TypingIndicator } from './typing-indicator';
 
 export function ConversationPane({ conversationId, agent }: { conversationId: string; agent: AgentView }) {
   const conversation = useConversation(conversationId);
@@ -74,6 +75,7 @@ export function ConversationPane({ conversationId, agent }: { conversationId: st
         </div>
       </div>
       <Transcript conversationId={conversationId} />
+      <TypingIndicator conversationId={conversationId} />
       {isOwner && data.state === 'active' ? (
         <Composer conversationId={conversationId} agent={agent} />
       ) : (

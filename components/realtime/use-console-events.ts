@@ -7,6 +7,7 @@ import type { ConsoleEvent, ConversationSummary, StreamedEvent } from '@/lib/vie
 import { belongsTo, type ConversationPage, type InboxFilter } from '../api/conversations';
 import { queryKeys } from '../api/query-keys';
 import { mergeActivity, type TranscriptPage } from '../api/transcript';
+import type { TypingState } from '../conversation/typing-indicator';
 
 export type StreamStatus = 'connecting' | 'live' | 'reconnecting';
 
@@ -16,6 +17,7 @@ const handlers: {
 } = {
   'conversation.updated': (client, event, agentId) => applyConversation(client, event.conversation, agentId),
   'activity.created': (client, event, agentId) => {
+    if (event.activity.author === 'customer') client.setQueryData(queryKeys.typing(event.conversationId), null);
     client.setQueryData<TranscriptPage>(queryKeys.transcript(event.conversationId), (page) =>
       mergeActivity(page, event.activity),
     );
@@ -26,6 +28,9 @@ const handlers: {
       mergeActivity(page, event.activity),
     );
     if (event.activity.deliveryState === 'failed') void client.invalidateQueries({ queryKey: queryKeys.failedDeliveries });
+  },
+  typing: (client, event) => {
+    if (event.author === 'customer') client.setQueryData<TypingState>(queryKeys.typing(event.conversationId), { name: event.name, at: Date.now() });
   },
 };
 

@@ -4,6 +4,7 @@ import { isRecordMissing, isUniqueViolation } from '../db/prisma-errors';
 import { defaultQueueId } from '../conversations/defaults';
 import { publishConversationChange } from '../conversations/publish';
 import { notFound } from '../errors/app-error';
+import { attachmentRefs } from '../views/map';
 import { insertActivity, type NewActivity } from './new-activity';
 
 export interface ReceivedActivity {
@@ -18,6 +19,8 @@ export async function receiveCustomerActivity(
   conversationId: string,
   input: Omit<NewActivity, 'direction'>,
   db: Db = defaultDb(),
+  /** Files stored beforehand (uploads) that this activity carries. */
+  attachmentIds: string[] = [],
 ): Promise<ReceivedActivity> {
   if (input.dedupeKey) {
     const existing = await findByDedupeKey(db, input.dedupeKey);
@@ -25,7 +28,11 @@ export async function receiveCustomerActivity(
   }
   try {
     return await db.$transaction(async (tx) => {
-      const activity = await insertActivity(tx, conversationId, { ...input, direction: 'inbound' });
+      const inserted = await insertActivity(tx, conversationId, { ...input, direction: 'inbound' });
+      if (attachmentIds.length > 0) {
+        await tx.attachment.updateMany({ where: { id: { in: attachmentIds }, conversationId, activityId: null }, data: { activityId: inserted.id } });
+      }
+      const activity = await tx.activity.findUniqueOrThrow({ where: { id: inserted.id }, include: attachmentRefs });
       const conversation = await tx.conversation.findUniqueOrThrow({ where: { id: conversationId } });
       const isMessage = input.type === 'message';
       const opens = isMessage && conversation.state === 'pending';
@@ -36,7 +43,7 @@ export async function receiveCustomerActivity(
           lastActivityAt: new Date(),
           ...(isMessage && {
             unreadCount: { increment: 1 },
-            lastText: input.text ? input.text.slice(0, PREVIEW_CHARS) : conversation.lastText,
+            lastText: input.text ? input.text.slice(0, PREVIEW_CHARS) : attachmentIds.length > 0 ? '📎 Attachment' : conversation.lastText,
           }),
           ...(input.fromName && !conversation.customerName && { customerName: input.fromName }),
           ...(input.fromId && !conversation.customerId && { customerId: input.fromId }),

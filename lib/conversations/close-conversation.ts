@@ -4,6 +4,7 @@ import type { ConversationSummary } from '../views/types';
 import type { ActingAgent } from './agent';
 import { recordLifecycleEvent, type LifecycleEventName } from './lifecycle';
 import { publishConversationChange } from './publish';
+import { insertActivity } from '../activities/new-activity';
 
 /**
  * The owner ends the conversation (`AgentEndSession`), or a supervisor force-closes it
@@ -32,6 +33,16 @@ export async function closeConversation(
     for (const name of [first, 'ConversationClosed'] as const) {
       events.push(await recordLifecycleEvent(tx, { conversation, name, agent: input.agent }));
     }
+    // What Bot Framework clients read as the end (Web Chat, Direct Line); channels with their own
+    // lifecycle events (above) do not get it pushed.
+    events.push(
+      await insertActivity(tx, conversation.id, {
+        type: 'endOfConversation',
+        direction: 'outbound',
+        fromRole: 'agent',
+        raw: { type: 'endOfConversation', code: 'completedSuccessfully' },
+      }),
+    );
     return publishConversationChange(tx, conversation.id, events);
   });
 }

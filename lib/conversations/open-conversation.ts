@@ -5,6 +5,8 @@ import { defaultChannelId } from './defaults';
 
 export interface OpenConversationInput {
   channel: ChannelKind;
+  /** Our id for it; generated unless the channel's id is ours already (a Direct Line token names it). */
+  id?: string;
   /** The channel's own id for the conversation; generated when the console starts the conversation. */
   externalId?: string;
   customerId?: string | null;
@@ -25,7 +27,7 @@ export function newConversationId(): string {
  */
 export async function openConversation(db: Db, input: OpenConversationInput): Promise<{ id: string; created: boolean }> {
   const channelId = await defaultChannelId(db, input.channel);
-  const id = newConversationId();
+  const id = input.id ?? newConversationId();
   const externalId = input.externalId ?? id;
   const rows = await db.$queryRaw<{ id: string; created: boolean }[]>`
     INSERT INTO "Conversation" (id, "channelId", "externalId", "customerId", "customerName", "serviceUrl", "channelData", "outboundChannelId")

@@ -1,5 +1,5 @@
-// The rep is typing: tell the customer's channel at once. Typing is ephemeral, so it bypasses the
-// outbox: one try with a short timeout, and a failure is only logged.
+// The rep is typing: tell the customer at once. Typing is ephemeral, so it bypasses the outbox:
+// one try with a short timeout, and a failure is only logged.
 import { randomUUID } from 'node:crypto';
 import { typingActivity } from '../channels/custom-webhook/payload';
 import { sendToCustomChannel } from '../channels/custom-webhook/sender';
@@ -8,6 +8,7 @@ import { db as defaultDb, type Db } from '../db/client';
 import type { ActingAgent } from '../conversations/agent';
 import { forbidden, notFound } from '../errors/app-error';
 import { logger } from '../log/logger';
+import { publishTyping } from '../realtime/publish-typing';
 
 const TYPING_TIMEOUT_MS = 5_000;
 
@@ -15,8 +16,11 @@ export async function sendAgentTyping(input: { conversationId: string; agent: Ac
   const conversation = await db.conversation.findUnique({ where: { id: input.conversationId }, include: { outboundChannel: true } });
   if (!conversation || conversation.state === 'pending') throw notFound('Conversation not found.');
   if (conversation.ownerId !== input.agent.id) throw forbidden('Only the owner of the conversation types to the customer.', 'NotOwner');
+  if (conversation.state !== 'active') return;
+  // Clients that stream the conversation (Direct Line) hear it through the realtime log.
+  await publishTyping({ conversationId: conversation.id, author: 'agent', name: input.agent.displayName, agentId: input.agent.id }, db);
   const channel = conversation.outboundChannel;
-  if (conversation.state !== 'active' || !channel || channel.kind !== 'custom') return;
+  if (!channel || channel.kind !== 'custom') return;
   const settings = customChannelSettings(channel);
   if (!settings) return;
   const outcome = await sendToCustomChannel(

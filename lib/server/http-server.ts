@@ -2,6 +2,7 @@
 // process can prepare the database first and, later, upgrade Direct Line stream WebSockets.
 import { createServer, type Server } from 'node:http';
 import next from 'next';
+import { createDirectLineStreams } from '../channels/directline/stream-server';
 
 export interface RunningServer {
   server: Server;
@@ -10,11 +11,18 @@ export interface RunningServer {
 
 export async function startHttpServer(options: { dev: boolean; dir: string; host: string; port: number }): Promise<RunningServer> {
   const server = createServer();
-  const app = next({ dev: options.dev, dir: options.dir, hostname: options.host, port: options.port, httpServer: server });
+  const app = next({ dev: options.dev, dir: options.dir, hostname: options.host, port: options.port });
   await app.prepare();
   const handle = app.getRequestHandler();
+  const upgradeNext = app.getUpgradeHandler();
+  const streams = createDirectLineStreams();
   server.on('request', (request, response) => {
     void handle(request, response);
+  });
+  // Direct Line streams are ours; every other upgrade (hot reload in dev) is Next's.
+  server.on('upgrade', (request, socket, head) => {
+    if (streams.handles(request)) streams.upgrade(request, socket, head);
+    else void upgradeNext(request, socket, head);
   });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
@@ -23,6 +31,7 @@ export async function startHttpServer(options: { dev: boolean; dir: string; host
   return {
     server,
     async close() {
+      streams.close();
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await app.close();

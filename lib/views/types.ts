@@ -56,7 +56,8 @@ export interface AgentView {
 export type ConsoleEvent =
   | { type: 'conversation.updated'; conversationId: string; conversation: ConversationSummary }
   | { type: 'activity.created'; conversationId: string; activity: ActivityView; conversation: ConversationSummary }
-  | { type: 'activity.updated'; conversationId: string; activity: ActivityView };
+  | { type: 'activity.updated'; conversationId: string; activity: ActivityView }
+  | { type: 'typing'; conversationId: string; author: 'customer' | 'agent'; name: string; agentId: string | null };
 
 export type StreamedEvent = ConsoleEvent & { id: string };
 

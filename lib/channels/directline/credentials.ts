@@ -1,5 +1,6 @@
 // Who is calling Direct Line: the holder of a secret (may start and use any conversation) or of a
-// token bound to one conversation and one user (signed by us with jose, HS256, expiring).
+// token bound to one conversation and one user (signed by us with jose, HS256, expiring). Stream
+// URLs carry a third kind: a short-lived credential good only for opening that conversation's socket.
 import { createHash, timingSafeEqual } from 'node:crypto';
 import { errors as joseErrors, jwtVerify, SignJWT } from 'jose';
 import { derivedKey } from '../../auth/derived-key';
@@ -16,7 +17,16 @@ export interface DirectLineKeys {
   tokenTtlSeconds: number;
 }
 
+export interface TokenClaims {
+  conversationId: string;
+  userId?: string;
+  userName?: string;
+}
+
 const ISSUER = 'agent-console/directline';
+const CONVERSATION_AUDIENCE = 'directline';
+const STREAM_AUDIENCE = 'directline-stream';
+export const STREAM_TOKEN_TTL_SECONDS = 300;
 
 const signingKey = (keys: DirectLineKeys) => derivedKey(keys.signingSecret, 'directline-token');
 
@@ -29,29 +39,21 @@ function isSecret(candidate: string, secrets: string[]): boolean {
   return secrets.reduce((found, secret) => timingSafeEqual(digest(secret), given) || found, false);
 }
 
-export async function issueToken(
-  keys: DirectLineKeys,
-  claims: { conversationId: string; userId?: string; userName?: string },
-): Promise<{ token: string; expiresIn: number }> {
-  const token = await new SignJWT({ conv: claims.conversationId, uid: claims.userId, uname: claims.userName })
+async function sign(keys: DirectLineKeys, claims: TokenClaims, audience: string, ttlSeconds: number): Promise<string> {
+  return new SignJWT({ conv: claims.conversationId, uid: claims.userId, uname: claims.userName })
     .setProtectedHeader({ alg: 'HS256' })
     .setIssuer(ISSUER)
+    .setAudience(audience)
     .setIssuedAt()
-    .setExpirationTime(Math.floor(Date.now() / 1000) + keys.tokenTtlSeconds)
+    .setExpirationTime(Math.floor(Date.now() / 1000) + ttlSeconds)
     .sign(signingKey(keys));
-  return { token, expiresIn: keys.tokenTtlSeconds };
 }
 
-export async function authenticate(keys: DirectLineKeys, authorization: string | null): Promise<DirectLineCaller> {
-  const match = /^Bearer\s+(\S+)\s*$/i.exec(authorization ?? '');
-  if (!match) throw unauthorized('Send "Authorization: Bearer <secret or token>".', 'BadArgument');
-  const credential = match[1]!;
-  if (keys.secrets.length > 0 && isSecret(credential, keys.secrets)) return { kind: 'secret' };
+async function verify(keys: DirectLineKeys, token: string, audience: string): Promise<TokenClaims> {
   try {
-    const { payload } = await jwtVerify(credential, signingKey(keys), { issuer: ISSUER, algorithms: ['HS256'] });
+    const { payload } = await jwtVerify(token, signingKey(keys), { issuer: ISSUER, audience, algorithms: ['HS256'] });
     if (typeof payload.conv !== 'string') throw unauthorized('The token is not a Direct Line token.', 'BadArgument');
     return {
-      kind: 'token',
       conversationId: payload.conv,
       userId: typeof payload.uid === 'string' ? payload.uid : undefined,
       userName: typeof payload.uname === 'string' ? payload.uname : undefined,
@@ -61,6 +63,26 @@ export async function authenticate(keys: DirectLineKeys, authorization: string |
     if (error instanceof joseErrors.JWTExpired) throw forbidden('The token has expired.', 'TokenExpired');
     throw unauthorized('The secret or token is not valid.', 'BadArgument');
   }
+}
+
+export async function issueToken(keys: DirectLineKeys, claims: TokenClaims): Promise<{ token: string; expiresIn: number }> {
+  return { token: await sign(keys, claims, CONVERSATION_AUDIENCE, keys.tokenTtlSeconds), expiresIn: keys.tokenTtlSeconds };
+}
+
+export function issueStreamToken(keys: DirectLineKeys, claims: TokenClaims): Promise<string> {
+  return sign(keys, claims, STREAM_AUDIENCE, STREAM_TOKEN_TTL_SECONDS);
+}
+
+export function verifyStreamToken(keys: DirectLineKeys, token: string): Promise<TokenClaims> {
+  return verify(keys, token, STREAM_AUDIENCE);
+}
+
+export async function authenticate(keys: DirectLineKeys, authorization: string | null): Promise<DirectLineCaller> {
+  const match = /^Bearer\s+(\S+)\s*$/i.exec(authorization ?? '');
+  if (!match) throw unauthorized('Send "Authorization: Bearer <secret or token>".', 'BadArgument');
+  const credential = match[1]!;
+  if (keys.secrets.length > 0 && isSecret(credential, keys.secrets)) return { kind: 'secret' };
+  return { kind: 'token', ...(await verify(keys, credential, CONVERSATION_AUDIENCE)) };
 }
 
 /** A token opens only its own conversation. */

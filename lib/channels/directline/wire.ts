@@ -10,7 +10,7 @@ export function isCustomerVisible(row: Pick<Activity, 'direction'>): boolean {
   return row.direction !== 'internal';
 }
 
-type StoredActivity = Activity & { attachments: Pick<Attachment, 'id' | 'name' | 'contentType'>[] };
+export type StoredActivity = Activity & { attachments: Pick<Attachment, 'id' | 'name' | 'contentType'>[] };
 
 export async function toWireActivity(row: StoredActivity): Promise<WireActivity> {
   const raw = (row.raw ?? {}) as Record<string, unknown>;
@@ -23,16 +23,16 @@ export async function toWireActivity(row: StoredActivity): Promise<WireActivity>
     timestamp: row.createdAt.toISOString(),
     conversation: { id: row.conversationId },
     from: row.direction === 'outbound' ? { ...from, role: 'bot' } : from,
-    ...(row.direction === 'outbound' &&
-      row.attachments.length > 0 && {
-        attachments: await Promise.all(
-          row.attachments.map(async (file) => ({
-            contentType: file.contentType,
-            contentUrl: await signedAttachmentUrl(file.id),
-            ...(file.name && { name: file.name }),
-          })),
-        ),
-      }),
+    // Stored files are served by us behind freshly signed links, whoever sent them.
+    ...(row.attachments.length > 0 && {
+      attachments: await Promise.all(
+        row.attachments.map(async (file) => ({
+          contentType: file.contentType,
+          contentUrl: await signedAttachmentUrl(file.id),
+          ...(file.name && { name: file.name }),
+        })),
+      ),
+    }),
   };
 }
 

@@ -1,5 +1,5 @@
+import { startConversation } from '@/lib/channels/directline/conversations';
 import { directLineCaller } from '@/lib/channels/directline/http';
-import { startConversation } from '@/lib/channels/directline/service';
 import { handle, json, readJson } from '@/lib/http/respond';
 import { startConversationSchema } from '@/lib/protocol/directline';
 

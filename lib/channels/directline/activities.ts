@@ -1,0 +1,105 @@
+// Direct Line 3.0 activity use cases, free of HTTP: posting, reading after a watermark, typing.
+import { randomUUID } from 'node:crypto';
+import { receiveCustomerActivity } from '../../activities/receive-customer-activity';
+import { db as defaultDb, type Db } from '../../db/client';
+import { badRequest, forbidden, tooLarge } from '../../errors/app-error';
+import { activitySchema, type WireActivity } from '../../protocol/activity';
+import { MAX_ACTIVITY_CHARS } from '../../protocol/directline';
+import { publishTyping } from '../../realtime/publish-typing';
+import { requireDirectLineConversation } from './conversations';
+import type { DirectLineCaller } from './credentials';
+import { isCustomerVisible, toWireActivity, watermarkOf, type StoredActivity } from './wire';
+
+export function parseActivity(bodyText: string): WireActivity {
+  if (bodyText.length > MAX_ACTIVITY_CHARS) throw tooLarge('The activity is larger than 256K characters.');
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(bodyText);
+  } catch {
+    throw badRequest('BadArgument', 'The activity is not valid JSON.');
+  }
+  return activitySchema.parse(parsed);
+}
+
+/** POST .../activities (and the activity of an upload): stored once even when the client retries it. */
+export async function postActivity(
+  caller: DirectLineCaller,
+  conversationId: string,
+  activity: WireActivity,
+  db: Db = defaultDb(),
+  attachmentIds: string[] = [],
+): Promise<{ id: string; duplicate: boolean }> {
+  const conversation = await requireDirectLineConversation(db, caller, conversationId);
+  if (caller.kind === 'token' && caller.userId && activity.from?.id && activity.from.id !== caller.userId) {
+    throw forbidden('The token was issued for another user.', 'BadArgument');
+  }
+  const from = {
+    ...activity.from,
+    id: activity.from?.id ?? (caller.kind === 'token' ? caller.userId : undefined),
+    name: activity.from?.name ?? (caller.kind === 'token' ? caller.userName : undefined),
+  };
+  if (activity.type === 'typing') {
+    await publishTyping({ conversationId: conversation.id, author: 'customer', name: from.name ?? conversation.customerName ?? 'Customer' }, db);
+    return { id: randomUUID(), duplicate: false };
+  }
+  const clientActivityId = clientActivityIdOf(activity);
+  const raw: Record<string, unknown> = { ...activity, from };
+  delete raw.id;
+  const received = await receiveCustomerActivity(
+    conversation.id,
+    {
+      type: activity.type,
+      dedupeKey: clientActivityId ? `directline:${conversation.id}:${clientActivityId}` : null,
+      clientActivityId,
+      fromId: from.id ?? null,
+      fromName: from.name ?? null,
+      fromRole: from.role ?? 'user',
+      text: activity.text ?? null,
+      textFormat: activity.textFormat ?? null,
+      locale: activity.locale ?? null,
+      name: activity.name ?? null,
+      replyToId: activity.replyToId ?? null,
+      timestamp: parseTimestamp(activity.localTimestamp ?? activity.timestamp),
+      raw: raw as object,
+    },
+    db,
+    attachmentIds,
+  );
+  return { id: received.id, duplicate: received.duplicate };
+}
+
+/** GET .../activities?watermark=: everything after the watermark, the client's own activities included. */
+export async function getActivities(
+  caller: DirectLineCaller,
+  conversationId: string,
+  watermark: number,
+  db: Db = defaultDb(),
+  limit = 500,
+): Promise<{ activities: WireActivity[]; watermark: string }> {
+  const conversation = await requireDirectLineConversation(db, caller, conversationId);
+  return activitiesAfter(db, conversation.id, Math.min(watermark, conversation.lastSeq), limit);
+}
+
+export async function activitiesAfter(db: Db, conversationId: string, watermark: number, limit = 500) {
+  const rows: StoredActivity[] = await db.activity.findMany({
+    where: { conversationId, seq: { gt: watermark } },
+    orderBy: { seq: 'asc' },
+    take: limit,
+    include: { attachments: { select: { id: true, name: true, contentType: true } } },
+  });
+  const last = rows.at(-1)?.seq ?? watermark;
+  const activities = await Promise.all(rows.filter(isCustomerVisible).map(toWireActivity));
+  return { activities, watermark: watermarkOf(last) };
+}
+
+function clientActivityIdOf(activity: WireActivity): string | null {
+  const channelData = activity.channelData as { clientActivityID?: unknown } | undefined;
+  const id = channelData?.clientActivityID;
+  return typeof id === 'string' && id.length > 0 && id.length <= 256 ? id : null;
+}
+
+function parseTimestamp(value: string | undefined): Date | undefined {
+  if (!value) return undefined;
+  const date = new Date(value);
+  return Number.isNaN(date.getTime()) ? undefined : date;
+}

@@ -1,0 +1,113 @@
+// The Direct Line `streamUrl` WebSocket: ActivitySets `{activities, watermark}` after the socket's
+// watermark, pushed as the realtime hub reports new activities; the rep's typing as it happens;
+// empty keep-alive frames. The URL's own short-lived token is the credential. One socket per
+// conversation per instance: a newer one replaces the older.
+import { randomUUID } from 'node:crypto';
+import type { IncomingMessage } from 'node:http';
+import type { Duplex } from 'node:stream';
+import { WebSocketServer, type WebSocket } from 'ws';
+import { db } from '../../db/client';
+import { AppError } from '../../errors/app-error';
+import { logger } from '../../log/logger';
+import { realtimeHub } from '../../realtime/hub';
+import type { StreamedEvent } from '../../views/types';
+import { activitiesAfter } from './activities';
+import { findConversationByExternalId } from '../../conversations/open-conversation';
+import { verifyStreamToken } from './credentials';
+import { directLineKeys, STREAM_PATH } from './keys';
+import { CHANNEL_ID } from './wire';
+
+const KEEP_ALIVE_MS = 15_000;
+
+export interface DirectLineStreams {
+  handles(request: IncomingMessage): boolean;
+  upgrade(request: IncomingMessage, socket: Duplex, head: Buffer): void;
+  close(): void;
+}
+
+export function createDirectLineStreams(): DirectLineStreams {
+  const server = new WebSocketServer({ noServer: true, maxPayload: 64 * 1024 });
+  const open = new Map<string, WebSocket>();
+
+  function refuse(socket: Duplex, status: number, code: string, message: string) {
+    const body = JSON.stringify({ error: { code, message } });
+    socket.end(
+      `HTTP/1.1 ${status} ${status === 403 ? 'Forbidden' : status === 404 ? 'Not Found' : status === 401 ? 'Unauthorized' : 'Bad Request'}\r\n` +
+        `Content-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
+    );
+  }
+
+  async function upgrade(request: IncomingMessage, socket: Duplex, head: Buffer) {
+    const url = new URL(request.url ?? '/', 'http://localhost');
+    const requested = decodeURIComponent(STREAM_PATH.exec(url.pathname)?.[1] ?? '');
+    const watermark = /^\d{1,10}$/.test(url.searchParams.get('watermark') ?? '') ? Number(url.searchParams.get('watermark')) : 0;
+    try {
+      const claims = await verifyStreamToken(directLineKeys(), url.searchParams.get('t') ?? '');
+      if (claims.conversationId !== requested) return refuse(socket, 403, 'BadArgument', 'The stream token is for another conversation.');
+      const conversation = await findConversationByExternalId(db(), 'directline', requested);
+      if (!conversation) return refuse(socket, 404, 'BadArgument', 'Conversation not found.');
+      await realtimeHub().start();
+      server.handleUpgrade(request, socket, head, (ws) => serve(ws, conversation.id, watermark));
+    } catch (error) {
+      if (error instanceof AppError) return refuse(socket, error.status, error.code, error.message);
+      logger.error({ err: error }, 'Direct Line stream upgrade failed');
+      refuse(socket, 400, 'BadArgument', 'The stream could not be opened.');
+    }
+  }
+
+  function serve(ws: WebSocket, conversationId: string, watermark: number) {
+    open.get(conversationId)?.close(1000, 'replaced by a newer stream');
+    open.set(conversationId, ws);
+    let cursor = watermark;
+    let queue = Promise.resolve();
+    const send = (frame: string) => ws.readyState === ws.OPEN && ws.send(frame);
+    const flush = () => {
+      queue = queue
+        .then(async () => {
+          const set = await activitiesAfter(db(), conversationId, cursor);
+          cursor = Number(set.watermark);
+          if (set.activities.length > 0) send(JSON.stringify(set));
+        })
+        .catch((error) => logger.warn({ err: error, conversationId }, 'Direct Line stream flush failed'));
+    };
+    const onEvent = (event: StreamedEvent) => {
+      if (event.conversationId !== conversationId) return;
+      if (event.type === 'activity.created') flush();
+      if (event.type === 'typing' && event.author === 'agent') {
+        send(
+          JSON.stringify({
+            activities: [
+              {
+                type: 'typing',
+                id: randomUUID(),
+                channelId: CHANNEL_ID,
+                timestamp: new Date().toISOString(),
+                conversation: { id: conversationId },
+                from: { id: event.agentId ?? 'agent', name: event.name, role: 'bot' },
+              },
+            ],
+          }),
+        );
+      }
+    };
+    const unsubscribe = realtimeHub().subscribe(onEvent);
+    const keepAlive = setInterval(() => send(''), KEEP_ALIVE_MS);
+    ws.on('message', () => {}); // clients ping with empty frames
+    ws.on('close', () => {
+      clearInterval(keepAlive);
+      unsubscribe();
+      if (open.get(conversationId) === ws) open.delete(conversationId);
+    });
+    ws.on('error', () => ws.terminate());
+    flush();
+  }
+
+  return {
+    handles: (request) => STREAM_PATH.test(new URL(request.url ?? '/', 'http://localhost').pathname),
+    upgrade: (request, socket, head) => void upgrade(request, socket, head),
+    close() {
+      for (const ws of server.clients) ws.terminate();
+      server.close();
+    },
+  };
+}
