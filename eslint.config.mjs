@@ -32,7 +32,7 @@ const layers = {
 };
 
 const config = [
-  { ignores: ['.next/**', 'node_modules/**', 'lib/db/generated/**', '.data/**', 'next-env.d.ts', 'test-results/**'] },
+  { ignores: ['.next/**', 'node_modules/**', 'lib/db/generated/**', '.data/**', 'next-env.d.ts', 'test-results/**', 'public/vendor/**'] },
   ...nextVitals,
   ...nextTs,
   layers,

@@ -10,4 +10,4 @@ env.PRISMA_SCHEMA_ENGINE_BINARY ??= process.execPath;
 env.PRISMA_HIDE_UPDATE_MESSAGE = '1';
 const cli = require.resolve('prisma/build/index.js');
 const result = spawnSync(process.execPath, [cli, 'generate'], { stdio: 'inherit', env });
-process.exit(result.status ?? 1);
+if (result.status !== 0) process.exit(result.status ?? 1);

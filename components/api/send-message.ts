@@ -11,6 +11,7 @@ interface SendInput {
   agentId: string;
   agentName: string;
   attachments: AttachmentView[];
+  suggestedActions: ActivityView['suggestedActions'];
 }
 
 /** Shows the message at once as `Sending`; the server's answer (or its realtime echo) replaces it. */
@@ -20,7 +21,12 @@ export function useSendMessage() {
     mutationFn: (input: SendInput) =>
       fetchJson<ActivityView>(`/api/console/conversations/${encodeURIComponent(input.conversationId)}/messages`, {
         method: 'POST',
-        body: { text: input.text, clientId: input.clientId, attachmentIds: input.attachments.map((file) => file.id) },
+        body: {
+          text: input.text,
+          clientId: input.clientId,
+          attachmentIds: input.attachments.map((file) => file.id),
+          suggestedActions: input.suggestedActions,
+        },
       }),
     onMutate: (input) => {
       const optimistic: ActivityView = {
@@ -39,6 +45,8 @@ export function useSendMessage() {
         deliveryError: null,
         clientId: input.clientId,
         attachments: input.attachments,
+        suggestedActions: input.suggestedActions,
+        cards: [],
       };
       queryClient.setQueryData<TranscriptPage>(queryKeys.transcript(input.conversationId), (page) =>
         mergeActivity(page, optimistic),

@@ -20,6 +20,7 @@ interface PendingFile {
 export function Composer({ conversationId, agent }: { conversationId: string; agent: AgentView }) {
   const [text, setText] = useState('');
   const [files, setFiles] = useState<PendingFile[]>([]);
+  const [suggestions, setSuggestions] = useState<string | null>(null);
   const send = useSendMessage();
   const typing = useSendTyping();
   const lastTyping = useRef(0);
@@ -30,9 +31,24 @@ export function Composer({ conversationId, agent }: { conversationId: string; ag
     const message = text.trim();
     const attachments = files.flatMap((file) => (file.stored ? [file.stored] : []));
     if ((!message && attachments.length === 0) || uploading) return;
-    send.mutate({ conversationId, text: message, clientId: crypto.randomUUID(), agentId: agent.id, agentName: agent.displayName, attachments });
+    const suggestedActions = (suggestions ?? '')
+      .split(',')
+      .map((title) => title.trim())
+      .filter(Boolean)
+      .slice(0, 10)
+      .map((title) => ({ type: 'imBack', title, value: title }));
+    send.mutate({
+      conversationId,
+      text: message,
+      clientId: crypto.randomUUID(),
+      agentId: agent.id,
+      agentName: agent.displayName,
+      attachments,
+      suggestedActions,
+    });
     setText('');
     setFiles([]);
+    setSuggestions(null);
   }
 
   function onKeyDown(event: KeyboardEvent<HTMLTextAreaElement>) {
@@ -84,6 +100,18 @@ export function Composer({ conversationId, agent }: { conversationId: string; ag
           ))}
         </ul>
       )}
+      {suggestions !== null && (
+        <label className="flex items-center gap-2 text-sm">
+          <span className="shrink-0 text-slate-600">Suggested replies</span>
+          <input
+            aria-label="Suggested replies"
+            value={suggestions}
+            onChange={(event) => setSuggestions(event.target.value)}
+            placeholder="Yes, No, Talk to someone — comma-separated buttons for the customer"
+            className="min-w-0 flex-1 rounded border border-slate-300 px-2 py-1"
+          />
+        </label>
+      )}
       <div className="flex gap-2">
         <textarea
           aria-label="Message"
@@ -95,6 +123,14 @@ export function Composer({ conversationId, agent }: { conversationId: string; ag
           className="min-w-0 flex-1 resize-none rounded border border-slate-300 px-3 py-2"
         />
         <div className="flex flex-col justify-end gap-1">
+          <button
+            type="button"
+            aria-pressed={suggestions !== null}
+            onClick={() => setSuggestions((current) => (current === null ? '' : null))}
+            className="rounded border border-slate-300 px-3 py-1 text-sm hover:bg-slate-100 aria-pressed:bg-indigo-50"
+          >
+            Add suggested replies
+          </button>
           <label className="cursor-pointer rounded border border-slate-300 px-3 py-1 text-center text-sm hover:bg-slate-100">
             Attach
             <input type="file" multiple aria-label="Attach files" className="sr-only" onChange={onFiles} />

@@ -4,6 +4,7 @@ import { useEffect, useRef } from 'react';
 import type { ActivityView, AttachmentView, DeliveryStateView } from '@/lib/views/types';
 import { useRetryDelivery } from '../api/retry-delivery';
 import { useTranscript } from '../api/transcript';
+import { AdaptiveCard } from './adaptive-card';
 
 const DELIVERY_LABEL: Record<DeliveryStateView, string | null> = {
   none: null,
@@ -70,9 +71,21 @@ function Message({ activity }: { activity: ActivityView }) {
           {activity.text}
         </p>
       )}
+      {activity.cards.map((card, index) => (
+        <AdaptiveCard key={index} card={card} />
+      ))}
       {activity.attachments.map((file) => (
         <Attachment key={file.id} file={file} />
       ))}
+      {activity.suggestedActions.length > 0 && (
+        <ul aria-label="Suggested replies" className="mt-1 flex flex-wrap gap-1">
+          {activity.suggestedActions.map((action) => (
+            <li key={action.title} className="rounded-full border border-indigo-300 px-2 text-xs text-indigo-700">
+              {action.title}
+            </li>
+          ))}
+        </ul>
+      )}
       <span className="text-xs text-slate-400">
         <time dateTime={activity.timestamp}>{new Date(activity.timestamp).toLocaleTimeString()}</time>
         {mine && <DeliveryState activity={activity} />}

@@ -1,9 +1,11 @@
 import { db as defaultDb, type Db } from '../db/client';
+import type { Prisma } from '../db/generated/client';
 import { isUniqueViolation } from '../db/prisma-errors';
 import type { ActingAgent } from '../conversations/agent';
 import { publishConversationChange } from '../conversations/publish';
 import { badRequest, conflict, forbidden, notFound } from '../errors/app-error';
 import { initialDeliveryState, routeOutbound } from '../outbound/route';
+import { ADAPTIVE_CARD_TYPE, type AdaptiveCard, type CardAction } from '../protocol/rich-content';
 import { attachmentRefs, toActivityView } from '../views/map';
 import type { ActivityView } from '../views/types';
 import { insertActivity } from './new-activity';
@@ -16,6 +18,8 @@ export interface AgentMessageInput {
   text: string;
   /** Files uploaded to this conversation beforehand, sent with the message. */
   attachmentIds?: string[];
+  suggestedActions?: CardAction[];
+  cards?: AdaptiveCard[];
   /** The browser's id for the message: a retried send with the same id is stored once. */
   clientId: string;
 }
@@ -51,7 +55,14 @@ export async function sendAgentMessage(input: AgentMessageInput, db: Db = defaul
         text: input.text || null,
         textFormat: 'markdown',
         timestamp,
-        raw: { type: 'message', from, ...(input.text && { text: input.text }), textFormat: 'markdown' },
+        raw: {
+          type: 'message',
+          from,
+          ...(input.text && { text: input.text }),
+          textFormat: 'markdown',
+          ...(input.cards?.length && { attachments: input.cards.map((content) => ({ contentType: ADAPTIVE_CARD_TYPE, content })) }),
+          ...(input.suggestedActions?.length && { suggestedActions: { actions: input.suggestedActions } }),
+        } as Prisma.InputJsonObject,
         deliveryState: initialDeliveryState(conversation),
       });
       const attachmentIds = input.attachmentIds ?? [];
@@ -67,7 +78,7 @@ export async function sendAgentMessage(input: AgentMessageInput, db: Db = defaul
       await routeOutbound(tx, conversation, activity.id);
       await tx.conversation.update({
         where: { id: conversation.id },
-        data: { lastActivityAt: timestamp, lastText: input.text ? input.text.slice(0, 280) : '📎 Attachment', unreadCount: 0 },
+        data: { lastActivityAt: timestamp, lastText: input.text ? input.text.slice(0, 280) : input.cards?.length ? '🃏 Card' : '📎 Attachment', unreadCount: 0 },
       });
       const stored = await tx.activity.findUniqueOrThrow({ where: { id: activity.id }, include: attachmentRefs });
       await publishConversationChange(tx, conversation.id, [stored]);

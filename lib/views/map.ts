@@ -1,4 +1,5 @@
 import type { Activity, Agent, Attachment, Channel, Conversation, Queue } from '../db/generated/client';
+import { cardAttachmentsOf, suggestedActionsOf } from '../protocol/rich-content';
 import type { ActivityView, AgentView, ConversationSummary } from './types';
 
 export type ConversationWithRefs = Conversation & {
@@ -57,6 +58,8 @@ export function toActivityView(row: Activity & { attachments?: Pick<Attachment, 
     deliveryError: row.deliveryError,
     clientId,
     attachments: (row.attachments ?? []).map(({ id, name, contentType, size }) => ({ id, name, contentType, size })),
+    suggestedActions: suggestedActionsOf(row.raw),
+    cards: cardAttachmentsOf(row.raw).map((card) => card.content),
   };
 }
 

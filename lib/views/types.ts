@@ -37,6 +37,9 @@ export interface ActivityView {
   /** The id the rep's browser gave a message it sent, so the echo replaces the optimistic copy. */
   clientId: string | null;
   attachments: AttachmentView[];
+  suggestedActions: { type: string; title: string; value: string }[];
+  /** Adaptive Card JSON, rendered by the console as such. */
+  cards: object[];
 }
 
 export interface AttachmentView {

@@ -35,6 +35,8 @@ const activity = (patch: Partial<ActivityView>): ActivityView => ({
   deliveryError: null,
   clientId: null,
   attachments: [],
+  suggestedActions: [],
+  cards: [],
   ...patch,
 });
 

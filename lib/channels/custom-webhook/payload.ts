@@ -1,5 +1,6 @@
 // Stored activities → the custom messaging channel's wire shapes (seed 000, PROTOCOLS.md §3–4).
 import type { Activity } from '../../db/generated/client';
+import { cardAttachmentsOf, suggestedActionsOf, type CardAction } from '../../protocol/rich-content';
 
 /** Seed 000's field table: string fields at most 256 characters. */
 const cap = (value: string) => value.slice(0, 256);
@@ -21,7 +22,8 @@ export interface CustomChannelActivity {
   textFormat?: 'markdown';
   text?: string;
   name?: string;
-  attachments?: { contentType: string; contentUrl: string; content: null; name: string | null; thumbnailUrl: null }[];
+  attachments?: { contentType: string; contentUrl: string | null; content: object | null; name: string | null; thumbnailUrl: null }[];
+  suggestedActions?: { actions: CardAction[] };
 }
 
 export function lifecycleText(name: string): string {
@@ -45,21 +47,29 @@ export function toCustomChannelActivity(input: {
       name: cap(activity.name),
     };
   }
+  const cards = cardAttachmentsOf(activity.raw).map((card) => ({
+    contentType: card.contentType,
+    contentUrl: null,
+    content: card.content,
+    name: null,
+    thumbnailUrl: null,
+  }));
+  const files = input.attachments.map((attachment) => ({
+    contentType: cap(attachment.contentType),
+    contentUrl: attachment.contentUrl,
+    content: null,
+    name: attachment.name === null ? null : cap(attachment.name),
+    thumbnailUrl: null,
+  }));
+  const actions = suggestedActionsOf(activity.raw);
   return {
     ...base,
     type: 'message',
     from: { id: cap(activity.agentId ?? activity.fromId ?? 'agent'), name: cap(activity.fromName ?? 'Agent') },
     textFormat: 'markdown',
     ...(activity.text && { text: activity.text }),
-    ...(input.attachments.length > 0 && {
-      attachments: input.attachments.map((attachment) => ({
-        contentType: cap(attachment.contentType),
-        contentUrl: attachment.contentUrl,
-        content: null,
-        name: attachment.name === null ? null : cap(attachment.name),
-        thumbnailUrl: null,
-      })),
-    }),
+    ...(cards.length + files.length > 0 && { attachments: [...cards, ...files] }),
+    ...(actions.length > 0 && { suggestedActions: { actions } }),
   };
 }
 

@@ -2,6 +2,7 @@
 import { signedAttachmentUrl } from '../../attachments/signed-url';
 import type { Activity, Attachment } from '../../db/generated/client';
 import type { WireActivity } from '../../protocol/activity';
+import { cardAttachmentsOf } from '../../protocol/rich-content';
 
 export const CHANNEL_ID = 'directline';
 
@@ -23,15 +24,18 @@ export async function toWireActivity(row: StoredActivity): Promise<WireActivity>
     timestamp: row.createdAt.toISOString(),
     conversation: { id: row.conversationId },
     from: row.direction === 'outbound' ? { ...from, role: 'bot' } : from,
-    // Stored files are served by us behind freshly signed links, whoever sent them.
+    // Stored files are served by us behind freshly signed links, whoever sent them; cards travel inline.
     ...(row.attachments.length > 0 && {
-      attachments: await Promise.all(
-        row.attachments.map(async (file) => ({
-          contentType: file.contentType,
-          contentUrl: await signedAttachmentUrl(file.id),
-          ...(file.name && { name: file.name }),
-        })),
-      ),
+      attachments: [
+        ...(cardAttachmentsOf(raw) as NonNullable<WireActivity['attachments']>),
+        ...(await Promise.all(
+          row.attachments.map(async (file) => ({
+            contentType: file.contentType,
+            contentUrl: await signedAttachmentUrl(file.id),
+            ...(file.name && { name: file.name }),
+          })),
+        )),
+      ],
     }),
   };
 }

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { MAX_MESSAGE_CHARS, sendAgentMessage } from '@/lib/activities/send-agent-message';
 import { consoleAgent } from '@/lib/http/console-request';
+import { adaptiveCardSchema, suggestedActionsSchema } from '@/lib/protocol/rich-content';
 import { handle, json, readJson } from '@/lib/http/respond';
 import { metrics } from '@/lib/metrics/registry';
 
@@ -9,8 +10,10 @@ const body = z
     text: z.string().trim().max(MAX_MESSAGE_CHARS).default(''),
     clientId: z.string().min(8).max(64),
     attachmentIds: z.array(z.string().min(1).max(64)).max(10).default([]),
+    suggestedActions: suggestedActionsSchema.default([]),
+    cards: z.array(adaptiveCardSchema).max(5).default([]),
   })
-  .refine((message) => message.text.length > 0 || message.attachmentIds.length > 0, {
+  .refine((message) => message.text.length > 0 || message.attachmentIds.length > 0 || message.cards.length > 0, {
     message: 'the message is empty',
     path: ['text'],
   });

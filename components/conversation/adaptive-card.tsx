@@ -1,0 +1,23 @@
+'use client';
+
+import { AdaptiveCard as Renderer } from 'adaptivecards';
+import { useEffect, useRef } from 'react';
+
+/** Renders an Adaptive Card with the official renderer (read-only preview in the transcript). */
+export function AdaptiveCard({ card }: { card: object }) {
+  const host = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    const element = host.current;
+    if (!element) return;
+    const renderer = new Renderer();
+    try {
+      renderer.parse(card);
+      const rendered = renderer.render();
+      element.replaceChildren(...(rendered ? [rendered] : []));
+    } catch {
+      element.textContent = 'This card cannot be shown.';
+    }
+    return () => element.replaceChildren();
+  }, [card]);
+  return <div ref={host} aria-label="Adaptive Card" className="mt-1 max-w-[70%] rounded border border-slate-200 bg-white p-2" />;
+}

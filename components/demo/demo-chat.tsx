@@ -1,0 +1,60 @@
+'use client';
+
+import { useSearchParams } from 'next/navigation';
+import { useEffect, useRef, useState } from 'react';
+
+interface WebChatGlobal {
+  createDirectLine(options: { token: string; domain: string; webSocket?: boolean }): unknown;
+  renderWebChat(props: Record<string, unknown>, element: HTMLElement): void;
+}
+
+function loadWebChat(): Promise<WebChatGlobal> {
+  const existing = (window as { WebChat?: WebChatGlobal }).WebChat;
+  if (existing) return Promise.resolve(existing);
+  return new Promise((resolve, reject) => {
+    const script = document.createElement('script');
+    script.src = '/vendor/webchat.js';
+    script.async = true;
+    script.onload = () => resolve((window as { WebChat?: WebChatGlobal }).WebChat!);
+    script.onerror = () => reject(new Error('Web Chat could not be loaded.'));
+    document.head.appendChild(script);
+  });
+}
+
+export function DemoChat() {
+  const host = useRef<HTMLDivElement>(null);
+  const started = useRef(false);
+  const name = useSearchParams().get('name') ?? undefined;
+  const [error, setError] = useState<string | null>(null);
+
+  useEffect(() => {
+    if (started.current || !host.current) return;
+    started.current = true;
+    const element = host.current;
+    (async () => {
+      const [webChat, response] = await Promise.all([
+        loadWebChat(),
+        fetch('/api/demo/token', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(name ? { name } : {}) }),
+      ]);
+      if (!response.ok) throw new Error('The chat service is not available right now.');
+      const { token, userId, userName } = (await response.json()) as { token: string; userId: string; userName: string };
+      webChat.renderWebChat(
+        {
+          directLine: webChat.createDirectLine({ token, domain: `${window.location.origin}/v3/directline`, webSocket: true }),
+          userID: userId,
+          username: userName,
+          locale: 'en-US',
+          sendTypingIndicator: true,
+        },
+        element,
+      );
+    })().catch((caught: Error) => setError(caught.message));
+  }, [name]);
+
+  return (
+    <>
+      {error && <p role="alert" className="text-red-700">{error}</p>}
+      <div ref={host} className="min-h-0 flex-1 rounded border border-slate-200 bg-white" />
+    </>
+  );
+}
