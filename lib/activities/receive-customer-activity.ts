@@ -1,11 +1,12 @@
 // A customer's (or the customer's bot's) activity arrives from any channel.
 import { db as defaultDb, type Db } from '../db/client';
+import { transaction } from '../db/transaction';
 import { isRecordMissing, isUniqueViolation } from '../db/prisma-errors';
 import { defaultQueueId } from '../conversations/defaults';
 import { publishConversationChange } from '../conversations/publish';
 import { notFound } from '../errors/app-error';
 import { attachmentRefs } from '../views/map';
-import { insertActivity, type NewActivity } from './new-activity';
+import type { NewActivity } from './new-activity';
 
 export interface ReceivedActivity {
   id: string;
@@ -22,45 +23,54 @@ export async function receiveCustomerActivity(
   /** Files stored beforehand (uploads) that this activity carries. */
   attachmentIds: string[] = [],
 ): Promise<ReceivedActivity> {
-  if (input.dedupeKey) {
-    const existing = await findByDedupeKey(db, input.dedupeKey);
-    if (existing) return existing;
-  }
   try {
-    return await db.$transaction(async (tx) => {
-      const inserted = await insertActivity(tx, conversationId, { ...input, direction: 'inbound' });
-      if (attachmentIds.length > 0) {
-        await tx.attachment.updateMany({ where: { id: { in: attachmentIds }, conversationId, activityId: null }, data: { activityId: inserted.id } });
-      }
-      const activity = await tx.activity.findUniqueOrThrow({ where: { id: inserted.id }, include: attachmentRefs });
-      const conversation = await tx.conversation.findUniqueOrThrow({ where: { id: conversationId } });
+    return await transaction(db, async (tx) => {
       const isMessage = input.type === 'message';
-      const opens = isMessage && conversation.state === 'pending';
-      const reopens = isMessage && conversation.state === 'closed';
-      await tx.conversation.update({
+      const preview = input.text ? input.text.slice(0, PREVIEW_CHARS) : attachmentIds.length > 0 ? '📎 Attachment' : undefined;
+      // One statement allocates the next seq, row-locks the conversation and bumps its counters.
+      const conversation = await tx.conversation.update({
         where: { id: conversationId },
         data: {
+          lastSeq: { increment: 1 },
           lastActivityAt: new Date(),
-          ...(isMessage && {
-            unreadCount: { increment: 1 },
-            lastText: input.text ? input.text.slice(0, PREVIEW_CHARS) : attachmentIds.length > 0 ? '📎 Attachment' : conversation.lastText,
-          }),
-          ...(input.fromName && !conversation.customerName && { customerName: input.fromName }),
-          ...(input.fromId && !conversation.customerId && { customerId: input.fromId }),
-          ...((opens || reopens) && {
-            state: 'queued',
-            queueId: conversation.queueId ?? (await defaultQueueId(tx)),
-            queuedAt: new Date(),
-            ownerId: null,
-            closedAt: null,
-            version: { increment: 1 },
-          }),
+          ...(isMessage && { unreadCount: { increment: 1 }, ...(preview && { lastText: preview }) }),
         },
       });
+      let activity = await tx.activity.create({
+        data: { ...input, direction: 'inbound', conversationId, seq: conversation.lastSeq },
+        include: attachmentRefs,
+      });
+      if (attachmentIds.length > 0) {
+        await tx.attachment.updateMany({ where: { id: { in: attachmentIds }, conversationId, activityId: null }, data: { activityId: activity.id } });
+        activity = await tx.activity.findUniqueOrThrow({ where: { id: activity.id }, include: attachmentRefs });
+      }
+      // The first message (or one after closing) puts the conversation in its queue.
+      const queues = isMessage && (conversation.state === 'pending' || conversation.state === 'closed');
+      const names = {
+        ...(input.fromName && !conversation.customerName && { customerName: input.fromName }),
+        ...(input.fromId && !conversation.customerId && { customerId: input.fromId }),
+      };
+      if (queues || Object.keys(names).length > 0) {
+        await tx.conversation.update({
+          where: { id: conversationId },
+          data: {
+            ...names,
+            ...(queues && {
+              state: 'queued',
+              queueId: conversation.queueId ?? (await defaultQueueId(tx)),
+              queuedAt: new Date(),
+              ownerId: null,
+              closedAt: null,
+              version: { increment: 1 },
+            }),
+          },
+        });
+      }
       await publishConversationChange(tx, conversationId, [activity]);
       return { id: activity.id, seq: activity.seq, duplicate: false };
     });
   } catch (error) {
+    // A replay (same dedupe key) collides with the original: answer the original.
     if (isUniqueViolation(error) && input.dedupeKey) {
       const existing = await findByDedupeKey(db, input.dedupeKey);
       if (existing) return existing;

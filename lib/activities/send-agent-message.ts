@@ -1,4 +1,5 @@
 import { db as defaultDb, type Db } from '../db/client';
+import { transaction } from '../db/transaction';
 import type { Prisma } from '../db/generated/client';
 import { isUniqueViolation } from '../db/prisma-errors';
 import type { ActingAgent } from '../conversations/agent';
@@ -34,7 +35,7 @@ export async function sendAgentMessage(input: AgentMessageInput, db: Db = defaul
   const previous = await db.activity.findUnique({ where: { dedupeKey }, include: attachmentRefs });
   if (previous) return toActivityView(previous);
   try {
-    return await db.$transaction(async (tx) => {
+    return await transaction(db, async (tx) => {
       const conversation = await tx.conversation.findUnique({ where: { id: input.conversationId } });
       if (!conversation || conversation.state === 'pending') throw notFound('Conversation not found.');
       if (conversation.state === 'closed') throw conflict('The conversation is closed.', 'ConversationClosed');

@@ -1,4 +1,5 @@
 import { db as defaultDb, type Db } from '../db/client';
+import { transaction } from '../db/transaction';
 import { conflict, notFound } from '../errors/app-error';
 import type { ConversationSummary } from '../views/types';
 import type { ActingAgent } from './agent';
@@ -27,7 +28,7 @@ export async function acceptConversation(
     );
   }
   const version = input.version ?? current.version;
-  return db.$transaction(async (tx) => {
+  return transaction(db, async (tx) => {
     const updated = await tx.conversation.updateMany({
       where: { id: current.id, version, state: { in: ['queued', 'offered'] } },
       data: { state: 'active', ownerId: input.agent.id, acceptedAt: new Date(), unreadCount: 0, version: { increment: 1 } },

@@ -1,4 +1,5 @@
 import { db as defaultDb, type Db } from '../db/client';
+import { transaction } from '../db/transaction';
 import { conflict, forbidden, notFound } from '../errors/app-error';
 import type { ConversationSummary } from '../views/types';
 import type { ActingAgent } from './agent';
@@ -14,7 +15,7 @@ export async function closeConversation(
   input: { conversationId: string; agent: ActingAgent; force?: boolean },
   db: Db = defaultDb(),
 ): Promise<ConversationSummary> {
-  return db.$transaction(async (tx) => {
+  return transaction(db, async (tx) => {
     const conversation = await tx.conversation.findUnique({ where: { id: input.conversationId } });
     if (!conversation || conversation.state === 'pending') throw notFound('Conversation not found.');
     if (conversation.state === 'closed') throw conflict('The conversation is already closed.', 'ConversationClosed');

@@ -1,4 +1,5 @@
 import { db as defaultDb, type Db } from '../db/client';
+import { transaction } from '../db/transaction';
 import type { ActingAgent } from './agent';
 import { publishConversationChange } from './publish';
 
@@ -7,7 +8,7 @@ export async function markConversationRead(
   input: { conversationId: string; agent: ActingAgent },
   db: Db = defaultDb(),
 ): Promise<void> {
-  await db.$transaction(async (tx) => {
+  await transaction(db, async (tx) => {
     const updated = await tx.conversation.updateMany({
       where: { id: input.conversationId, ownerId: input.agent.id, unreadCount: { gt: 0 } },
       data: { unreadCount: 0 },

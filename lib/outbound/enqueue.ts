@@ -1,9 +1,10 @@
 import type { Tx } from '../db/client';
+import { notifyAfterCommit } from '../db/transaction';
 
 export const OUTBOX_CHANNEL = 'outbox';
 
-/** Queues an activity for its channel inside the caller's transaction; workers wake on commit. */
+/** Queues an activity for its channel inside the caller's `transaction()`; workers wake after commit. */
 export async function enqueueDelivery(tx: Tx, input: { activityId: string; conversationId: string; channelId: string }) {
   await tx.delivery.create({ data: input });
-  await tx.$executeRaw`SELECT pg_notify(${OUTBOX_CHANNEL}, '')`;
+  notifyAfterCommit(tx, OUTBOX_CHANNEL);
 }

@@ -2,6 +2,7 @@
 // transaction that holds the row lock during the send: if this process dies mid-send, the lock is
 // released with the connection and the delivery is simply due again (sent again with the same id).
 import type { Db, Tx } from '../db/client';
+import { notifyAfterCommit, transaction } from '../db/transaction';
 import type { DeliveryState } from '../db/generated/client';
 import { logger } from '../log/logger';
 import { appendEvent } from '../realtime/event-log';
@@ -27,7 +28,7 @@ async function claimNext(tx: Tx): Promise<string | null> {
 }
 
 export async function processNextDelivery(db: Db): Promise<'processed' | 'idle'> {
-  return db.$transaction(
+  return transaction(db, 
     async (tx) => {
       const id = await claimNext(tx);
       if (!id) return 'idle';
@@ -72,7 +73,7 @@ export async function processNextDelivery(db: Db): Promise<'processed' | 'idle'>
         },
       });
       // Wakes workers waiting behind this delivery (the next one of the same conversation).
-      await tx.$executeRaw`SELECT pg_notify(${OUTBOX_CHANNEL}, '')`;
+      notifyAfterCommit(tx, OUTBOX_CHANNEL);
       logger[step.action === 'give-up' ? 'warn' : 'debug'](
         { deliveryId: id, activityId: delivery.activityId, attempt, target: prepared.target, action: step.action, durationMs },
         step.action === 'give-up' ? `delivery failed: ${step.reason}` : 'delivery attempt',

@@ -1,4 +1,5 @@
 import { db as defaultDb, type Db } from '../db/client';
+import { notifyAfterCommit, transaction } from '../db/transaction';
 import type { ActingAgent } from '../conversations/agent';
 import { conflict, forbidden, notFound } from '../errors/app-error';
 import { appendEvent } from '../realtime/event-log';
@@ -11,7 +12,7 @@ import { OUTBOX_CHANNEL } from './enqueue';
  * carrying the same activity id so the channel can tell it is the same message.
  */
 export async function retryDelivery(input: { activityId: string; agent: ActingAgent }, db: Db = defaultDb()): Promise<ActivityView> {
-  return db.$transaction(async (tx) => {
+  return transaction(db, async (tx) => {
     const activity = await tx.activity.findUnique({ where: { id: input.activityId }, include: { conversation: true } });
     if (!activity) throw notFound('Message not found.');
     const mayRetry = input.agent.role !== 'agent' || activity.conversation.ownerId === input.agent.id;
@@ -23,7 +24,7 @@ export async function retryDelivery(input: { activityId: string; agent: ActingAg
       data: { status: 'pending', attempts: 0, runAt: new Date(), lastError: null, finishedAt: null },
     });
     const updated = await tx.activity.update({ where: { id: activity.id }, data: { deliveryState: 'sending', deliveryError: null } });
-    await tx.$executeRaw`SELECT pg_notify(${OUTBOX_CHANNEL}, '')`;
+    notifyAfterCommit(tx, OUTBOX_CHANNEL);
     const view = toActivityView(updated);
     await appendEvent(tx, { type: 'activity.updated', conversationId: activity.conversationId, activity: view });
     return view;

@@ -1,21 +1,19 @@
 // Every state change writes one event-log row and NOTIFYs its id, inside the change's transaction.
 import type { Tx } from '../db/client';
+import { notifyAfterCommit } from '../db/transaction';
 import type { ConsoleEvent } from '../views/types';
 
 export const EVENT_CHANNEL = 'console_events';
-/**
- * Writers take this transaction-scoped lock right before inserting, so event ids become visible in
- * id order: a reader that has seen id N can never later find a committed id below N (no gaps).
- * Keep appendEvent the last statement of a transaction: the lock is held until commit.
- */
-const EVENT_LOG_LOCK = 7_301_001;
 
+/**
+ * Call inside a `transaction()`: listeners are woken after it commits. Ids may become visible out
+ * of order; readers deliver contiguous runs only (lib/realtime/event-order.ts, decision 002).
+ */
 export async function appendEvent(tx: Tx, event: ConsoleEvent): Promise<bigint> {
-  await tx.$executeRawUnsafe(`SELECT pg_advisory_xact_lock(${EVENT_LOG_LOCK})`);
   const row = await tx.event.create({
     data: { type: event.type, conversationId: event.conversationId ?? null, payload: event as object },
     select: { id: true },
   });
-  await tx.$executeRaw`SELECT pg_notify(${EVENT_CHANNEL}, ${row.id.toString()})`;
+  notifyAfterCommit(tx, EVENT_CHANNEL);
   return row.id;
 }

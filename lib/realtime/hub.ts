@@ -7,10 +7,13 @@ import { db } from '../db/client';
 import { logger } from '../log/logger';
 import type { StreamedEvent } from '../views/types';
 import { EVENT_CHANNEL } from './event-log';
+import { contiguousRun, GAP_WAIT_MS } from './event-order';
 
 type Listener = (event: StreamedEvent) => void;
 
 const BATCH = 500;
+/** Catch-up check for a wake-up lost between a commit and its NOTIFY (a crash in between). */
+const SAFETY_DRAIN_MS = 2_000;
 
 export class RealtimeHub {
   private listeners = new Set<Listener>();
@@ -19,6 +22,9 @@ export class RealtimeHub {
   private ready: Promise<void> | null = null;
   private draining: Promise<void> | null = null;
   private pendingDrain = false;
+  /** When the current gap in event ids was first seen (null: no gap). */
+  private gapSince: number | null = null;
+  private gapTimer: NodeJS.Timeout | null = null;
   private closed = false;
 
   constructor(private readonly connectionString: string) {}
@@ -30,7 +36,9 @@ export class RealtimeHub {
   }
 
   start(): Promise<void> {
-    this.ready ??= this.connect(true);
+    this.ready ??= this.connect(true).then(() => {
+      setInterval(() => this.drain(), SAFETY_DRAIN_MS).unref();
+    });
     return this.ready;
   }
 
@@ -39,14 +47,19 @@ export class RealtimeHub {
     return () => this.listeners.delete(listener);
   }
 
-  /** Events after `afterId`, oldest first, for a stream catching up. */
-  async eventsAfter(afterId: bigint, limit = BATCH): Promise<StreamedEvent[]> {
-    const rows = await db().event.findMany({ where: { id: { gt: afterId } }, orderBy: { id: 'asc' }, take: limit });
+  /** Events after `afterId` up to `upTo` (default: what this hub has delivered), oldest first. */
+  async eventsAfter(afterId: bigint, limit = BATCH, upTo: bigint | null = this.lastId): Promise<StreamedEvent[]> {
+    const rows = await db().event.findMany({
+      where: { id: upTo === null ? { gt: afterId } : { gt: afterId, lte: upTo } },
+      orderBy: { id: 'asc' },
+      take: limit,
+    });
     return rows.map((row) => ({ ...(row.payload as object), id: row.id.toString() }) as StreamedEvent);
   }
 
   async close(): Promise<void> {
     this.closed = true;
+    if (this.gapTimer) clearTimeout(this.gapTimer);
     await this.client?.end().catch(() => {});
   }
 
@@ -91,11 +104,22 @@ export class RealtimeHub {
       do {
         this.pendingDrain = false;
         for (;;) {
-          const events = await this.eventsAfter(this.lastId);
-          for (const event of events) {
+          const events = await this.eventsAfter(this.lastId, BATCH, null);
+          const { deliver, waiting } = contiguousRun(this.lastId, events, this.gapSince);
+          for (const event of deliver) {
             this.lastId = BigInt(event.id);
             for (const listener of this.listeners) listener(event);
           }
+          if (waiting) {
+            // A new gap (after delivering up to it) starts its own wait.
+            this.gapSince = deliver.length > 0 || this.gapSince === null ? Date.now() : this.gapSince;
+            this.gapTimer ??= setTimeout(() => {
+              this.gapTimer = null;
+              this.drain();
+            }, GAP_WAIT_MS);
+            break;
+          }
+          this.gapSince = null;
           if (events.length < BATCH) break;
         }
       } while (this.pendingDrain);

@@ -2,6 +2,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { recordLifecycleEvent, LIFECYCLE_EVENTS } from '@/lib/conversations/lifecycle';
 import { publishConversationChange } from '@/lib/conversations/publish';
 import { db } from '@/lib/db/client';
+import { transaction } from '@/lib/db/transaction';
 import { ConsoleClient } from '../support/clients';
 import { createCustomChannel, deliveryStateOf, relayedConversation } from '../support/custom-channel-setup';
 import { FakeChannel } from '../support/fake-channel';
@@ -218,7 +219,7 @@ describe('the custom channel webhook', () => {
     const { start } = await setUp();
     await receiver.waitFor(() => receiver.requests.length >= 2);
     const conversation = await db().conversation.findUniqueOrThrow({ where: { id: start.conversationId } });
-    await db().$transaction(async (tx) => {
+    await transaction(db(), async (tx) => {
       const activities = [];
       for (const name of LIFECYCLE_EVENTS) activities.push(await recordLifecycleEvent(tx, { conversation, name }));
       await publishConversationChange(tx, conversation.id, activities);
