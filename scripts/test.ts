@@ -1,18 +1,21 @@
 // `npm test`: unit tests, then integration and end-to-end tests against a real PostgreSQL (a fresh
 // database per run, on TEST_DATABASE_URL's server or an embedded one) and the real app over HTTP.
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import pg from 'pg';
 import { startEmbeddedPostgres, type EmbeddedDatabase } from '../lib/db/embedded-postgres';
 import { freePort } from '../lib/db/free-port';
+import { startFakeIdentity, TEST_BOT_APP_ID, TEST_BOT_APP_PASSWORD } from '../tests/support/fake-identity';
 import { TEST_DIRECTLINE_SECRET, TEST_SESSION_SECRET } from '../tests/support/test-env';
 
 const root = path.resolve(__dirname, '..');
 const bin = (name: string) => path.join(root, 'node_modules', '.bin', name);
 
-function run(command: string, args: string[], env: NodeJS.ProcessEnv): boolean {
+/** Runs a command to completion without blocking this process (which serves the fake identity). */
+function run(command: string, args: string[], env: NodeJS.ProcessEnv): Promise<boolean> {
   console.log(`\n$ ${path.basename(command)} ${args.join(' ')}`);
-  return spawnSync(command, args, { stdio: 'inherit', env, cwd: root }).status === 0;
+  const child = spawn(command, args, { stdio: 'inherit', env, cwd: root });
+  return new Promise((resolve) => child.once('exit', (code) => resolve(code === 0)));
 }
 
 async function serverAndAdminUrl(): Promise<{ adminUrl: string; embedded: EmbeddedDatabase | null }> {
@@ -52,13 +55,14 @@ async function main() {
   // `npm test -- <file filters>` runs only the matching unit and integration tests (no lint, no browser).
   const filters = process.argv.slice(2);
   const baseEnv = { ...process.env, NEXT_TELEMETRY_DISABLED: '1' };
-  if (filters.length === 0 && !run(bin('eslint'), ['.'], baseEnv)) return 1;
-  if (!run(bin('vitest'), ['run', '--project', 'unit', '--passWithNoTests', ...filters], { ...baseEnv, NODE_ENV: 'test' })) return 1;
+  if (filters.length === 0 && !(await run(bin('eslint'), ['.'], baseEnv))) return 1;
+  if (!(await run(bin('vitest'), ['run', '--project', 'unit', '--passWithNoTests', ...filters], { ...baseEnv, NODE_ENV: 'test' }))) return 1;
 
   const { adminUrl, embedded } = await serverAndAdminUrl();
   const database = `console_test_${Date.now()}_${process.pid}`;
   await admin(adminUrl, `CREATE DATABASE "${database}"`);
   const databaseUrl = withDatabase(adminUrl, database);
+  const identity = await startFakeIdentity();
   const port = await freePort();
   const baseUrl = `http://127.0.0.1:${port}`;
   const testEnv: NodeJS.ProcessEnv = {
@@ -73,6 +77,11 @@ async function main() {
     DIRECTLINE_SECRETS: TEST_DIRECTLINE_SECRET,
     SESSION_SECRET: TEST_SESSION_SECRET,
     LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
+    BOT_APP_ID: TEST_BOT_APP_ID,
+    BOT_APP_PASSWORD: TEST_BOT_APP_PASSWORD,
+    BOT_TOKEN_URL: identity.tokenUrl,
+    CHANNEL_JWKS_URL: identity.jwksUrl,
+    TEST_IDENTITY_URL: identity.url,
   };
 
   const app = spawn(process.execPath, ['--import', 'tsx', 'scripts/start.ts'], { cwd: root, env: testEnv, stdio: 'inherit' });
@@ -80,13 +89,14 @@ async function main() {
   try {
     await waitForHealth(baseUrl, app, 15 * 60_000);
     ok =
-      run(bin('vitest'), ['run', '--project', 'integration', '--passWithNoTests', ...filters], { ...testEnv, NODE_ENV: 'test' }) &&
-      (filters.length > 0 || run(bin('playwright'), ['test'], testEnv));
+      (await run(bin('vitest'), ['run', '--project', 'integration', '--passWithNoTests', ...filters], { ...testEnv, NODE_ENV: 'test' })) &&
+      (filters.length > 0 || (await run(bin('playwright'), ['test'], testEnv)));
   } finally {
     app.kill('SIGTERM');
     await new Promise((resolve) => (app.exitCode !== null ? resolve(null) : app.once('exit', resolve)));
     await admin(adminUrl, `DROP DATABASE IF EXISTS "${database}" WITH (FORCE)`).catch((error) => console.error(error));
     await embedded?.stop();
+    await identity.close();
   }
   return ok ? 0 : 1;
 }

@@ -47,11 +47,19 @@ export function isLifecycleEventName(name: string): name is LifecycleEventName {
   return (LIFECYCLE_EVENTS as readonly string[]).includes(name);
 }
 
-/** Records one lifecycle event inside the caller's transaction (which must then append its realtime event). */
+/**
+ * Records one lifecycle event inside the caller's transaction (which must then append its realtime
+ * event). Only custom messaging channels take lifecycle events (seed 000); Bot Framework channels
+ * would show them to the customer as empty messages.
+ */
 export async function recordLifecycleEvent(
   tx: Tx,
   input: { conversation: Pick<Conversation, 'id' | 'outboundChannelId'>; name: LifecycleEventName; agent?: ActingAgent | null },
 ): Promise<Activity> {
+  const outbound = input.conversation.outboundChannelId
+    ? await tx.channel.findUnique({ where: { id: input.conversation.outboundChannelId }, select: { kind: true } })
+    : null;
+  const toChannel = outbound?.kind === 'custom';
   const activity = await insertActivity(tx, input.conversation.id, {
     type: 'event',
     direction: 'internal',
@@ -61,8 +69,8 @@ export async function recordLifecycleEvent(
     fromRole: input.agent ? 'agent' : 'system',
     agentId: input.agent?.id ?? null,
     raw: { type: 'event', name: input.name, ...(input.agent && { from: { id: input.agent.id } }) },
-    deliveryState: input.conversation.outboundChannelId ? initialDeliveryState(input.conversation) : 'none',
+    deliveryState: toChannel ? initialDeliveryState(input.conversation) : 'none',
   });
-  await routeOutbound(tx, input.conversation, activity.id);
+  if (toChannel) await routeOutbound(tx, input.conversation, activity.id);
   return activity;
 }

@@ -16,9 +16,22 @@ export async function httpAttempt(input: {
       signal: AbortSignal.timeout(input.timeoutMs),
       redirect: 'error',
     });
-    // The answer body is ignored (seed 000), but read it so the connection can be reused.
-    await response.arrayBuffer().catch(() => undefined);
-    return { kind: 'answered', status: response.status, retryAfter: response.headers.get('retry-after') };
+    // Read the answer so the connection can be reused; keep it when it is JSON.
+    const text = await response.text().catch(() => '');
+    let body: unknown;
+    try {
+      body = text ? JSON.parse(text) : undefined;
+    } catch {
+      body = undefined;
+    }
+    const errorCode = (body as { error?: { code?: unknown } } | undefined)?.error?.code;
+    return {
+      kind: 'answered',
+      status: response.status,
+      retryAfter: response.headers.get('retry-after'),
+      body,
+      errorCode: typeof errorCode === 'string' ? errorCode : null,
+    };
   } catch (error) {
     if (error instanceof DOMException && (error.name === 'TimeoutError' || error.name === 'AbortError')) return { kind: 'timeout' };
     const cause = (error as { cause?: { code?: string; message?: string } }).cause;

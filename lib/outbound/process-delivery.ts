@@ -37,7 +37,7 @@ export async function processNextDelivery(db: Db): Promise<'processed' | 'idle'>
         include: { channel: true, activity: { include: { attachments: true, conversation: true } } },
       });
       const attempt = delivery.attempts + 1;
-      const prepared = await prepareDelivery(delivery);
+      const prepared = await prepareDelivery(tx, delivery);
       const startedAt = new Date();
       let outcome: AttemptOutcome | null = null;
       let step: NextStep;
@@ -48,6 +48,7 @@ export async function processNextDelivery(db: Db): Promise<'processed' | 'idle'>
         step = { action: 'give-up', reason: prepared.reason };
       }
       const durationMs = Date.now() - startedAt.getTime();
+      if (prepared.ok && outcome) await prepared.afterOutcome?.(tx, outcome);
       const nextAttemptAt = step.action === 'retry' ? new Date(Date.now() + step.delayMs) : null;
 
       await tx.deliveryAttempt.create({
@@ -82,6 +83,11 @@ export async function processNextDelivery(db: Db): Promise<'processed' | 'idle'>
       if (step.action === 'retry') return 'processed';
       const state: DeliveryState = step.action === 'done' ? 'sent' : 'failed';
       // Never move a message backwards: a channel may already have reported it delivered or read.
+      // The channel's id for what we sent (Teams answers `{id}`): read receipts and edits refer to it.
+      const channelId = outcome?.kind === 'answered' ? (outcome.body as { id?: unknown } | undefined)?.id : undefined;
+      if (step.action === 'done' && typeof channelId === 'string' && !delivery.activity.externalId) {
+        await tx.activity.update({ where: { id: delivery.activityId }, data: { externalId: channelId.slice(0, 1024) } });
+      }
       const changed = await tx.activity.updateMany({
         where: { id: delivery.activityId, deliveryState: { in: ['sending', 'failed', 'none'] } },
         data: { deliveryState: state, deliveryError: step.action === 'give-up' ? step.reason : null },

@@ -40,7 +40,15 @@ export const BOT_FRAMEWORK_POLICY: RetryPolicy = {
 };
 
 export type AttemptOutcome =
-  | { kind: 'answered'; status: number; retryAfter?: string | null }
+  | {
+      kind: 'answered';
+      status: number;
+      retryAfter?: string | null;
+      /** The answer's JSON (a created activity's `{id}`), when there was one. */
+      body?: unknown;
+      /** Bot Framework's `error.code` of a failure answer (`ConversationBlockedByUser`, …). */
+      errorCode?: string | null;
+    }
   | { kind: 'timeout' }
   | { kind: 'network'; message: string };
 
@@ -70,7 +78,7 @@ export function nextStep(policy: RetryPolicy, outcome: AttemptOutcome, attempt: 
 }
 
 export function describe(outcome: AttemptOutcome, policy: RetryPolicy): string {
-  if (outcome.kind === 'answered') return `Channel answered ${outcome.status}`;
+  if (outcome.kind === 'answered') return `Channel answered ${outcome.status}${outcome.errorCode ? ` ${outcome.errorCode}` : ''}`;
   if (outcome.kind === 'timeout') return `Channel did not answer within ${Math.round(policy.timeoutMs / 1000)} s`;
   return `Channel unreachable: ${outcome.message}`;
 }

@@ -4,7 +4,9 @@ import { toCustomChannelActivity } from '../channels/custom-webhook/payload';
 import { sendToCustomChannel } from '../channels/custom-webhook/sender';
 import { activitiesUrl, customChannelSettings } from '../channels/custom-webhook/settings';
 import type { Activity, Attachment, Channel, Conversation } from '../db/generated/client';
-import { CUSTOM_CHANNEL_POLICY, type AttemptOutcome, type RetryPolicy } from './retry-policy';
+import { botCredentials, replyUrl, sendChannelReply, toChannelReply } from '../channels/teams/reply';
+import type { Tx } from '../db/client';
+import { BOT_FRAMEWORK_POLICY, CUSTOM_CHANNEL_POLICY, type AttemptOutcome, type RetryPolicy } from './retry-policy';
 
 export interface DeliveryContext {
   channel: Channel;
@@ -12,20 +14,31 @@ export interface DeliveryContext {
 }
 
 export type PreparedDelivery =
-  | { ok: true; target: string; policy: RetryPolicy; send(): Promise<AttemptOutcome> }
+  | {
+      ok: true;
+      target: string;
+      policy: RetryPolicy;
+      send(): Promise<AttemptOutcome>;
+      /** Channel-specific consequences of the answer, in the delivery's transaction. */
+      afterOutcome?(tx: Tx, outcome: AttemptOutcome): Promise<void>;
+    }
   | { ok: false; target: string; reason: string };
 
-export async function prepareDelivery({ channel, activity }: DeliveryContext): Promise<PreparedDelivery> {
+async function signedFiles(activity: DeliveryContext['activity']) {
+  return Promise.all(
+    activity.attachments.map(async (attachment) => ({
+      contentType: attachment.contentType,
+      contentUrl: await signedAttachmentUrl(attachment.id),
+      name: attachment.name,
+    })),
+  );
+}
+
+export async function prepareDelivery(tx: Tx, { channel, activity }: DeliveryContext): Promise<PreparedDelivery> {
   if (channel.kind === 'custom') {
     const settings = customChannelSettings(channel);
     if (!settings) return { ok: false, target: `custom:${channel.name}`, reason: 'The custom channel has no webhook configured' };
-    const attachments = await Promise.all(
-      activity.attachments.map(async (attachment) => ({
-        contentType: attachment.contentType,
-        contentUrl: await signedAttachmentUrl(attachment.id),
-        name: attachment.name,
-      })),
-    );
+    const attachments = await signedFiles(activity);
     const payload = toCustomChannelActivity({
       activity,
       channelId: channel.id,
@@ -39,5 +52,47 @@ export async function prepareDelivery({ channel, activity }: DeliveryContext): P
       send: () => sendToCustomChannel(settings, payload),
     };
   }
+  if (channel.kind === 'teams' || channel.kind === 'connector') return prepareChannelReply(tx, activity);
   return { ok: false, target: channel.kind, reason: `Sending to ${channel.kind} channels is not available yet` };
+}
+
+async function prepareChannelReply(tx: Tx, activity: DeliveryContext['activity']): Promise<PreparedDelivery> {
+  const conversation = activity.conversation;
+  const target = conversation.serviceUrl ?? 'Bot Framework channel';
+  if (conversation.blockedAt) return { ok: false, target, reason: 'The customer has blocked the bot; nothing more is sent' };
+  if (!conversation.serviceUrl) return { ok: false, target, reason: 'The conversation has no serviceUrl to reply to' };
+  const credentials = botCredentials();
+  if (!credentials) return { ok: false, target, reason: 'No bot credentials are configured (BOT_APP_ID, BOT_APP_PASSWORD)' };
+  const answered = await tx.activity.findFirst({
+    where: { conversationId: conversation.id, direction: 'inbound', type: 'message', externalId: { not: null }, seq: { lt: activity.seq } },
+    orderBy: { seq: 'desc' },
+    select: { externalId: true, locale: true },
+  });
+  const reply = toChannelReply({
+    activity,
+    conversation,
+    replyTo: answered?.externalId ? { id: answered.externalId, locale: answered.locale } : null,
+    files: await signedFiles(activity),
+  });
+  const serviceUrl = conversation.serviceUrl;
+  let servedBy = serviceUrl;
+  return {
+    ok: true,
+    target: replyUrl(serviceUrl, reply.conversation.id, reply.replyToId),
+    policy: BOT_FRAMEWORK_POLICY,
+    async send() {
+      const result = await sendChannelReply(credentials, serviceUrl, reply);
+      servedBy = result.servedBy;
+      return result.outcome;
+    },
+    async afterOutcome(tx, outcome) {
+      if (outcome.kind !== 'answered') return;
+      if (outcome.status === 403 && outcome.errorCode === 'ConversationBlockedByUser') {
+        await tx.conversation.update({ where: { id: conversation.id }, data: { blockedAt: new Date() } });
+      }
+      if (outcome.status < 300 && servedBy !== serviceUrl) {
+        await tx.conversation.update({ where: { id: conversation.id }, data: { serviceUrl: servedBy } });
+      }
+    },
+  };
 }

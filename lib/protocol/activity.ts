@@ -26,7 +26,9 @@ export const activitySchema = z.looseObject({
   localTimestamp: z.string().max(64).optional(),
   from: channelAccountSchema.optional(),
   recipient: channelAccountSchema.optional(),
-  conversation: z.looseObject({ id: shortString.optional() }).optional(),
+  conversation: z
+    .looseObject({ id: shortString.optional(), conversationType: shortString.optional(), isGroup: z.boolean().optional(), tenantId: shortString.optional() })
+    .optional(),
   text: z.string().optional(),
   textFormat: z.enum(['markdown', 'plain', 'xml']).optional(),
   locale: z.string().max(64).optional(),
@@ -35,6 +37,7 @@ export const activitySchema = z.looseObject({
   attachments: z.array(attachmentSchema).max(50).optional(),
   channelData: z.unknown().optional(),
   value: z.unknown().optional(),
+  serviceUrl: z.string().max(2048).optional(),
 });
 
 export type WireActivity = z.infer<typeof activitySchema>;

@@ -16,6 +16,8 @@ export interface Reply {
   headers?: Record<string, string>;
   /** Answer only after this long (a channel slower than our timeout). */
   delayMs?: number;
+  /** JSON answer; by default a success answers `{"id": "<increasing number>"}` like Teams. */
+  body?: unknown;
 }
 
 export class FakeChannel {
@@ -44,7 +46,8 @@ export class FakeChannel {
       if (reply.delayMs) await new Promise((resolve) => setTimeout(resolve, reply.delayMs));
       if (response.destroyed) return;
       response.writeHead(reply.status, { 'Content-Type': 'application/json', ...reply.headers });
-      response.end(reply.status < 300 ? '{"ignored":true}' : '{"error":"scripted failure"}');
+      const body = reply.body ?? (reply.status < 300 ? { id: String(1_700_000_000_000 + this.requests.length) } : { error: { code: 'ScriptedFailure', message: 'scripted failure' } });
+      response.end(JSON.stringify(body));
     });
   }
 

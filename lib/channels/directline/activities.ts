@@ -2,24 +2,12 @@
 import { randomUUID } from 'node:crypto';
 import { receiveCustomerActivity } from '../../activities/receive-customer-activity';
 import { db as defaultDb, type Db } from '../../db/client';
-import { badRequest, forbidden, tooLarge } from '../../errors/app-error';
-import { activitySchema, type WireActivity } from '../../protocol/activity';
-import { MAX_ACTIVITY_CHARS } from '../../protocol/directline';
+import { forbidden } from '../../errors/app-error';
+import type { WireActivity } from '../../protocol/activity';
 import { publishTyping } from '../../realtime/publish-typing';
 import { requireDirectLineConversation } from './conversations';
 import type { DirectLineCaller } from './credentials';
 import { isCustomerVisible, toWireActivity, watermarkOf, type StoredActivity } from './wire';
-
-export function parseActivity(bodyText: string): WireActivity {
-  if (bodyText.length > MAX_ACTIVITY_CHARS) throw tooLarge('The activity is larger than 256K characters.');
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(bodyText);
-  } catch {
-    throw badRequest('BadArgument', 'The activity is not valid JSON.');
-  }
-  return activitySchema.parse(parsed);
-}
 
 /** POST .../activities (and the activity of an upload): stored once even when the client retries it. */
 export async function postActivity(

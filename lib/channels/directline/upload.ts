@@ -9,7 +9,8 @@ import { db as defaultDb, type Db } from '../../db/client';
 import { AppError, badRequest, tooLarge } from '../../errors/app-error';
 import { readBytes } from '../../http/read-bytes';
 import type { WireActivity } from '../../protocol/activity';
-import { parseActivity, postActivity } from './activities';
+import { parseActivity } from '../parse-activity';
+import { postActivity } from './activities';
 import { requireDirectLineConversation } from './conversations';
 import type { DirectLineCaller } from './credentials';
 

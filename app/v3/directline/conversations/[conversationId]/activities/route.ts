@@ -1,4 +1,5 @@
-import { getActivities, parseActivity, postActivity } from '@/lib/channels/directline/activities';
+import { getActivities, postActivity } from '@/lib/channels/directline/activities';
+import { parseActivity } from '@/lib/channels/parse-activity';
 import { directLineCaller } from '@/lib/channels/directline/http';
 import { handle, json, readText } from '@/lib/http/respond';
 import { metrics } from '@/lib/metrics/registry';

@@ -1,0 +1,93 @@
+// Replies to a Bot Framework channel through the conversation's serviceUrl (seed 003): the reply's
+// conversation is the message's, `from` its recipient (the bot), `recipient` its sender, `replyToId`
+// the message it answers, `locale` copied. The bot authenticates with client credentials.
+import { clientCredentialsToken, forgetClientCredentialsToken, type ClientCredentials } from '../../auth/client-credentials';
+import { env } from '../../config/env';
+import type { Activity, Conversation } from '../../db/generated/client';
+import { httpAttempt } from '../../outbound/http-attempt';
+import { BOT_FRAMEWORK_POLICY, type AttemptOutcome } from '../../outbound/retry-policy';
+import { cardAttachmentsOf, suggestedActionsOf } from '../../protocol/rich-content';
+
+export interface ConversationDetails {
+  bot?: { id?: string | null; name?: string | null };
+  conversationType?: string;
+  tenantId?: string | null;
+}
+
+export interface ReplyFile {
+  contentType: string;
+  contentUrl: string;
+  name: string | null;
+}
+
+export function botCredentials(): ClientCredentials | null {
+  const config = env();
+  if (!config.BOT_APP_ID || !config.BOT_APP_PASSWORD) return null;
+  return { tokenUrl: config.BOT_TOKEN_URL, clientId: config.BOT_APP_ID, clientSecret: config.BOT_APP_PASSWORD, scope: config.BOT_TOKEN_SCOPE };
+}
+
+export function toChannelReply(input: {
+  activity: Activity;
+  conversation: Pick<Conversation, 'externalId' | 'customerId' | 'customerName' | 'channelData'>;
+  replyTo: { id: string; locale: string | null } | null;
+  files: ReplyFile[];
+}) {
+  const details = (input.conversation.channelData ?? {}) as ConversationDetails;
+  const { activity } = input;
+  const cards = cardAttachmentsOf(activity.raw);
+  const actions = suggestedActionsOf(activity.raw);
+  const attachments = [...cards, ...input.files.map((file) => ({ contentType: file.contentType, contentUrl: file.contentUrl, ...(file.name && { name: file.name }) }))];
+  return {
+    type: activity.type === 'endOfConversation' ? 'endOfConversation' : 'message',
+    from: { id: details.bot?.id ?? env().BOT_APP_ID ?? 'bot', ...(details.bot?.name && { name: details.bot.name }) },
+    recipient: { id: input.conversation.customerId ?? undefined, ...(input.conversation.customerName && { name: input.conversation.customerName }) },
+    conversation: {
+      id: input.conversation.externalId,
+      ...(details.conversationType && { conversationType: details.conversationType }),
+      ...(details.tenantId && { tenantId: details.tenantId }),
+    },
+    ...(input.replyTo && { replyToId: input.replyTo.id }),
+    ...((input.replyTo?.locale ?? activity.locale) && { locale: input.replyTo?.locale ?? activity.locale }),
+    ...(activity.text && { text: activity.text, textFormat: 'markdown' }),
+    ...(attachments.length > 0 && { attachments }),
+    ...(actions.length > 0 && { suggestedActions: { actions } }),
+    channelData: { agentConsoleActivityId: activity.id },
+  };
+}
+
+/** `{serviceUrl}/v3/conversations/{id}/activities[/{replyToId}]`. */
+export function replyUrl(serviceUrl: string, conversationId: string, replyToId?: string): string {
+  const base = `${serviceUrl.replace(/\/+$/, '')}/v3/conversations/${encodeURIComponent(conversationId)}/activities`;
+  return replyToId ? `${base}/${encodeURIComponent(replyToId)}` : base;
+}
+
+/**
+ * One attempt. A 403 `InvalidBotApiHost` means the tenant lives in the government cloud: the same
+ * reply goes to the GCC host at once; `servedBy` tells the caller which service URL answered.
+ */
+export async function sendChannelReply(
+  credentials: ClientCredentials,
+  serviceUrl: string,
+  reply: ReturnType<typeof toChannelReply>,
+): Promise<{ outcome: AttemptOutcome; servedBy: string }> {
+  let token: string;
+  try {
+    token = await clientCredentialsToken(credentials);
+  } catch (error) {
+    return { outcome: { kind: 'network', message: `bot token request failed: ${(error as Error).message}` }, servedBy: serviceUrl };
+  }
+  const post = (base: string) =>
+    httpAttempt({
+      url: replyUrl(base, reply.conversation.id, reply.replyToId),
+      headers: { Authorization: `Bearer ${token}` },
+      body: reply,
+      timeoutMs: BOT_FRAMEWORK_POLICY.timeoutMs,
+    });
+  const outcome = await post(serviceUrl);
+  if (outcome.kind === 'answered' && outcome.status === 401) forgetClientCredentialsToken(credentials);
+  if (outcome.kind === 'answered' && outcome.status === 403 && outcome.errorCode === 'InvalidBotApiHost') {
+    const gcc = env().BOT_GCC_SERVICE_URL;
+    return { outcome: await post(gcc), servedBy: gcc };
+  }
+  return { outcome, servedBy: serviceUrl };
+}

@@ -1,0 +1,177 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { db } from '@/lib/db/client';
+import { ConsoleClient } from '../support/clients';
+import { deliveryStateOf } from '../support/custom-channel-setup';
+import { channelToken } from '../support/fake-identity';
+import { FakeChannel } from '../support/fake-channel';
+import { identityUrl, postToBot, teamsChat } from '../support/teams';
+import { waitUntil } from '../support/wait-until';
+
+let service: FakeChannel;
+let alice: ConsoleClient;
+
+beforeAll(async () => {
+  alice = await ConsoleClient.signIn('alice@demo.test');
+});
+afterEach(async () => {
+  await service?.stop();
+});
+afterAll(async () => {
+  await db().$disconnect();
+});
+
+async function conversationOf(externalId: string) {
+  return waitUntil(() => db().conversation.findFirst({ where: { externalId } }).then((row) => row ?? undefined), 5000, 'conversation');
+}
+
+/** A Teams user writes, Alice accepts; returns the chat and our conversation id. */
+async function acceptedChat(text = 'Hello from Teams 👋🏽') {
+  service = await FakeChannel.start();
+  const chat = teamsChat(`${service.url}/amer/`);
+  const first = chat.activity({ text });
+  expect((await postToBot(first)).status).toBe(200);
+  const conversation = await conversationOf(chat.conversationId);
+  expect((await alice.call('POST', `/api/console/conversations/${conversation.id}/accept`, {})).status).toBe(200);
+  return { chat, conversationId: conversation.id, first };
+}
+
+async function reply(conversationId: string, text: string) {
+  const response = await alice.call('POST', `/api/console/conversations/${conversationId}/messages`, { text, clientId: `t-${Math.random().toString(36).slice(2, 12)}` });
+  expect(response.status).toBe(201);
+  return response.body as { id: string };
+}
+
+describe('POST /api/messages: who may call', () => {
+  it('needs a Bot Framework token for this bot, naming the activity serviceUrl', async () => {
+    const chat = teamsChat('https://smba.example.test/amer/');
+    const activity = chat.activity({ text: 'hi' });
+    expect((await postToBot(activity, null)).status).toBe(401);
+    expect((await postToBot(activity, 'not.a.jwt')).status).toBe(401);
+    const otherBot = await channelToken(identityUrl(), { serviceUrl: chat.serviceUrl, audience: 'another-bot' });
+    expect((await postToBot(activity, otherBot)).status).toBe(401);
+    const otherIssuer = await channelToken(identityUrl(), { serviceUrl: chat.serviceUrl, issuer: 'https://evil.example' });
+    expect((await postToBot(activity, otherIssuer)).status).toBe(401);
+    const otherService = await channelToken(identityUrl(), { serviceUrl: 'https://elsewhere.example/' });
+    const refused = await postToBot(activity, otherService);
+    expect(refused.status).toBe(403);
+    expect(refused.body).toEqual({ error: { code: expect.any(String), message: expect.any(String) } });
+    expect(await db().conversation.count({ where: { externalId: chat.conversationId } })).toBe(0);
+  });
+});
+
+describe('Teams messages reach the rep', () => {
+  it('opens a conversation with emoji intact and stores a redelivered message once', async () => {
+    const chat = teamsChat('https://smba.example.test/amer/');
+    const message = chat.activity({ text: 'Grüße 👋🏽 and 😀 — “quotes”', channelData: { tenant: { id: 'tenant-1' }, team: { id: 'team-9', name: 'Support' } } });
+    for (let i = 0; i < 3; i++) expect((await postToBot(message)).status).toBe(200);
+    const conversation = await conversationOf(chat.conversationId);
+    expect(conversation).toMatchObject({ customerName: 'Terry Teams', state: 'queued', serviceUrl: 'https://smba.example.test/amer/' });
+    const transcript = await alice.call('GET', `/api/console/conversations/${conversation.id}/activities`);
+    expect(transcript.body.items.map((a: { text: string }) => a.text)).toEqual(['Grüße 👋🏽 and 😀 — “quotes”']);
+    expect(conversation.channelData).toMatchObject({ tenantId: 'tenant-1', team: { id: 'team-9', name: 'Support' }, conversationType: 'personal' });
+  });
+
+  it('in a group chat acts only on messages that mention the bot, without the mention', async () => {
+    const chat = teamsChat('https://smba.example.test/emea/', { group: true });
+    expect((await postToBot(chat.activity({ text: 'just chatting' }))).status).toBe(200);
+    expect(await db().conversation.count({ where: { externalId: chat.conversationId } })).toBe(0);
+    const mention = chat.activity({
+      text: '<at>Console Bot</at> I need help',
+      entities: [{ type: 'mention', mentioned: chat.bot, text: '<at>Console Bot</at>' }],
+    });
+    expect((await postToBot(mention)).status).toBe(200);
+    const conversation = await conversationOf(chat.conversationId);
+    const transcript = await alice.call('GET', `/api/console/conversations/${conversation.id}/activities`);
+    expect(transcript.body.items.map((a: { text: string }) => a.text)).toEqual(['I need help']);
+  });
+});
+
+describe('replies through serviceUrl', () => {
+  it('follow the reply mapping with the bot token; lifecycle events stay in the console', async () => {
+    const { chat, conversationId, first } = await acceptedChat();
+    const sent = await reply(conversationId, 'Happy to help 😀');
+    await deliveryStateOf(sent.id, 'sent');
+    expect(service.requests).toHaveLength(1);
+    const [request] = service.requests;
+    expect(request!.path).toBe(`/amer/v3/conversations/${encodeURIComponent(chat.conversationId)}/activities/${first.id}`);
+    expect(request!.headers.authorization).toMatch(/^Bearer bot-access-token-\d+$/);
+    expect(request!.body).toMatchObject({
+      type: 'message',
+      from: chat.bot,
+      recipient: { id: chat.user.id, name: 'Terry Teams' },
+      conversation: { id: chat.conversationId, conversationType: 'personal', tenantId: 'tenant-1' },
+      replyToId: first.id,
+      locale: 'en-GB',
+      text: 'Happy to help 😀',
+      textFormat: 'markdown',
+    });
+    const stored = await db().activity.findUniqueOrThrow({ where: { id: sent.id } });
+    expect(stored.externalId).toBe(String(1_700_000_000_001));
+  });
+
+  it('turns Read on a read receipt for every earlier rep message', async () => {
+    const { chat, conversationId } = await acceptedChat();
+    const one = await reply(conversationId, 'one');
+    await deliveryStateOf(one.id, 'sent');
+    const two = await reply(conversationId, 'two');
+    await deliveryStateOf(two.id, 'sent');
+    const receipt = JSON.parse(readFileSync(path.resolve('tests/fixtures/teams-read-receipt.json'), 'utf8'));
+    const firstId = (await db().activity.findUniqueOrThrow({ where: { id: one.id } })).externalId!;
+    const event = { ...chat.activity({}), ...receipt, serviceUrl: chat.serviceUrl, conversation: { id: chat.conversationId, conversationType: 'personal' }, value: { lastReadMessageId: firstId } };
+    expect((await postToBot(event)).status).toBe(200);
+    await deliveryStateOf(one.id, 'read');
+    expect((await db().activity.findUniqueOrThrow({ where: { id: two.id } })).deliveryState).toBe('sent');
+  });
+
+  it('shows edits, soft deletes and undeletes, keeping the previous text', async () => {
+    const { chat, conversationId, first } = await acceptedChat('original text');
+    const edit = chat.activity({ type: 'messageUpdate', id: first.id, text: 'edited text', channelData: { eventType: 'editMessage', tenant: { id: 'tenant-1' } } });
+    expect((await postToBot(edit)).status).toBe(200);
+    let row = await db().activity.findFirstOrThrow({ where: { conversationId, externalId: first.id } });
+    expect(row).toMatchObject({ text: 'edited text', previousText: 'original text' });
+    expect(row.editedAt).toBeInstanceOf(Date);
+    const remove = chat.activity({ type: 'messageDelete', id: first.id, channelData: { eventType: 'softDeleteMessage', tenant: { id: 'tenant-1' } } });
+    expect((await postToBot(remove)).status).toBe(200);
+    row = await db().activity.findFirstOrThrow({ where: { conversationId, externalId: first.id } });
+    expect(row).toMatchObject({ text: null, previousText: 'edited text' });
+    expect(row.deletedAt).toBeInstanceOf(Date);
+    const undelete = chat.activity({ type: 'messageUpdate', id: first.id, text: 'edited text', channelData: { eventType: 'undeleteMessage', tenant: { id: 'tenant-1' } } });
+    expect((await postToBot(undelete)).status).toBe(200);
+    row = await db().activity.findFirstOrThrow({ where: { conversationId, externalId: first.id } });
+    expect(row).toMatchObject({ text: 'edited text', deletedAt: null });
+  });
+});
+
+describe('the Bot Framework retry policy against the channel', () => {
+  it('honours 429 Retry-After and backs off on 412, sending the reply once in the end', async () => {
+    const { conversationId } = await acceptedChat();
+    service.reply({ status: 429, headers: { 'Retry-After': '1' } }, { status: 412 });
+    const sent = await reply(conversationId, 'after some pushback');
+    await deliveryStateOf(sent.id, 'sent', 20_000);
+    const hits = service.requests.filter((r) => r.body.text === 'after some pushback');
+    expect(hits).toHaveLength(3);
+    expect(hits[1]!.at - hits[0]!.at).toBeGreaterThanOrEqual(900);
+  });
+
+  it('does not retry a 400, and shows the code', async () => {
+    const { conversationId } = await acceptedChat();
+    service.reply({ status: 400, body: { error: { code: 'BadArgument', message: 'Unknown activity type' } } });
+    const sent = await reply(conversationId, 'rejected');
+    const failed = await deliveryStateOf(sent.id, 'failed');
+    expect(failed.deliveryError).toBe('Channel answered 400 BadArgument; not retried');
+    expect(service.requests).toHaveLength(1);
+  });
+
+  it('stops posting to a conversation whose user blocked the bot', async () => {
+    const { conversationId } = await acceptedChat();
+    service.reply({ status: 403, body: { error: { code: 'ConversationBlockedByUser', message: 'User blocked the conversation with the bot.' } } });
+    const blocked = await reply(conversationId, 'hello?');
+    expect((await deliveryStateOf(blocked.id, 'failed')).deliveryError).toBe('Channel answered 403 ConversationBlockedByUser; not retried');
+    expect((await db().conversation.findUniqueOrThrow({ where: { id: conversationId } })).blockedAt).toBeInstanceOf(Date);
+    const next = await reply(conversationId, 'anyone?');
+    expect((await deliveryStateOf(next.id, 'failed')).deliveryError).toBe('The customer has blocked the bot; nothing more is sent');
+    expect(service.requests).toHaveLength(1);
+  });
+});
