@@ -47,6 +47,8 @@ export function useSendMessage() {
         attachments: input.attachments,
         suggestedActions: input.suggestedActions,
         cards: [],
+        editedAt: null,
+        deletedAt: null,
       };
       queryClient.setQueryData<TranscriptPage>(queryKeys.transcript(input.conversationId), (page) =>
         mergeActivity(page, optimistic),

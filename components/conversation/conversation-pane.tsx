@@ -45,6 +45,19 @@ export function ConversationPane({ conversationId, agent }: { conversationId: st
             {data.queueName ? ` · ${data.queueName}` : ''}
             {data.ownerName ? ` · ${data.ownerName}` : ''}
           </p>
+          {data.channelInfo && (
+            <p aria-label="Channel details" className="text-xs text-slate-500">
+              {[
+                data.channelInfo.conversationType,
+                data.channelInfo.team && `team ${data.channelInfo.team}`,
+                data.channelInfo.channel && `channel ${data.channelInfo.channel}`,
+                data.channelInfo.tenantId && `tenant ${data.channelInfo.tenantId}`,
+              ]
+                .filter(Boolean)
+                .join(' · ')}
+              {data.blocked && <span className="ml-2 text-red-700">The customer blocked the bot</span>}
+            </p>
+          )}
         </div>
         <div className="flex items-center gap-2">
           {(accept.error ?? close.error) && (

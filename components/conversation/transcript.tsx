@@ -62,10 +62,16 @@ function Message({ activity }: { activity: ActivityView }) {
   const mine = activity.author === 'agent';
   return (
     <article
-      aria-label={`${activity.fromName ?? activity.author}: ${activity.text ?? activity.attachments.map((file) => file.name).join(', ')}`}
+      aria-label={`${activity.fromName ?? activity.author}: ${activity.deletedAt ? 'message deleted' : (activity.text ?? activity.attachments.map((file) => file.name).join(', '))}`}
       className={`flex flex-col ${mine ? 'items-end' : 'items-start'}`}
     >
       <span className="text-xs text-slate-500">{activity.fromName ?? (mine ? 'Agent' : 'Customer')}</span>
+      {activity.deletedAt && (
+        <p className="max-w-[70%] rounded-lg border border-dashed border-slate-300 px-3 py-2 text-sm italic text-slate-500">
+          Message deleted
+          {activity.previousText ? <span className="block not-italic text-slate-400">Was: {activity.previousText}</span> : null}
+        </p>
+      )}
       {activity.text && (
         <p className={`max-w-[70%] whitespace-pre-wrap break-words rounded-lg px-3 py-2 ${mine ? 'bg-indigo-600 text-white' : 'bg-white shadow-sm'}`}>
           {activity.text}
@@ -88,6 +94,11 @@ function Message({ activity }: { activity: ActivityView }) {
       )}
       <span className="text-xs text-slate-400">
         <time dateTime={activity.timestamp}>{new Date(activity.timestamp).toLocaleTimeString()}</time>
+        {activity.editedAt && !activity.deletedAt && (
+          <span className="ml-2" title={activity.previousText ? `Before: ${activity.previousText}` : undefined}>
+            Edited
+          </span>
+        )}
         {mine && <DeliveryState activity={activity} />}
       </span>
     </article>

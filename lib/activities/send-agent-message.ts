@@ -9,6 +9,7 @@ import { initialDeliveryState, routeOutbound } from '../outbound/route';
 import { ADAPTIVE_CARD_TYPE, type AdaptiveCard, type CardAction } from '../protocol/rich-content';
 import { attachmentRefs, toActivityView } from '../views/map';
 import type { ActivityView } from '../views/types';
+import { planMessageParts } from './message-parts';
 import { insertActivity } from './new-activity';
 
 export const MAX_MESSAGE_CHARS = 28_000;
@@ -44,46 +45,54 @@ export async function sendAgentMessage(input: AgentMessageInput, db: Db = defaul
       }
       const timestamp = new Date();
       const from = { id: input.agent.id, name: input.agent.displayName, role: 'bot' };
-      const activity = await insertActivity(tx, conversation.id, {
-        type: 'message',
-        direction: 'outbound',
-        dedupeKey,
-        clientActivityId: input.clientId,
-        fromId: from.id,
-        fromName: from.name,
-        fromRole: 'agent',
-        agentId: input.agent.id,
-        text: input.text || null,
-        textFormat: 'markdown',
-        timestamp,
-        raw: {
-          type: 'message',
-          from,
-          ...(input.text && { text: input.text }),
-          textFormat: 'markdown',
-          ...(input.cards?.length && { attachments: input.cards.map((content) => ({ contentType: ADAPTIVE_CARD_TYPE, content })) }),
-          ...(input.suggestedActions?.length && { suggestedActions: { actions: input.suggestedActions } }),
-        } as Prisma.InputJsonObject,
-        deliveryState: initialDeliveryState(conversation),
+      const parts = await planMessageParts(tx, conversation, {
+        text: input.text,
+        attachmentIds: input.attachmentIds ?? [],
+        suggestedActions: input.suggestedActions ?? [],
+        cards: input.cards ?? [],
       });
-      const attachmentIds = input.attachmentIds ?? [];
-      if (attachmentIds.length > 0) {
-        const linked = await tx.attachment.updateMany({
-          where: { id: { in: attachmentIds }, conversationId: conversation.id, activityId: null },
-          data: { activityId: activity.id },
+      const stored = [];
+      for (const [index, part] of parts.entries()) {
+        const activity = await insertActivity(tx, conversation.id, {
+          type: 'message',
+          direction: 'outbound',
+          dedupeKey: index === 0 ? dedupeKey : `${dedupeKey}:${index + 1}`,
+          clientActivityId: index === 0 ? input.clientId : null,
+          fromId: from.id,
+          fromName: from.name,
+          fromRole: 'agent',
+          agentId: input.agent.id,
+          text: part.text || null,
+          textFormat: 'markdown',
+          timestamp,
+          raw: {
+            type: 'message',
+            from,
+            ...(part.text && { text: part.text }),
+            textFormat: 'markdown',
+            ...(part.cards.length > 0 && { attachments: part.cards.map((content) => ({ contentType: ADAPTIVE_CARD_TYPE, content })) }),
+            ...(part.suggestedActions.length > 0 && { suggestedActions: { actions: part.suggestedActions } }),
+          } as Prisma.InputJsonObject,
+          deliveryState: initialDeliveryState(conversation),
         });
-        if (linked.count !== new Set(attachmentIds).size) {
-          throw badRequest('BadAttachment', 'An attachment is unknown, belongs to another conversation, or was already sent.');
+        if (part.attachmentIds.length > 0) {
+          const linked = await tx.attachment.updateMany({
+            where: { id: { in: part.attachmentIds }, conversationId: conversation.id, activityId: null },
+            data: { activityId: activity.id },
+          });
+          if (linked.count !== new Set(part.attachmentIds).size) {
+            throw badRequest('BadAttachment', 'An attachment is unknown, belongs to another conversation, or was already sent.');
+          }
         }
+        await routeOutbound(tx, conversation, activity.id);
+        stored.push(await tx.activity.findUniqueOrThrow({ where: { id: activity.id }, include: attachmentRefs }));
       }
-      await routeOutbound(tx, conversation, activity.id);
       await tx.conversation.update({
         where: { id: conversation.id },
         data: { lastActivityAt: timestamp, lastText: input.text ? input.text.slice(0, 280) : input.cards?.length ? '🃏 Card' : '📎 Attachment', unreadCount: 0 },
       });
-      const stored = await tx.activity.findUniqueOrThrow({ where: { id: activity.id }, include: attachmentRefs });
-      await publishConversationChange(tx, conversation.id, [stored]);
-      return toActivityView(stored);
+      await publishConversationChange(tx, conversation.id, stored);
+      return toActivityView(stored[0]!);
     });
   } catch (error) {
     if (!isUniqueViolation(error)) throw error;

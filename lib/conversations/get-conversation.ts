@@ -17,7 +17,7 @@ export interface TranscriptPage {
 
 /** One page of a transcript in `seq` order, ending just before `before` (or at the newest). */
 export async function getTranscript(
-  input: { conversationId: string; before?: number; limit?: number },
+  input: { conversationId: string; before?: number; limit?: number; withPreviousText?: boolean },
   db: Db = defaultDb(),
 ): Promise<TranscriptPage> {
   const limit = input.limit ?? 50;
@@ -29,7 +29,7 @@ export async function getTranscript(
   });
   const page = rows.slice(0, limit).reverse();
   return {
-    items: page.map(toActivityView),
+    items: page.map((row) => ({ ...toActivityView(row), ...(input.withPreviousText && { previousText: row.previousText }) })),
     olderCursor: rows.length > limit && page[0] ? page[0].seq : null,
   };
 }

@@ -28,6 +28,24 @@ export function toConversationSummary(row: ConversationWithRefs): ConversationSu
     lastText: row.lastText,
     lastActivityAt: row.lastActivityAt.toISOString(),
     lastSeq: row.lastSeq,
+    channelInfo: channelInfoOf(row),
+    blocked: row.blockedAt !== null,
+  };
+}
+
+function channelInfoOf(row: ConversationWithRefs): ConversationSummary['channelInfo'] {
+  if (row.channel.kind !== 'teams' && row.channel.kind !== 'connector') return null;
+  const data = (row.channelData ?? {}) as {
+    conversationType?: string | null;
+    tenantId?: string | null;
+    team?: { name?: string | null; id?: string | null } | null;
+    channel?: { name?: string | null; id?: string | null } | null;
+  };
+  return {
+    conversationType: data.conversationType ?? null,
+    tenantId: data.tenantId ?? null,
+    team: data.team?.name ?? data.team?.id ?? null,
+    channel: data.channel?.name ?? data.channel?.id ?? null,
   };
 }
 
@@ -60,6 +78,8 @@ export function toActivityView(row: Activity & { attachments?: Pick<Attachment, 
     attachments: (row.attachments ?? []).map(({ id, name, contentType, size }) => ({ id, name, contentType, size })),
     suggestedActions: suggestedActionsOf(row.raw),
     cards: cardAttachmentsOf(row.raw).map((card) => card.content),
+    editedAt: row.editedAt?.toISOString() ?? null,
+    deletedAt: row.deletedAt?.toISOString() ?? null,
   };
 }
 

@@ -17,6 +17,9 @@ export interface ConversationSummary {
   lastText: string | null;
   lastActivityAt: string;
   lastSeq: number;
+  /** Where a Teams (or other Bot Framework) conversation lives. */
+  channelInfo: { conversationType: string | null; tenantId: string | null; team: string | null; channel: string | null } | null;
+  blocked: boolean;
 }
 
 export interface ActivityView {
@@ -40,6 +43,10 @@ export interface ActivityView {
   suggestedActions: { type: string; title: string; value: string }[];
   /** Adaptive Card JSON, rendered by the console as such. */
   cards: object[];
+  editedAt: string | null;
+  deletedAt: string | null;
+  /** Text before the last edit or deletion: filled for supervisors only. */
+  previousText?: string | null;
 }
 
 export interface AttachmentView {

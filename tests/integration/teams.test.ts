@@ -6,6 +6,7 @@ import { ConsoleClient } from '../support/clients';
 import { deliveryStateOf } from '../support/custom-channel-setup';
 import { channelToken } from '../support/fake-identity';
 import { FakeChannel } from '../support/fake-channel';
+import { pngOfSize } from '../support/images';
 import { identityUrl, postToBot, teamsChat } from '../support/teams';
 import { waitUntil } from '../support/wait-until';
 
@@ -173,5 +174,41 @@ describe('the Bot Framework retry policy against the channel', () => {
     const next = await reply(conversationId, 'anyone?');
     expect((await deliveryStateOf(next.id, 'failed')).deliveryError).toBe('The customer has blocked the bot; nothing more is sent');
     expect(service.requests).toHaveLength(1);
+  });
+});
+
+describe('Teams rules, checked before sending', () => {
+  async function upload(conversationId: string, bytes: Buffer, type: string, name: string) {
+    const response = await fetch(`${process.env.CONSOLE_URL}/api/console/conversations/${conversationId}/attachments`, {
+      method: 'POST',
+      headers: { Cookie: alice.cookieHeader(), 'Content-Type': type, 'X-File-Name': name },
+      body: new Uint8Array(bytes),
+    });
+    return ((await response.json()) as { id: string }).id;
+  }
+
+  it('sends text and an image as two activities, and refuses what Teams would not show', async () => {
+    const { conversationId } = await acceptedChat();
+    const image = await upload(conversationId, pngOfSize(640, 480), 'image/png', 'chart.png');
+    const both = await alice.call('POST', `/api/console/conversations/${conversationId}/messages`, { text: 'See the chart', clientId: `two-${Date.now()}`, attachmentIds: [image] });
+    expect(both.status).toBe(201);
+    await service.waitFor(() => service.requests.length >= 2);
+    const [text, picture] = service.bodies();
+    expect(text).toMatchObject({ text: 'See the chart' });
+    expect(text).not.toHaveProperty('attachments');
+    expect(picture).not.toHaveProperty('text');
+    expect(picture!.attachments).toEqual([{ contentType: 'image/png', contentUrl: expect.stringContaining('/api/files/'), name: 'chart.png' }]);
+
+    const huge = await upload(conversationId, pngOfSize(2048, 2048), 'image/png', 'huge.png');
+    const refused = await alice.call('POST', `/api/console/conversations/${conversationId}/messages`, { text: 'big', clientId: `big-${Date.now()}`, attachmentIds: [huge] });
+    expect(refused.status).toBe(400);
+    expect(refused.body.error).toEqual({ code: 'NotAcceptedByTeams', message: 'huge.png is 2048×2048; Teams shows images up to 1024×1024.' });
+    const tooMany = await alice.call('POST', `/api/console/conversations/${conversationId}/messages`, {
+      text: 'pick one',
+      clientId: `many-${Date.now()}`,
+      suggestedActions: ['1', '2', '3', '4', '5', '6', '7'].map((title) => ({ type: 'imBack', title, value: title })),
+    });
+    expect(tooMany.status).toBe(400);
+    expect(service.requests).toHaveLength(2);
   });
 });

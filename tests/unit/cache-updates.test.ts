@@ -16,6 +16,8 @@ const conversation = (patch: Partial<ConversationSummary>): ConversationSummary 
   lastText: null,
   lastActivityAt: new Date(0).toISOString(),
   lastSeq: 1,
+  channelInfo: null,
+  blocked: false,
   ...patch,
 });
 
@@ -37,6 +39,8 @@ const activity = (patch: Partial<ActivityView>): ActivityView => ({
   attachments: [],
   suggestedActions: [],
   cards: [],
+  editedAt: null,
+  deletedAt: null,
   ...patch,
 });
 

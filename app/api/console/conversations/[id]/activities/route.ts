@@ -11,9 +11,9 @@ const query = z.object({
 });
 
 export const GET = handle(async (request, { params }: { params: Promise<{ id: string }> }) => {
-  await consoleAgent(request);
+  const agent = await consoleAgent(request);
   const { id } = await params;
   await getConversation(id);
   const input = query.parse(Object.fromEntries(new URL(request.url).searchParams));
-  return json(await getTranscript({ conversationId: id, ...input }));
+  return json(await getTranscript({ conversationId: id, ...input, withPreviousText: agent.role !== 'agent' }));
 });
