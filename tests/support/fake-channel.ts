@@ -46,7 +46,7 @@ export class FakeChannel {
       if (reply.delayMs) await new Promise((resolve) => setTimeout(resolve, reply.delayMs));
       if (response.destroyed) return;
       response.writeHead(reply.status, { 'Content-Type': 'application/json', ...reply.headers });
-      const body = reply.body ?? (reply.status < 300 ? { id: String(1_700_000_000_000 + this.requests.length) } : { error: { code: 'ScriptedFailure', message: 'scripted failure' } });
+      const body = reply.body ?? (reply.status < 300 ? { id: String(1_700_000_000_000 + this.requests.length) } : { message: 'scripted failure' });
       response.end(JSON.stringify(body));
     });
   }
