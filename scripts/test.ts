@@ -5,7 +5,7 @@ import path from 'node:path';
 import pg from 'pg';
 import { startEmbeddedPostgres, type EmbeddedDatabase } from '../lib/db/embedded-postgres';
 import { freePort } from '../lib/db/free-port';
-import { startFakeIdentity, TEST_BOT_APP_ID, TEST_BOT_APP_PASSWORD } from '../tests/support/fake-identity';
+import { startFakeIdentity, TEST_BOT_APP_ID, TEST_BOT_APP_PASSWORD, TEST_CONNECTOR_AUDIENCE, TEST_CONNECTOR_TOKEN } from '../tests/support/fake-identity';
 import { TEST_DIRECTLINE_SECRET, TEST_SESSION_SECRET } from '../tests/support/test-env';
 
 const root = path.resolve(__dirname, '..');
@@ -82,6 +82,9 @@ async function main() {
     BOT_TOKEN_URL: identity.tokenUrl,
     CHANNEL_JWKS_URL: identity.jwksUrl,
     TEST_IDENTITY_URL: identity.url,
+    CONNECTOR_TOKENS: TEST_CONNECTOR_TOKEN,
+    CONNECTOR_JWKS_URL: identity.jwksUrl,
+    CONNECTOR_AUDIENCE: TEST_CONNECTOR_AUDIENCE,
   };
 
   const app = spawn(process.execPath, ['--import', 'tsx', 'scripts/start.ts'], { cwd: root, env: testEnv, stdio: 'inherit' });

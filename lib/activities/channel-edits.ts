@@ -6,13 +6,15 @@ import { attachmentRefs, toActivityView } from '../views/map';
 
 type Change = { kind: 'edit'; text: string | null; raw: object } | { kind: 'delete' } | { kind: 'undelete'; text?: string | null };
 
-/** Applies an edit, soft delete or undelete to the activity the channel knows as `externalId`. */
+/** Applies an edit, soft delete or undelete to the activity the channel knows as `externalId` (or our id). */
 export async function applyChannelEdit(
   input: { conversationId: string; externalId: string; change: Change },
   db: Db = defaultDb(),
 ): Promise<boolean> {
   return transaction(db, async (tx) => {
-    const activity = await tx.activity.findFirst({ where: { conversationId: input.conversationId, externalId: input.externalId } });
+    const activity = await tx.activity.findFirst({
+      where: { conversationId: input.conversationId, OR: [{ externalId: input.externalId }, { id: input.externalId }] },
+    });
     if (!activity) return false;
     const { change } = input;
     const data =

@@ -7,6 +7,8 @@ import { exportJWK, generateKeyPair, SignJWT, importJWK, type JWK } from 'jose';
 export const TEST_BOT_APP_ID = 'test-bot-app-id';
 export const TEST_BOT_APP_PASSWORD = 'test-bot-app-password';
 export const CHANNEL_ISSUER = 'https://api.botframework.com';
+export const TEST_CONNECTOR_TOKEN = 'test-connector-static-token';
+export const TEST_CONNECTOR_AUDIENCE = 'agent-console-connector';
 const KID = 'test-channel-key';
 
 export interface FakeIdentity {
