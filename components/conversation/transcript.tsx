@@ -1,8 +1,9 @@
 'use client';
 
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { ActivityView, AttachmentView, DeliveryStateView } from '@/lib/views/types';
 import { useRetryDelivery } from '../api/retry-delivery';
+import { useReviseMessage } from '../api/revise-message';
 import { useTranscript } from '../api/transcript';
 import { AdaptiveCard } from './adaptive-card';
 
@@ -60,6 +61,9 @@ function TimelineEntry({ activity }: { activity: ActivityView }) {
 
 function Message({ activity }: { activity: ActivityView }) {
   const mine = activity.author === 'agent';
+  const revise = useReviseMessage();
+  const [draft, setDraft] = useState<string | null>(null);
+  const editable = mine && !activity.deletedAt && !activity.id.startsWith('pending:');
   return (
     <article
       aria-label={`${activity.fromName ?? activity.author}: ${activity.deletedAt ? 'message deleted' : (activity.text ?? activity.attachments.map((file) => file.name).join(', '))}`}
@@ -72,10 +76,30 @@ function Message({ activity }: { activity: ActivityView }) {
           {activity.previousText ? <span className="block not-italic text-slate-400">Was: {activity.previousText}</span> : null}
         </p>
       )}
-      {activity.text && (
-        <p className={`max-w-[70%] whitespace-pre-wrap break-words rounded-lg px-3 py-2 ${mine ? 'bg-indigo-600 text-white' : 'bg-white shadow-sm'}`}>
-          {activity.text}
-        </p>
+      {draft !== null ? (
+        <form
+          className="flex max-w-[70%] flex-col gap-1"
+          onSubmit={(event) => {
+            event.preventDefault();
+            if (draft.trim()) revise.mutate({ activityId: activity.id, text: draft.trim() }, { onSuccess: () => setDraft(null) });
+          }}
+        >
+          <textarea aria-label="Edit message" value={draft} onChange={(event) => setDraft(event.target.value)} className="rounded border border-slate-300 px-2 py-1" />
+          <span className="flex justify-end gap-2 text-xs">
+            <button type="button" onClick={() => setDraft(null)}>
+              Cancel
+            </button>
+            <button type="submit" className="rounded bg-indigo-600 px-2 py-0.5 text-white">
+              Save
+            </button>
+          </span>
+        </form>
+      ) : (
+        activity.text && (
+          <p className={`max-w-[70%] whitespace-pre-wrap break-words rounded-lg px-3 py-2 ${mine ? 'bg-indigo-600 text-white' : 'bg-white shadow-sm'}`}>
+            {activity.text}
+          </p>
+        )
       )}
       {activity.cards.map((card, index) => (
         <AdaptiveCard key={index} card={card} />
@@ -100,7 +124,22 @@ function Message({ activity }: { activity: ActivityView }) {
           </span>
         )}
         {mine && <DeliveryState activity={activity} />}
+        {editable && draft === null && (
+          <>
+            <button type="button" className="ml-2 underline" onClick={() => setDraft(activity.text ?? '')}>
+              Edit
+            </button>
+            <button type="button" className="ml-2 underline" onClick={() => revise.mutate({ activityId: activity.id })}>
+              Delete
+            </button>
+          </>
+        )}
       </span>
+      {revise.error && (
+        <span role="alert" className="text-xs text-red-700">
+          {revise.error.message}
+        </span>
+      )}
     </article>
   );
 }
@@ -126,7 +165,14 @@ function DeliveryState({ activity }: { activity: ActivityView }) {
   const retry = useRetryDelivery();
   const label = DELIVERY_LABEL[activity.deliveryState];
   if (!label) return null;
-  if (activity.deliveryState !== 'failed') return <span className="ml-2">{label}</span>;
+  if (activity.deliveryState !== 'failed') {
+    return (
+      <span className="ml-2">
+        {label}
+        {activity.deliveryError && <span className="ml-1 text-red-700">({activity.deliveryError})</span>}
+      </span>
+    );
+  }
   return (
     <span className="ml-2 text-red-700">
       {label}

@@ -7,7 +7,7 @@ import type { DeliveryState } from '../db/generated/client';
 import { logger } from '../log/logger';
 import { appendEvent } from '../realtime/event-log';
 import { OUTBOX_CHANNEL } from './enqueue';
-import { toActivityView } from '../views/map';
+import { attachmentRefs, toActivityView } from '../views/map';
 import { nextStep, type AttemptOutcome, type NextStep } from './retry-policy';
 import { prepareDelivery } from './targets';
 
@@ -81,6 +81,17 @@ export async function processNextDelivery(db: Db): Promise<'processed' | 'idle'>
       );
 
       if (step.action === 'retry') return 'processed';
+      if (delivery.operation !== 'send') {
+        // An edit or deletion: the message keeps its state; a failure is shown beside it.
+        const what = delivery.operation === 'update' ? 'The edit' : 'The deletion';
+        const revised = await tx.activity.update({
+          where: { id: delivery.activityId },
+          data: { deliveryError: step.action === 'give-up' ? `${what} did not reach the channel: ${step.reason}` : null },
+          include: attachmentRefs,
+        });
+        await appendEvent(tx, { type: 'activity.updated', conversationId: revised.conversationId, activity: toActivityView(revised) });
+        return 'processed';
+      }
       const state: DeliveryState = step.action === 'done' ? 'sent' : 'failed';
       // Never move a message backwards: a channel may already have reported it delivered or read.
       // The channel's id for what we sent (Teams answers `{id}`): read receipts and edits refer to it.

@@ -3,12 +3,13 @@ import { signedAttachmentUrl } from '../attachments/signed-url';
 import { toCustomChannelActivity } from '../channels/custom-webhook/payload';
 import { sendToCustomChannel } from '../channels/custom-webhook/sender';
 import { activitiesUrl, customChannelSettings } from '../channels/custom-webhook/settings';
-import type { Activity, Attachment, Channel, Conversation } from '../db/generated/client';
-import { botCredentials, replyUrl, sendChannelReply, toChannelReply } from '../channels/teams/reply';
+import type { Activity, Attachment, Channel, Conversation, DeliveryOperation } from '../db/generated/client';
+import { botCredentials, replyUrl, reviseChannelActivity, sendChannelReply, toChannelReply } from '../channels/teams/reply';
 import type { Tx } from '../db/client';
 import { BOT_FRAMEWORK_POLICY, CUSTOM_CHANNEL_POLICY, type AttemptOutcome, type RetryPolicy } from './retry-policy';
 
 export interface DeliveryContext {
+  operation: DeliveryOperation;
   channel: Channel;
   activity: Activity & { attachments: Attachment[]; conversation: Conversation };
 }
@@ -34,7 +35,10 @@ async function signedFiles(activity: DeliveryContext['activity']) {
   );
 }
 
-export async function prepareDelivery(tx: Tx, { channel, activity }: DeliveryContext): Promise<PreparedDelivery> {
+export async function prepareDelivery(tx: Tx, { operation, channel, activity }: DeliveryContext): Promise<PreparedDelivery> {
+  if (operation !== 'send' && channel.kind !== 'teams' && channel.kind !== 'connector') {
+    return { ok: false, target: channel.kind, reason: `${channel.kind} channels take no edits or deletions` };
+  }
   if (channel.kind === 'custom') {
     const settings = customChannelSettings(channel);
     if (!settings) return { ok: false, target: `custom:${channel.name}`, reason: 'The custom channel has no webhook configured' };
@@ -52,11 +56,11 @@ export async function prepareDelivery(tx: Tx, { channel, activity }: DeliveryCon
       send: () => sendToCustomChannel(settings, payload),
     };
   }
-  if (channel.kind === 'teams' || channel.kind === 'connector') return prepareChannelReply(tx, activity);
+  if (channel.kind === 'teams' || channel.kind === 'connector') return prepareChannelReply(tx, activity, operation);
   return { ok: false, target: channel.kind, reason: `Sending to ${channel.kind} channels is not available yet` };
 }
 
-async function prepareChannelReply(tx: Tx, activity: DeliveryContext['activity']): Promise<PreparedDelivery> {
+async function prepareChannelReply(tx: Tx, activity: DeliveryContext['activity'], operation: DeliveryOperation): Promise<PreparedDelivery> {
   const conversation = activity.conversation;
   const target = conversation.serviceUrl ?? 'Bot Framework channel';
   if (conversation.blockedAt) return { ok: false, target, reason: 'The customer has blocked the bot; nothing more is sent' };
@@ -75,6 +79,18 @@ async function prepareChannelReply(tx: Tx, activity: DeliveryContext['activity']
     files: await signedFiles(activity),
   });
   const serviceUrl = conversation.serviceUrl;
+  if (operation !== 'send') {
+    // Revising what the channel already has: PUT or DELETE the activity by the channel's id for it.
+    const channelActivityId = activity.externalId;
+    if (!channelActivityId) return { ok: false, target, reason: 'The message never reached the channel, so it cannot be changed there' };
+    const url = replyUrl(serviceUrl, conversation.externalId, channelActivityId);
+    return {
+      ok: true,
+      target: url,
+      policy: BOT_FRAMEWORK_POLICY,
+      send: () => reviseChannelActivity(credentials, url, operation === 'update' ? { ...reply, id: channelActivityId } : null),
+    };
+  }
   let servedBy = serviceUrl;
   return {
     ok: true,

@@ -145,6 +145,36 @@ describe('replies through serviceUrl', () => {
   });
 });
 
+describe("the rep's own messages", () => {
+  it('are edited and deleted in Teams too (PUT and DELETE on the channel id), by their author only', async () => {
+    const { chat, conversationId } = await acceptedChat();
+    const sent = await reply(conversationId, 'first version');
+    await deliveryStateOf(sent.id, 'sent');
+    const channelId = (await db().activity.findUniqueOrThrow({ where: { id: sent.id } })).externalId!;
+    const bob = await ConsoleClient.signIn('bob@demo.test');
+    expect((await bob.call('PATCH', `/api/console/activities/${sent.id}`, { text: 'hijacked' })).status).toBe(403);
+
+    const edited = await alice.call('PATCH', `/api/console/activities/${sent.id}`, { text: 'second version' });
+    expect(edited.status).toBe(200);
+    expect(edited.body).toMatchObject({ text: 'second version', editedAt: expect.any(String) });
+    await service.waitFor(() => service.requests.some((r) => r.method === 'PUT'));
+    const put = service.requests.find((r) => r.method === 'PUT')!;
+    expect(put.path).toBe(`/amer/v3/conversations/${encodeURIComponent(chat.conversationId)}/activities/${channelId}`);
+    expect(put.body).toMatchObject({ id: channelId, type: 'message', text: 'second version' });
+
+    const deleted = await alice.call('DELETE', `/api/console/activities/${sent.id}`, {});
+    expect(deleted.status).toBe(200);
+    expect(deleted.body).toMatchObject({ text: null, deletedAt: expect.any(String) });
+    await service.waitFor(() => service.requests.some((r) => r.method === 'DELETE'));
+    expect(service.requests.find((r) => r.method === 'DELETE')!.path).toBe(put.path);
+    const sam = await ConsoleClient.signIn('sam@demo.test');
+    const transcript = await sam.call('GET', `/api/console/conversations/${conversationId}/activities`);
+    expect(transcript.body.items.find((a: { id: string }) => a.id === sent.id)).toMatchObject({ previousText: 'second version', deletedAt: expect.any(String) });
+    const asAgent = await alice.call('GET', `/api/console/conversations/${conversationId}/activities`);
+    expect(asAgent.body.items.find((a: { id: string }) => a.id === sent.id)).not.toHaveProperty('previousText');
+  });
+});
+
 describe('the Bot Framework retry policy against the channel', () => {
   it('honours 429 Retry-After and backs off on 412, sending the reply once in the end', async () => {
     const { conversationId } = await acceptedChat();

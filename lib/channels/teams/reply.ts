@@ -91,3 +91,24 @@ export async function sendChannelReply(
   }
   return { outcome, servedBy: serviceUrl };
 }
+
+/** PUT (with the revised activity) or DELETE (with none) an activity the channel already shows. */
+export async function reviseChannelActivity(
+  credentials: ClientCredentials,
+  url: string,
+  revised: (ReturnType<typeof toChannelReply> & { id: string }) | null,
+): Promise<AttemptOutcome> {
+  let token: string;
+  try {
+    token = await clientCredentialsToken(credentials);
+  } catch (error) {
+    return { kind: 'network', message: `bot token request failed: ${(error as Error).message}` };
+  }
+  return httpAttempt({
+    method: revised ? 'PUT' : 'DELETE',
+    url,
+    headers: { Authorization: `Bearer ${token}` },
+    body: revised ?? undefined,
+    timeoutMs: BOT_FRAMEWORK_POLICY.timeoutMs,
+  });
+}
