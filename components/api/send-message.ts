@@ -49,6 +49,7 @@ export function useSendMessage() {
         cards: [],
         editedAt: null,
         deletedAt: null,
+        updatedAt: new Date().toISOString(),
       };
       queryClient.setQueryData<TranscriptPage>(queryKeys.transcript(input.conversationId), (page) =>
         mergeActivity(page, optimistic),

@@ -16,9 +16,14 @@ export const transcriptQuery = (id: string) =>
 
 export const useTranscript = (id: string) => useQuery(transcriptQuery(id));
 
-/** Adds or replaces one activity (matched by id, or by the client id of an optimistic copy). */
+/**
+ * Adds or replaces one activity (matched by id, or by the client id of an optimistic copy). A copy
+ * older than the one shown is dropped: the realtime event can overtake the HTTP answer.
+ */
 export function mergeActivity(page: TranscriptPage | undefined, activity: ActivityView): TranscriptPage | undefined {
   if (!page) return page;
+  const shown = page.items.find((item) => item.id === activity.id);
+  if (shown && shown.updatedAt > activity.updatedAt) return page;
   const items = page.items.filter(
     (item) => item.id !== activity.id && !(activity.clientId && item.clientId === activity.clientId),
   );

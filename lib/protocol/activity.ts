@@ -12,10 +12,10 @@ export const channelAccountSchema = z.looseObject({
 
 export const attachmentSchema = z.looseObject({
   contentType: z.string().min(1).max(255),
-  contentUrl: z.string().max(8192).optional(),
+  contentUrl: z.string().max(8192).nullish(),
   content: z.unknown().optional(),
-  name: z.string().max(1024).optional(),
-  thumbnailUrl: z.string().max(8192).optional(),
+  name: z.string().max(1024).nullish(),
+  thumbnailUrl: z.string().max(8192).nullish(),
 });
 
 export const activitySchema = z.looseObject({

@@ -78,6 +78,7 @@ export function toActivityView(row: Activity & { attachments?: Pick<Attachment, 
     attachments: (row.attachments ?? []).map(({ id, name, contentType, size }) => ({ id, name, contentType, size })),
     suggestedActions: suggestedActionsOf(row.raw),
     cards: cardAttachmentsOf(row.raw).map((card) => card.content),
+    updatedAt: row.updatedAt.toISOString(),
     editedAt: row.editedAt?.toISOString() ?? null,
     deletedAt: row.deletedAt?.toISOString() ?? null,
   };

@@ -45,6 +45,8 @@ export interface ActivityView {
   cards: object[];
   editedAt: string | null;
   deletedAt: string | null;
+  /** When the server last changed it: a client keeps the newest copy whatever order copies arrive in. */
+  updatedAt: string;
   /** Text before the last edit or deletion: filled for supervisors only. */
   previousText?: string | null;
 }

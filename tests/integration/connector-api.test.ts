@@ -134,3 +134,28 @@ describe('the Bot Connector API v3 with the official ConnectorClient', () => {
     expect(bad.status).toBe(400);
   });
 });
+
+describe('seed fixtures', () => {
+  it("takes every seed 000 webhook payload on /v3/conversations, and Teams' channelCreated", async () => {
+    const client = connector(TEST_CONNECTOR_TOKEN);
+    const { id: conversationId } = await client.conversations.createConversation({ members: [{ id: 'customer-42', name: 'Seed Customer' }] } as never);
+    for (const name of ['message', 'typing', 'attachment', 'agent-accepted', 'agent-closed', 'conversation-closed']) {
+      const payload = { ...fixture(`custom-channel-webhook.${name}.json`), conversation: { id: conversationId } };
+      const response = await fetch(`${baseUrl()}/v3/conversations/${encodeURIComponent(conversationId!)}/activities`, {
+        method: 'POST',
+        headers: { Authorization: `Bearer ${TEST_CONNECTOR_TOKEN}`, 'Content-Type': 'application/json' },
+        body: JSON.stringify(payload),
+      });
+      expect(response.status, name).toBe(201);
+    }
+    const rows = await db().activity.findMany({ where: { conversationId: conversationId! }, orderBy: { seq: 'asc' } });
+    expect(rows.map((r) => [r.type, r.text ?? r.name])).toEqual([
+      ['message', 'hello'],
+      ['message', null],
+      ['event', 'AgentAccepted'],
+      ['event', 'AgentClosed'],
+      ['event', 'ConversationClosed'],
+    ]);
+    expect((rows[1]!.raw as { attachments: unknown[] }).attachments).toHaveLength(1);
+  });
+});

@@ -74,6 +74,16 @@ describe('Teams messages reach the rep', () => {
     expect(conversation.channelData).toMatchObject({ tenantId: 'tenant-1', team: { id: 'team-9', name: 'Support' }, conversationType: 'personal' });
   });
 
+  it("keeps Teams' channelData (a channelCreated conversationUpdate) beside the conversation", async () => {
+    const chat = teamsChat('https://smba.example.test/amer/');
+    const channelData = JSON.parse(readFileSync(path.resolve('tests/fixtures/teams-channel-data.channel-created.json'), 'utf8'));
+    const update = chat.activity({ type: 'conversationUpdate', channelData, membersAdded: [{ id: chat.user.id, name: 'Terry Teams' }] });
+    expect((await postToBot(update)).status).toBe(200);
+    const conversation = await conversationOf(chat.conversationId);
+    expect(conversation.channelData).toMatchObject({ tenantId: '72f988bf-86f1-41af-91ab-2d7cd011db47', channel: { name: 'My New Channel' } });
+    expect(await db().participant.count({ where: { conversationId: conversation.id } })).toBe(1);
+  });
+
   it('in a group chat acts only on messages that mention the bot, without the mention', async () => {
     const chat = teamsChat('https://smba.example.test/emea/', { group: true });
     expect((await postToBot(chat.activity({ text: 'just chatting' }))).status).toBe(200);

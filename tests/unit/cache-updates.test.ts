@@ -41,6 +41,7 @@ const activity = (patch: Partial<ActivityView>): ActivityView => ({
   cards: [],
   editedAt: null,
   deletedAt: null,
+  updatedAt: new Date(0).toISOString(),
   ...patch,
 });
 
@@ -66,6 +67,12 @@ describe('transcript merging', () => {
       ['a1', 'none'],
       ['a2', 'sent'],
     ]);
+  });
+
+  it('keeps the newer copy when an older one arrives late (the event overtook the HTTP answer)', () => {
+    const page = { items: [activity({ id: 'a1', deliveryState: 'sent', updatedAt: '2026-01-01T00:00:02.000Z' })], olderCursor: null };
+    const late = activity({ id: 'a1', deliveryState: 'sending', updatedAt: '2026-01-01T00:00:01.000Z' });
+    expect(mergeActivity(page, late)?.items[0]?.deliveryState).toBe('sent');
   });
 
   it('ignores a duplicate event', () => {
