@@ -1,5 +1,6 @@
 import { parseActivity } from '@/lib/channels/parse-activity';
 import { assertServiceUrl, verifyChannelToken } from '@/lib/channels/teams/channel-auth';
+import { assertRoutingHeaders } from '@/lib/channels/teams/routing-headers';
 import { receiveChannelActivity } from '@/lib/channels/teams/inbound';
 import { handle, json, readText } from '@/lib/http/respond';
 import { metrics } from '@/lib/metrics/registry';
@@ -9,6 +10,7 @@ export const POST = handle(async (request) => {
   const claims = await verifyChannelToken(request.headers.get('authorization'));
   const activity = parseActivity(await readText(request, 1_100_000));
   assertServiceUrl(claims, activity.serviceUrl);
+  assertRoutingHeaders(request.headers, activity);
   const outcome = await receiveChannelActivity(activity);
   if (activity.type === 'message' && outcome !== 'ignored') {
     metrics().activitiesReceived.inc({ channel: activity.channelId ?? 'botframework', duplicate: String(outcome === 'duplicate') });
