@@ -5,6 +5,7 @@ import path from 'node:path';
 import pg from 'pg';
 import { startEmbeddedPostgres, type EmbeddedDatabase } from '../lib/db/embedded-postgres';
 import { freePort } from '../lib/db/free-port';
+import { startFakeAcs, TEST_ACS_CHANNEL, TEST_ACS_KEY } from '../tests/support/fake-acs';
 import { startFakeIdentity, TEST_BOT_APP_ID, TEST_BOT_APP_PASSWORD, TEST_CONNECTOR_AUDIENCE, TEST_CONNECTOR_TOKEN } from '../tests/support/fake-identity';
 import { TEST_DIRECTLINE_SECRET, TEST_SESSION_SECRET } from '../tests/support/test-env';
 
@@ -63,6 +64,7 @@ async function main() {
   await admin(adminUrl, `CREATE DATABASE "${database}"`);
   const databaseUrl = withDatabase(adminUrl, database);
   const identity = await startFakeIdentity();
+  const acs = await startFakeAcs();
   const port = await freePort();
   const baseUrl = `http://127.0.0.1:${port}`;
   const testEnv: NodeJS.ProcessEnv = {
@@ -85,6 +87,10 @@ async function main() {
     CONNECTOR_TOKENS: TEST_CONNECTOR_TOKEN,
     CONNECTOR_JWKS_URL: identity.jwksUrl,
     CONNECTOR_AUDIENCE: TEST_CONNECTOR_AUDIENCE,
+    ACS_ENDPOINT: acs.url,
+    ACS_ACCESS_KEY: TEST_ACS_KEY,
+    ACS_CHANNEL_ID: TEST_ACS_CHANNEL,
+    TEST_ACS_URL: acs.url,
   };
 
   const app = spawn(process.execPath, ['--import', 'tsx', 'scripts/start.ts'], { cwd: root, env: testEnv, stdio: 'inherit' });
@@ -100,6 +106,7 @@ async function main() {
     await admin(adminUrl, `DROP DATABASE IF EXISTS "${database}" WITH (FORCE)`).catch((error) => console.error(error));
     await embedded?.stop();
     await identity.close();
+    await acs.close();
   }
   return ok ? 0 : 1;
 }

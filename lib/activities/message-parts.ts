@@ -3,6 +3,7 @@
 import type { Tx } from '../db/client';
 import type { Conversation } from '../db/generated/client';
 import { checkTeamsMessage } from '../channels/teams/rules';
+import { conflict } from '../errors/app-error';
 import type { AdaptiveCard, CardAction } from '../protocol/rich-content';
 
 export interface MessageContent {
@@ -14,12 +15,13 @@ export interface MessageContent {
 
 export async function planMessageParts(
   tx: Tx,
-  conversation: Pick<Conversation, 'id' | 'outboundChannelId' | 'channelData'>,
+  conversation: Pick<Conversation, 'id' | 'outboundChannelId' | 'channelData' | 'lastInboundAt'>,
   content: MessageContent,
 ): Promise<MessageContent[]> {
   const channel = conversation.outboundChannelId
     ? await tx.channel.findUnique({ where: { id: conversation.outboundChannelId }, select: { kind: true } })
     : null;
+  if (channel?.kind === 'whatsapp') return planWhatsApp(conversation, content);
   if (channel?.kind !== 'teams') return [content];
   const files = await tx.attachment.findMany({
     where: { id: { in: content.attachmentIds }, conversationId: conversation.id },
@@ -37,4 +39,20 @@ export async function planMessageParts(
     { ...content, attachmentIds: [], cards: [] },
     { text: '', attachmentIds: content.attachmentIds, cards: content.cards, suggestedActions: [] },
   ];
+}
+
+/** WhatsApp lets a business answer freely for 24 hours after the customer's last message. */
+export const WHATSAPP_WINDOW_MS = 24 * 3600_000;
+
+function planWhatsApp(conversation: Pick<Conversation, 'lastInboundAt'>, content: MessageContent): MessageContent[] {
+  const opened = conversation.lastInboundAt?.getTime() ?? 0;
+  if (Date.now() - opened > WHATSAPP_WINDOW_MS) {
+    throw conflict(
+      "WhatsApp's 24-hour customer service window is closed: a free-form reply can only follow a customer message from the last 24 hours. The customer has to write again.",
+      'CustomerServiceWindowClosed',
+    );
+  }
+  // One file per WhatsApp message; the text travels as the first file's caption.
+  if (content.attachmentIds.length <= 1) return [content];
+  return content.attachmentIds.map((id, index) => ({ text: index === 0 ? content.text : '', attachmentIds: [id], suggestedActions: [], cards: [] }));
 }

@@ -33,7 +33,7 @@ export async function receiveCustomerActivity(
         data: {
           lastSeq: { increment: 1 },
           lastActivityAt: new Date(),
-          ...(isMessage && { unreadCount: { increment: 1 }, ...(preview && { lastText: preview }) }),
+          ...(isMessage && { unreadCount: { increment: 1 }, lastInboundAt: new Date(), ...(preview && { lastText: preview }) }),
         },
       });
       let activity = await tx.activity.create({

@@ -39,6 +39,18 @@ export const BOT_FRAMEWORK_POLICY: RetryPolicy = {
   backoff: { initialMs: 1_000, factor: 2, maxMs: 60_000 },
 };
 
+/** ACS Advanced Messaging: back off on throttling and server trouble; a 4xx is final. */
+export const ACS_POLICY: RetryPolicy = {
+  name: 'acs-messages',
+  timeoutMs: 15_000,
+  maxAttempts: 5,
+  retryStatuses: [408, 429, 500, 502, 503, 504],
+  retryOnNetworkError: true,
+  honourRetryAfter: true,
+  maxRetryAfterMs: 300_000,
+  backoff: { initialMs: 1_000, factor: 2, maxMs: 60_000 },
+};
+
 export type AttemptOutcome =
   | {
       kind: 'answered';

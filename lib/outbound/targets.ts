@@ -6,7 +6,9 @@ import { activitiesUrl, customChannelSettings } from '../channels/custom-webhook
 import type { Activity, Attachment, Channel, Conversation, DeliveryOperation } from '../db/generated/client';
 import { botCredentials, replyUrl, reviseChannelActivity, sendChannelReply, toChannelReply } from '../channels/teams/reply';
 import type { Tx } from '../db/client';
-import { BOT_FRAMEWORK_POLICY, CUSTOM_CHANNEL_POLICY, type AttemptOutcome, type RetryPolicy } from './retry-policy';
+import { acsSettings } from '../channels/whatsapp/acs-client';
+import { sendWhatsApp, toNotification } from '../channels/whatsapp/send';
+import { ACS_POLICY, BOT_FRAMEWORK_POLICY, CUSTOM_CHANNEL_POLICY, type AttemptOutcome, type RetryPolicy } from './retry-policy';
 
 export interface DeliveryContext {
   operation: DeliveryOperation;
@@ -57,7 +59,19 @@ export async function prepareDelivery(tx: Tx, { operation, channel, activity }: 
     };
   }
   if (channel.kind === 'teams' || channel.kind === 'connector') return prepareChannelReply(tx, activity, operation);
+  if (channel.kind === 'whatsapp') return prepareWhatsApp(activity);
   return { ok: false, target: channel.kind, reason: `Sending to ${channel.kind} channels is not available yet` };
+}
+
+async function prepareWhatsApp(activity: DeliveryContext['activity']): Promise<PreparedDelivery> {
+  const settings = acsSettings();
+  const target = 'ACS /messages/notifications:send';
+  if (!settings) return { ok: false, target, reason: 'WhatsApp is not configured (ACS_ENDPOINT, ACS_ACCESS_KEY, ACS_CHANNEL_ID)' };
+  const to = activity.conversation.customerId;
+  if (!to) return { ok: false, target, reason: 'The conversation has no WhatsApp number' };
+  const [file] = await signedFiles(activity);
+  const notification = toNotification(settings, to, activity, file ?? null);
+  return { ok: true, target, policy: ACS_POLICY, send: () => sendWhatsApp(settings, notification, ACS_POLICY.timeoutMs) };
 }
 
 async function prepareChannelReply(tx: Tx, activity: DeliveryContext['activity'], operation: DeliveryOperation): Promise<PreparedDelivery> {

@@ -30,6 +30,21 @@ export function toConversationSummary(row: ConversationWithRefs): ConversationSu
     lastSeq: row.lastSeq,
     channelInfo: channelInfoOf(row),
     blocked: row.blockedAt !== null,
+    replyWindowEndsAt:
+      row.channel.kind === 'whatsapp' && row.lastInboundAt ? new Date(row.lastInboundAt.getTime() + 24 * 3600_000).toISOString() : null,
+    analysis: analysisOf(row),
+  };
+}
+
+function analysisOf(row: ConversationWithRefs): ConversationSummary['analysis'] {
+  const analysis = (row.channelData as { analysis?: Record<string, unknown> } | null)?.analysis;
+  if (!analysis) return null;
+  return {
+    language: (analysis.language as string | null) ?? null,
+    confidence: (analysis.confidence as number | null) ?? null,
+    intent: (analysis.intent as string | null) ?? null,
+    keyPhrases: Array.isArray(analysis.keyPhrases) ? (analysis.keyPhrases as string[]) : [],
+    translation: (analysis.translation as string | null) ?? null,
   };
 }
 

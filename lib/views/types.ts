@@ -20,6 +20,10 @@ export interface ConversationSummary {
   /** Where a Teams (or other Bot Framework) conversation lives. */
   channelInfo: { conversationType: string | null; tenantId: string | null; team: string | null; channel: string | null } | null;
   blocked: boolean;
+  /** WhatsApp: until when a free-form reply is allowed (24 h after the customer's last message). */
+  replyWindowEndsAt: string | null;
+  /** WhatsApp message analysis (ACS): language, intent, key phrases, translation. */
+  analysis: { language: string | null; confidence: number | null; intent: string | null; keyPhrases: string[]; translation: string | null } | null;
 }
 
 export interface ActivityView {

@@ -18,6 +18,8 @@ const conversation = (patch: Partial<ConversationSummary>): ConversationSummary 
   lastSeq: 1,
   channelInfo: null,
   blocked: false,
+  replyWindowEndsAt: null,
+  analysis: null,
   ...patch,
 });
 

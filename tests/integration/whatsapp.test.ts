@@ -1,0 +1,192 @@
+import { randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { db } from '@/lib/db/client';
+import { ConsoleClient } from '../support/clients';
+import { deliveryStateOf } from '../support/custom-channel-setup';
+import { MEDIA_BYTES, TEST_ACS_CHANNEL, type AcsRequest } from '../support/fake-acs';
+import { baseUrl } from '../support/test-env';
+import { waitUntil } from '../support/wait-until';
+
+type GridEvent = { id: string; eventType: string; data: Record<string, unknown> } & Record<string, unknown>;
+
+const fixture = (name: string): GridEvent => JSON.parse(readFileSync(path.resolve('tests/fixtures', `acs-${name}.json`), 'utf8'))[0];
+const acsUrl = () => process.env.TEST_ACS_URL!;
+const acsRequests = async () => (await (await fetch(`${acsUrl()}/test/requests`)).json()) as AcsRequest[];
+
+async function deliver(body: unknown, headers: Record<string, string> = {}) {
+  const response = await fetch(`${baseUrl()}/api/eventgrid/acs`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', 'aeg-event-type': 'Notification', ...headers },
+    body: typeof body === 'string' ? body : JSON.stringify(body),
+  });
+  const text = await response.text();
+  return { status: response.status, body: text ? JSON.parse(text) : null };
+}
+
+/** A fixture event for a sender of this test's own, with a fresh event id. */
+function event(name: string, sender: string, data: Record<string, unknown> = {}): GridEvent {
+  const base = fixture(name);
+  return { ...base, id: randomUUID(), data: { ...base.data, from: sender, ...data } };
+}
+
+const sender = () => `1555${Math.floor(Math.random() * 1e7).toString().padStart(7, '0')}`;
+let alice: ConsoleClient;
+
+beforeAll(async () => {
+  alice = await ConsoleClient.signIn('alice@demo.test');
+});
+afterAll(() => db().$disconnect());
+
+async function conversationFor(phone: string) {
+  return waitUntil(() => db().conversation.findFirst({ where: { customerId: phone } }).then((row) => row ?? undefined), 5000, `conversation of ${phone}`);
+}
+
+describe('Event Grid handshakes', () => {
+  it('answers the Event Grid subscription validation', async () => {
+    const answer = await deliver(
+      [{ id: randomUUID(), eventType: 'Microsoft.EventGrid.SubscriptionValidationEvent', subject: '', data: { validationCode: 'code-123' }, eventTime: new Date().toISOString(), dataVersion: '1', metadataVersion: '1' }],
+      { 'aeg-event-type': 'SubscriptionValidation' },
+    );
+    expect(answer).toEqual({ status: 200, body: { validationResponse: 'code-123' } });
+  });
+
+  it('answers the CloudEvents abuse-protection OPTIONS', async () => {
+    const response = await fetch(`${baseUrl()}/api/eventgrid/acs`, { method: 'OPTIONS', headers: { 'WebHook-Request-Origin': 'eventgrid.azure.net' } });
+    expect(response.status).toBe(200);
+    expect(response.headers.get('webhook-allowed-origin')).toBe('eventgrid.azure.net');
+  });
+});
+
+describe('WhatsApp messages in', () => {
+  it('stores each seed 001 event once however often Event Grid repeats it', async () => {
+    const phone = sender();
+    const text = event('advanced-message-received.text', phone);
+    const media = event('advanced-message-received.media', phone);
+    const analysis = event('advanced-message-analysis-completed', phone);
+    for (let i = 0; i < 3; i++) {
+      expect((await deliver([text])).status).toBe(200);
+      expect((await deliver([media])).status).toBe(200);
+      expect((await deliver([analysis])).status).toBe(200);
+    }
+    const conversation = await conversationFor(phone);
+    const transcript = await alice.call('GET', `/api/console/conversations/${conversation.id}/activities`);
+    expect(transcript.body.items.map((a: { text: string; attachments: unknown[] }) => [a.text, a.attachments.length])).toEqual([
+      ['Hello', 0],
+      ['This is a media caption', 1],
+    ]);
+    const [, withMedia] = transcript.body.items;
+    const file = await fetch(`${baseUrl()}/api/console/attachments/${withMedia.attachments[0].id}`, { headers: { Cookie: alice.cookieHeader() } });
+    expect(Buffer.from(await file.arrayBuffer())).toEqual(MEDIA_BYTES);
+    const streams = (await acsRequests()).filter((r) => r.path === `/messages/streams/${(media.data.media as { id: string }).id}`);
+    expect(streams.length).toBeGreaterThanOrEqual(1);
+    expect(streams.every((r) => r.signed)).toBe(true);
+
+    const summary = await alice.call('GET', `/api/console/conversations/${conversation.id}`);
+    expect(summary.body.analysis).toEqual({
+      language: 'English',
+      confidence: 0.99,
+      intent: expect.stringContaining('Order request'),
+      keyPhrases: ['order', 'flowers', "Mother's Day"],
+      translation: null,
+    });
+    expect(await db().processedEvent.count({ where: { key: `eventgrid:${analysis.id}` } })).toBe(1);
+  });
+
+  it('takes CloudEvents, single and batched, and shows button and list choices and quoted replies', async () => {
+    const phone = sender();
+    const cloud = (data: Record<string, unknown>) => ({
+      id: randomUUID(),
+      source: '/subscriptions/sub-1/resourcegroups/rg-1/providers/microsoft.communication/communicationservices/acs-1',
+      specversion: '1.0',
+      type: 'Microsoft.Communication.AdvancedMessageReceived',
+      time: new Date().toISOString(),
+      data: { channelType: 'whatsapp', from: phone, to: 'business-1', receivedTimestamp: new Date().toISOString(), ...data },
+    });
+    expect((await deliver(cloud({ content: 'first', messageId: 'wamid-1' }), { 'Content-Type': 'application/cloudevents+json' })).status).toBe(200);
+    const batch = [
+      cloud({ button: { text: 'Track my order', payload: 'track' } }),
+      cloud({ interactive: { type: 'listReply', listReply: { id: 'l1', title: 'Roses', description: 'Red' } } }),
+      cloud({ content: 'about that', context: { from: phone, id: 'wamid-1' } }),
+    ];
+    expect((await deliver(batch, { 'Content-Type': 'application/cloudevents-batch+json' })).status).toBe(200);
+    const conversation = await conversationFor(phone);
+    const rows = await db().activity.findMany({ where: { conversationId: conversation.id }, orderBy: { seq: 'asc' } });
+    expect(rows.map((r) => r.text)).toEqual(['first', 'Track my order', 'Roses', 'about that']);
+    expect(rows[3]!.replyToId).toBe(rows[0]!.id);
+  });
+
+  it('refuses malformed deliveries with 400 and stores nothing', async () => {
+    const phone = sender();
+    const good = event('advanced-message-received.text', phone);
+    for (const body of ['{not json', [], [{ ...good, id: undefined }], [good, { ...event('advanced-message-received.text', phone), data: { content: 'no sender' } }]]) {
+      const answer = await deliver(body);
+      expect(answer.status).toBe(400);
+      expect(answer.body).toEqual({ error: { code: expect.any(String), message: expect.any(String) } });
+    }
+    expect(await db().conversation.count({ where: { customerId: phone } })).toBe(0);
+  });
+});
+
+describe('WhatsApp replies out', () => {
+  async function acceptedWhatsApp() {
+    const phone = sender();
+    expect((await deliver([event('advanced-message-received.text', phone)])).status).toBe(200);
+    const conversation = await conversationFor(phone);
+    expect((await alice.call('POST', `/api/console/conversations/${conversation.id}/accept`, {})).status).toBe(200);
+    return { phone, conversation };
+  }
+
+  it('reach ACS signed, and statuses for the returned id move the message forward only', async () => {
+    const { phone, conversation } = await acceptedWhatsApp();
+    const sent = await alice.call('POST', `/api/console/conversations/${conversation.id}/messages`, { text: 'Hi from the console', clientId: `wa-${Date.now()}` });
+    expect(sent.status).toBe(201);
+    await deliveryStateOf(sent.body.id, 'sent');
+    const request = (await acsRequests()).find((r) => r.body?.content === 'Hi from the console')!;
+    expect(request).toMatchObject({ signed: true, body: { channelRegistrationId: TEST_ACS_CHANNEL, to: [phone], kind: 'text' } });
+    const messageId = request.messageId!;
+    expect((await db().activity.findUniqueOrThrow({ where: { id: sent.body.id } })).externalId).toBe(messageId);
+
+    const status = (name: 'sent' | 'failed', patch: Record<string, unknown> = {}) => event(`advanced-message-delivery-status.${name}`, 'business', { messageId, to: phone, ...patch });
+    expect((await deliver([status('sent', { status: 'Delivered' })])).status).toBe(200);
+    await deliveryStateOf(sent.body.id, 'delivered');
+    const read = status('sent', { status: 'read' });
+    for (let i = 0; i < 3; i++) expect((await deliver([read])).status).toBe(200);
+    await deliveryStateOf(sent.body.id, 'read');
+    // Late and out of order: neither a Sent nor a Failed moves a Read message back.
+    expect((await deliver([status('sent'), status('failed')])).status).toBe(200);
+    expect((await db().activity.findUniqueOrThrow({ where: { id: sent.body.id } })).deliveryState).toBe('read');
+  });
+
+  it('shows a failure with the channel code', async () => {
+    const { phone, conversation } = await acceptedWhatsApp();
+    const sent = await alice.call('POST', `/api/console/conversations/${conversation.id}/messages`, { text: 'will bounce', clientId: `wf-${Date.now()}` });
+    await deliveryStateOf(sent.body.id, 'sent');
+    const messageId = (await db().activity.findUniqueOrThrow({ where: { id: sent.body.id } })).externalId!;
+    expect((await deliver([event('advanced-message-delivery-status.failed', 'business', { messageId, to: phone })])).status).toBe(200);
+    const failed = await deliveryStateOf(sent.body.id, 'failed');
+    expect(failed.deliveryError).toBe('WhatsApp 131026: Message Undeliverable.');
+  });
+
+  it('sends an image with its caption, and refuses free text once the 24-hour window has closed', async () => {
+    const { conversation } = await acceptedWhatsApp();
+    const upload = await fetch(`${baseUrl()}/api/console/conversations/${conversation.id}/attachments`, {
+      method: 'POST',
+      headers: { Cookie: alice.cookieHeader(), 'Content-Type': 'image/jpeg', 'X-File-Name': 'photo.jpg' },
+      body: new Uint8Array(MEDIA_BYTES),
+    });
+    const file = (await upload.json()) as { id: string };
+    const sent = await alice.call('POST', `/api/console/conversations/${conversation.id}/messages`, { text: 'Your bouquet', clientId: `wi-${Date.now()}`, attachmentIds: [file.id] });
+    await deliveryStateOf(sent.body.id, 'sent');
+    const request = (await acsRequests()).find((r) => r.body?.caption === 'Your bouquet')!;
+    expect(request.body).toMatchObject({ kind: 'image', mediaUri: expect.stringContaining('/api/files/') });
+
+    await db().conversation.update({ where: { id: conversation.id }, data: { lastInboundAt: new Date(Date.now() - 25 * 3600_000) } });
+    const late = await alice.call('POST', `/api/console/conversations/${conversation.id}/messages`, { text: 'too late', clientId: `wl-${Date.now()}` });
+    expect(late.status).toBe(409);
+    expect(late.body.error.code).toBe('CustomerServiceWindowClosed');
+    const summary = await alice.call('GET', `/api/console/conversations/${conversation.id}`);
+    expect(Date.parse(summary.body.replyWindowEndsAt)).toBeLessThan(Date.now());
+  });
+});

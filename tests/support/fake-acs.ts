@@ -1,0 +1,75 @@
+// A local stand-in for Azure Communication Services Advanced Messaging: it checks the HMAC-SHA256
+// signature of every request like ACS does, serves media, accepts sends, and lets tests look at
+// what it received (GET /test/requests) and script failures (POST /test/fail-next).
+import { createHash, createHmac, randomUUID } from 'node:crypto';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+export const TEST_ACS_KEY = Buffer.from('test-acs-access-key-0123456789abcdef').toString('base64');
+export const TEST_ACS_CHANNEL = 'whatsapp-channel-registration-1';
+export const MEDIA_BYTES = Buffer.from('ffd8ffe000104a46494600010101004800480000ffdb', 'hex');
+
+export interface AcsRequest {
+  method: string;
+  path: string;
+  signed: boolean;
+  body: Record<string, unknown> | null;
+  messageId?: string;
+}
+
+function verify(method: string, pathAndQuery: string, headers: Record<string, string | string[] | undefined>, body: Buffer): boolean {
+  const date = headers['x-ms-date'] as string | undefined;
+  const hash = headers['x-ms-content-sha256'] as string | undefined;
+  const auth = headers.authorization as string | undefined;
+  const host = headers.host as string | undefined;
+  if (!date || !hash || !auth || !host) return false;
+  if (createHash('sha256').update(body).digest('base64') !== hash) return false;
+  const match = /^HMAC-SHA256 SignedHeaders=x-ms-date;host;x-ms-content-sha256&Signature=(.+)$/.exec(auth);
+  if (!match) return false;
+  const expected = createHmac('sha256', Buffer.from(TEST_ACS_KEY, 'base64')).update(`${method}\n${pathAndQuery}\n${date};${host};${hash}`).digest('base64');
+  return match[1] === expected;
+}
+
+export async function startFakeAcs(): Promise<{ url: string; close(): Promise<void> }> {
+  const requests: AcsRequest[] = [];
+  let failNext: { status: number; body: unknown } | null = null;
+  const server: Server = createServer(async (request, response) => {
+    const chunks: Buffer[] = [];
+    for await (const chunk of request) chunks.push(chunk as Buffer);
+    const body = Buffer.concat(chunks);
+    const url = request.url ?? '/';
+    const send = (status: number, payload?: unknown, headers: Record<string, string> = {}) => {
+      response.writeHead(status, { 'Content-Type': 'application/json', ...headers });
+      response.end(payload === undefined ? undefined : JSON.stringify(payload));
+    };
+    if (url === '/test/requests') return send(200, requests);
+    if (url === '/test/fail-next') {
+      failNext = JSON.parse(body.toString('utf8'));
+      return send(200, {});
+    }
+    const signed = verify(request.method ?? 'GET', url, request.headers, body);
+    const entry: AcsRequest = { method: request.method ?? 'GET', path: url.split('?')[0]!, signed, body: body.length ? JSON.parse(body.toString('utf8')) : null };
+    requests.push(entry);
+    if (!signed) return send(401, { error: { code: 'Denied', message: 'bad HMAC signature' } });
+    if (url.startsWith('/messages/streams/')) {
+      response.writeHead(200, { 'Content-Type': 'image/jpeg' });
+      return response.end(MEDIA_BYTES);
+    }
+    if (url.startsWith('/messages/notifications:send')) {
+      if (failNext) {
+        const failure = failNext;
+        failNext = null;
+        return send(failure.status, failure.body);
+      }
+      entry.messageId = randomUUID();
+      const to = (entry.body?.to as string[] | undefined) ?? [];
+      return send(202, { receipts: to.map((recipient) => ({ messageId: entry.messageId, to: recipient })) });
+    }
+    send(404, { error: { code: 'NotFound', message: url } });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return {
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    close: () => new Promise((resolve) => server.close(() => resolve())),
+  };
+}
