@@ -5,6 +5,7 @@ import type { AgentView, AttachmentView } from '@/lib/views/types';
 import { useSendMessage } from '../api/send-message';
 import { useSendTyping } from '../api/send-typing';
 import { uploadAttachment } from '../api/upload-attachment';
+import { useReplyWindow } from './reply-window';
 
 const TYPING_EVERY_MS = 3_000;
 const MAX_FILE_BYTES = 25 * 1024 * 1024;
@@ -17,7 +18,8 @@ interface PendingFile {
   error?: string;
 }
 
-export function Composer({ conversationId, agent }: { conversationId: string; agent: AgentView }) {
+export function Composer({ conversationId, agent, replyWindowEndsAt = null }: { conversationId: string; agent: AgentView; replyWindowEndsAt?: string | null }) {
+  const replyWindow = useReplyWindow(replyWindowEndsAt);
   const [text, setText] = useState('');
   const [files, setFiles] = useState<PendingFile[]>([]);
   const [suggestions, setSuggestions] = useState<string | null>(null);
@@ -83,6 +85,11 @@ export function Composer({ conversationId, agent }: { conversationId: string; ag
 
   return (
     <form onSubmit={submit} className="flex flex-col gap-2 border-t border-slate-200 bg-white p-3">
+      {replyWindow.label && (
+        <p role="status" className={replyWindow.open ? 'text-xs text-slate-500' : 'text-sm text-red-700'}>
+          {replyWindow.label}
+        </p>
+      )}
       {files.length > 0 && (
         <ul aria-label="Attachments to send" className="flex flex-wrap gap-2 text-sm">
           {files.map((file) => (
@@ -119,6 +126,7 @@ export function Composer({ conversationId, agent }: { conversationId: string; ag
           value={text}
           onChange={(event) => onChange(event.target.value)}
           onKeyDown={onKeyDown}
+          disabled={!replyWindow.open}
           placeholder="Type a reply — Enter sends, Shift+Enter adds a line"
           className="min-w-0 flex-1 resize-none rounded border border-slate-300 px-3 py-2"
         />
@@ -135,7 +143,7 @@ export function Composer({ conversationId, agent }: { conversationId: string; ag
             Attach
             <input type="file" multiple aria-label="Attach files" className="sr-only" onChange={onFiles} />
           </label>
-          <button type="submit" disabled={uploading} className="rounded bg-indigo-600 px-4 py-2 font-medium text-white hover:bg-indigo-700 disabled:opacity-60">
+          <button type="submit" disabled={uploading || !replyWindow.open} className="rounded bg-indigo-600 px-4 py-2 font-medium text-white hover:bg-indigo-700 disabled:opacity-60">
             Send
           </button>
         </div>

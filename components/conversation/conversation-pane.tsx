@@ -6,6 +6,7 @@ import { useAcceptConversation } from '../api/accept-conversation';
 import { useCloseConversation } from '../api/close-conversation';
 import { useConversation } from '../api/conversation';
 import { useMarkRead } from '../api/mark-read';
+import { AnalysisPanel } from './analysis-panel';
 import { Composer } from './composer';
 import { Transcript } from './transcript';
 import { TypingIndicator } from './typing-indicator';
@@ -87,10 +88,11 @@ export function ConversationPane({ conversationId, agent }: { conversationId: st
           )}
         </div>
       </div>
+      {data.analysis && <AnalysisPanel analysis={data.analysis} />}
       <Transcript conversationId={conversationId} />
       <TypingIndicator conversationId={conversationId} />
       {isOwner && data.state === 'active' ? (
-        <Composer conversationId={conversationId} agent={agent} />
+        <Composer conversationId={conversationId} agent={agent} replyWindowEndsAt={data.replyWindowEndsAt} />
       ) : (
         <p className="border-t border-slate-200 bg-white p-3 text-sm text-slate-500">
           {waiting ? 'Accept the conversation to reply.' : data.state === 'closed' ? 'This conversation is closed.' : `${data.ownerName ?? 'Another agent'} is handling this conversation.`}

@@ -98,7 +98,7 @@ async function messageReceived(event: IncomingEvent, data: z.infer<typeof messag
       dedupeKey,
       externalId: data.messageId ?? null,
       fromId: data.from,
-      fromName: null,
+      fromName: `+${data.from.replace(/^\+/, '')}`,
       fromRole: 'user',
       text,
       timestamp: Number.isNaN(Date.parse(data.receivedTimestamp)) ? undefined : new Date(data.receivedTimestamp),
