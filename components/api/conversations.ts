@@ -10,13 +10,14 @@ export interface ConversationPage {
   nextCursor: string | null;
 }
 
-export const conversationListQuery = (filter: InboxFilter) =>
+export const conversationListQuery = (filter: InboxFilter, q = '') =>
   queryOptions({
-    queryKey: queryKeys.conversationList(filter),
-    queryFn: () => fetchJson<ConversationPage>(`/api/console/conversations?filter=${filter}&limit=100`),
+    queryKey: queryKeys.conversationList(filter, q),
+    queryFn: () =>
+      fetchJson<ConversationPage>(`/api/console/conversations?filter=${filter}&limit=100${q ? `&q=${encodeURIComponent(q)}` : ''}`),
   });
 
-export const useConversationList = (filter: InboxFilter) => useQuery(conversationListQuery(filter));
+export const useConversationList = (filter: InboxFilter, q = '') => useQuery(conversationListQuery(filter, q));
 
 /** Whether a conversation belongs in a filter's list, for updating cached lists from live events. */
 export function belongsTo(filter: InboxFilter, conversation: ConversationSummary, agentId: string): boolean {

@@ -12,6 +12,7 @@ interface SendInput {
   agentName: string;
   attachments: AttachmentView[];
   suggestedActions: ActivityView['suggestedActions'];
+  note: boolean;
 }
 
 /** Shows the message at once as `Sending`; the server's answer (or its realtime echo) replaces it. */
@@ -26,6 +27,7 @@ export function useSendMessage() {
           clientId: input.clientId,
           attachmentIds: input.attachments.map((file) => file.id),
           suggestedActions: input.suggestedActions,
+          note: input.note,
         },
       }),
     onMutate: (input) => {
@@ -41,7 +43,7 @@ export function useSendMessage() {
         textFormat: 'markdown',
         name: null,
         timestamp: new Date().toISOString(),
-        deliveryState: 'sending',
+        deliveryState: input.note ? 'none' : 'sending',
         deliveryError: null,
         clientId: input.clientId,
         attachments: input.attachments,
@@ -50,6 +52,8 @@ export function useSendMessage() {
         editedAt: null,
         deletedAt: null,
         updatedAt: new Date().toISOString(),
+        note: input.note,
+        replyToId: null,
       };
       queryClient.setQueryData<TranscriptPage>(queryKeys.transcript(input.conversationId), (page) =>
         mergeActivity(page, optimistic),

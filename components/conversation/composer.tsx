@@ -20,9 +20,12 @@ interface PendingFile {
 
 export function Composer({ conversationId, agent, replyWindowEndsAt = null }: { conversationId: string; agent: AgentView; replyWindowEndsAt?: string | null }) {
   const replyWindow = useReplyWindow(replyWindowEndsAt);
-  const [text, setText] = useState('');
+  // Drafts survive switching conversations and reloads (this browser only).
+  const draftKey = `draft:${conversationId}`;
+  const [text, setText] = useState(() => (typeof window === 'undefined' ? '' : (window.localStorage.getItem(draftKey) ?? '')));
   const [files, setFiles] = useState<PendingFile[]>([]);
   const [suggestions, setSuggestions] = useState<string | null>(null);
+  const [note, setNote] = useState(false);
   const send = useSendMessage();
   const typing = useSendTyping();
   const lastTyping = useRef(0);
@@ -46,9 +49,11 @@ export function Composer({ conversationId, agent, replyWindowEndsAt = null }: { 
       agentId: agent.id,
       agentName: agent.displayName,
       attachments,
-      suggestedActions,
+      suggestedActions: note ? [] : suggestedActions,
+      note,
     });
     setText('');
+    window.localStorage.removeItem(draftKey);
     setFiles([]);
     setSuggestions(null);
   }
@@ -59,8 +64,11 @@ export function Composer({ conversationId, agent, replyWindowEndsAt = null }: { 
 
   function onChange(value: string) {
     setText(value);
+    if (value) window.localStorage.setItem(draftKey, value);
+    else window.localStorage.removeItem(draftKey);
     const now = Date.now();
-    if (value.trim() && now - lastTyping.current > TYPING_EVERY_MS) {
+    // Never signal typing to the customer while writing a private note.
+    if (!note && value.trim() && now - lastTyping.current > TYPING_EVERY_MS) {
       lastTyping.current = now;
       typing.mutate(conversationId);
     }
@@ -127,10 +135,18 @@ export function Composer({ conversationId, agent, replyWindowEndsAt = null }: { 
           onChange={(event) => onChange(event.target.value)}
           onKeyDown={onKeyDown}
           disabled={!replyWindow.open}
-          placeholder="Type a reply — Enter sends, Shift+Enter adds a line"
-          className="min-w-0 flex-1 resize-none rounded border border-slate-300 px-3 py-2"
+          placeholder={note ? 'A private note for agents — the customer never sees it' : 'Type a reply — Enter sends, Shift+Enter adds a line'}
+          className={`min-w-0 flex-1 resize-none rounded border px-3 py-2 ${note ? 'border-amber-400 bg-amber-50' : 'border-slate-300'}`}
         />
         <div className="flex flex-col justify-end gap-1">
+          <button
+            type="button"
+            aria-pressed={note}
+            onClick={() => setNote((current) => !current)}
+            className="rounded border border-amber-300 px-3 py-1 text-sm hover:bg-amber-50 aria-pressed:bg-amber-100"
+          >
+            Private note
+          </button>
           <button
             type="button"
             aria-pressed={suggestions !== null}

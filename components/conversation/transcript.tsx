@@ -6,6 +6,7 @@ import { useRetryDelivery } from '../api/retry-delivery';
 import { useReviseMessage } from '../api/revise-message';
 import { useTranscript } from '../api/transcript';
 import { AdaptiveCard } from './adaptive-card';
+import { MessageText } from './message-text';
 
 const DELIVERY_LABEL: Record<DeliveryStateView, string | null> = {
   none: null,
@@ -25,6 +26,12 @@ const EVENT_LABEL: Record<string, string> = {
   SupervisorForceClosedConversation: 'force-closed the conversation',
 };
 
+/** The message a reply quotes: by our id, or by the channel's id for it (WhatsApp context, Teams). */
+function quotedOf(activity: ActivityView, items: ActivityView[]): ActivityView | null {
+  if (!activity.replyToId) return null;
+  return items.find((item) => item.id === activity.replyToId) ?? null;
+}
+
 const isShown = (activity: ActivityView) => activity.type === 'message' || (activity.type === 'event' && !!activity.name);
 
 export function Transcript({ conversationId }: { conversationId: string }) {
@@ -41,7 +48,11 @@ export function Transcript({ conversationId }: { conversationId: string }) {
     <div role="log" aria-label="Transcript" aria-live="polite" className="min-h-0 flex-1 space-y-3 overflow-y-auto p-4">
       {transcript.isError && <p role="alert">{transcript.error.message}</p>}
       {items.map((activity) =>
-        activity.type === 'event' ? <TimelineEntry key={activity.id} activity={activity} /> : <Message key={activity.id} activity={activity} />,
+        activity.type === 'event' ? (
+          <TimelineEntry key={activity.id} activity={activity} />
+        ) : (
+          <Message key={activity.id} activity={activity} quoted={quotedOf(activity, items)} />
+        ),
       )}
       <div ref={end} />
     </div>
@@ -59,7 +70,7 @@ function TimelineEntry({ activity }: { activity: ActivityView }) {
   );
 }
 
-function Message({ activity }: { activity: ActivityView }) {
+function Message({ activity, quoted }: { activity: ActivityView; quoted: ActivityView | null }) {
   const mine = activity.author === 'agent';
   const revise = useReviseMessage();
   const [draft, setDraft] = useState<string | null>(null);
@@ -70,6 +81,11 @@ function Message({ activity }: { activity: ActivityView }) {
       className={`flex flex-col ${mine ? 'items-end' : 'items-start'}`}
     >
       <span className="text-xs text-slate-500">{activity.fromName ?? (mine ? 'Agent' : 'Customer')}</span>
+      {quoted && (
+        <blockquote aria-label={`Replying to ${quoted.fromName ?? quoted.author}`} className="max-w-[70%] border-l-4 border-slate-300 pl-2 text-xs text-slate-500">
+          {quoted.fromName ?? quoted.author}: {(quoted.text ?? '').slice(0, 140)}
+        </blockquote>
+      )}
       {activity.deletedAt && (
         <p className="max-w-[70%] rounded-lg border border-dashed border-slate-300 px-3 py-2 text-sm italic text-slate-500">
           Message deleted
@@ -96,9 +112,12 @@ function Message({ activity }: { activity: ActivityView }) {
         </form>
       ) : (
         activity.text && (
-          <p className={`max-w-[70%] whitespace-pre-wrap break-words rounded-lg px-3 py-2 ${mine ? 'bg-indigo-600 text-white' : 'bg-white shadow-sm'}`}>
-            {activity.text}
-          </p>
+          <div
+            className={`max-w-[70%] break-words rounded-lg px-3 py-2 ${activity.note ? 'border border-amber-300 bg-amber-50 text-slate-900' : mine ? 'bg-indigo-600 text-white' : 'bg-white shadow-sm'}`}
+          >
+            {activity.note && <span className="block text-xs font-medium text-amber-800">Private note</span>}
+            <MessageText text={activity.text} markdown={activity.textFormat === 'markdown'} />
+          </div>
         )
       )}
       {activity.cards.map((card, index) => (

@@ -1,7 +1,7 @@
 'use client';
 
 import Link from 'next/link';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useConversationList, type InboxFilter } from '../api/conversations';
 
 const FILTERS: { value: InboxFilter; label: string }[] = [
@@ -12,7 +12,17 @@ const FILTERS: { value: InboxFilter; label: string }[] = [
 
 export function Inbox({ selectedId }: { selectedId: string | null }) {
   const [filter, setFilter] = useState<InboxFilter>('all');
-  const list = useConversationList(filter);
+  const [search, setSearch] = useState('');
+  const [query, setQuery] = useState('');
+  useEffect(() => {
+    const timer = setTimeout(() => setQuery(search.trim()), 250);
+    return () => clearTimeout(timer);
+  }, [search]);
+  const list = useConversationList(filter, query);
+  const unread = list.data?.items.reduce((total, item) => total + item.unreadCount, 0) ?? 0;
+  useEffect(() => {
+    document.title = unread > 0 ? `(${unread}) Agent Console` : 'Agent Console';
+  }, [unread]);
 
   return (
     <nav aria-label="Inbox" className="flex w-80 shrink-0 flex-col border-r border-slate-200 bg-white">
@@ -28,6 +38,16 @@ export function Inbox({ selectedId }: { selectedId: string | null }) {
             {label}
           </button>
         ))}
+      </div>
+      <div className="border-b border-slate-200 p-2">
+        <input
+          type="search"
+          aria-label="Search conversations"
+          placeholder="Search customers and messages"
+          value={search}
+          onChange={(event) => setSearch(event.target.value)}
+          className="w-full rounded border border-slate-300 px-2 py-1 text-sm"
+        />
       </div>
       {list.isError && (
         <p role="alert" className="p-3 text-sm text-red-700">

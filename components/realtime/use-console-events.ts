@@ -41,8 +41,11 @@ function applyConversation(client: QueryClient, conversation: ConversationSummar
   for (const [key, page] of client.getQueriesData<ConversationPage>({ queryKey: queryKeys.conversationLists })) {
     if (!page) continue;
     const filter = key[1] as InboxFilter;
+    const searching = Boolean(key[2]);
+    const listed = page.items.some((item) => item.id === conversation.id);
     const items = page.items.filter((item) => item.id !== conversation.id);
-    if (belongsTo(filter, conversation, agentId)) items.push(conversation);
+    // A search result list only refreshes what it already shows; the rest waits for the next search.
+    if (belongsTo(filter, conversation, agentId) && (!searching || listed)) items.push(conversation);
     items.sort((a, b) => b.lastActivityAt.localeCompare(a.lastActivityAt) || b.id.localeCompare(a.id));
     client.setQueryData<ConversationPage>(key, { ...page, items });
   }

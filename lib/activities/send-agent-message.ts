@@ -22,6 +22,8 @@ export interface AgentMessageInput {
   attachmentIds?: string[];
   suggestedActions?: CardAction[];
   cards?: AdaptiveCard[];
+  /** A private note for agents: stored in the transcript, never sent. */
+  note?: boolean;
   /** The browser's id for the message: a retried send with the same id is stored once. */
   clientId: string;
 }
@@ -40,12 +42,15 @@ export async function sendAgentMessage(input: AgentMessageInput, db: Db = defaul
       const conversation = await tx.conversation.findUnique({ where: { id: input.conversationId } });
       if (!conversation || conversation.state === 'pending') throw notFound('Conversation not found.');
       if (conversation.state === 'closed') throw conflict('The conversation is closed.', 'ConversationClosed');
-      if (conversation.ownerId !== input.agent.id) {
+      // Any agent may leave a private note; only the owner writes to the customer.
+      if (!input.note && conversation.ownerId !== input.agent.id) {
         throw forbidden('Only the agent who accepted the conversation can reply.', 'NotOwner');
       }
       const timestamp = new Date();
       const from = { id: input.agent.id, name: input.agent.displayName, role: 'bot' };
-      const parts = await planMessageParts(tx, conversation, {
+      const parts = input.note
+        ? [{ text: input.text, attachmentIds: input.attachmentIds ?? [], suggestedActions: [], cards: [] }]
+        : await planMessageParts(tx, conversation, {
         text: input.text,
         attachmentIds: input.attachmentIds ?? [],
         suggestedActions: input.suggestedActions ?? [],
@@ -55,7 +60,7 @@ export async function sendAgentMessage(input: AgentMessageInput, db: Db = defaul
       for (const [index, part] of parts.entries()) {
         const activity = await insertActivity(tx, conversation.id, {
           type: 'message',
-          direction: 'outbound',
+          direction: input.note ? 'internal' : 'outbound',
           dedupeKey: index === 0 ? dedupeKey : `${dedupeKey}:${index + 1}`,
           clientActivityId: index === 0 ? input.clientId : null,
           fromId: from.id,
@@ -73,7 +78,7 @@ export async function sendAgentMessage(input: AgentMessageInput, db: Db = defaul
             ...(part.cards.length > 0 && { attachments: part.cards.map((content) => ({ contentType: ADAPTIVE_CARD_TYPE, content })) }),
             ...(part.suggestedActions.length > 0 && { suggestedActions: { actions: part.suggestedActions } }),
           } as Prisma.InputJsonObject,
-          deliveryState: initialDeliveryState(conversation),
+          deliveryState: input.note ? 'none' : initialDeliveryState(conversation),
         });
         if (part.attachmentIds.length > 0) {
           const linked = await tx.attachment.updateMany({
@@ -84,13 +89,15 @@ export async function sendAgentMessage(input: AgentMessageInput, db: Db = defaul
             throw badRequest('BadAttachment', 'An attachment is unknown, belongs to another conversation, or was already sent.');
           }
         }
-        await routeOutbound(tx, conversation, activity.id);
+        if (!input.note) await routeOutbound(tx, conversation, activity.id);
         stored.push(await tx.activity.findUniqueOrThrow({ where: { id: activity.id }, include: attachmentRefs }));
       }
-      await tx.conversation.update({
-        where: { id: conversation.id },
-        data: { lastActivityAt: timestamp, lastText: input.text ? input.text.slice(0, 280) : input.cards?.length ? '🃏 Card' : '📎 Attachment', unreadCount: 0 },
-      });
+      if (!input.note) {
+        await tx.conversation.update({
+          where: { id: conversation.id },
+          data: { lastActivityAt: timestamp, lastText: input.text ? input.text.slice(0, 280) : input.cards?.length ? '🃏 Card' : '📎 Attachment', unreadCount: 0 },
+        });
+      }
       await publishConversationChange(tx, conversation.id, stored);
       return toActivityView(stored[0]!);
     });

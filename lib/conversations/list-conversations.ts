@@ -15,7 +15,7 @@ export interface ConversationPage {
 
 /** Newest activity first, keyset-paginated on (lastActivityAt, id) so pages never shift or repeat. */
 export async function listConversations(
-  input: { agent: ActingAgent; filter: InboxFilter; cursor?: string; limit?: number },
+  input: { agent: ActingAgent; filter: InboxFilter; cursor?: string; limit?: number; q?: string },
   db: Db = defaultDb(),
 ): Promise<ConversationPage> {
   const limit = input.limit ?? 50;
@@ -25,12 +25,23 @@ export async function listConversations(
     all: { state: { not: 'pending' } },
   }[input.filter] as Prisma.ConversationWhereInput;
 
+  const q = input.q?.trim();
+  const search: Prisma.ConversationWhereInput | null = q
+    ? {
+        OR: [
+          { customerName: { contains: q, mode: 'insensitive' } },
+          { customerId: { contains: q, mode: 'insensitive' } },
+          { activities: { some: { text: { contains: q, mode: 'insensitive' }, direction: { not: 'internal' } } } },
+        ],
+      }
+    : null;
+  const filtered: Prisma.ConversationWhereInput = search ? { AND: [where, search] } : where;
   const after = input.cursor ? decodeCursor(input.cursor) : null;
   const rows = await db.conversation.findMany({
     where: after
       ? {
           AND: [
-            where,
+            filtered,
             {
               OR: [
                 { lastActivityAt: { lt: after.at } },
@@ -39,7 +50,7 @@ export async function listConversations(
             },
           ],
         }
-      : where,
+      : filtered,
     include: conversationRefs,
     orderBy: [{ lastActivityAt: 'desc' }, { id: 'desc' }],
     take: limit + 1,

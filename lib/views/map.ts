@@ -65,8 +65,11 @@ function channelInfoOf(row: ConversationWithRefs): ConversationSummary['channelI
 }
 
 export function toActivityView(row: Activity & { attachments?: Pick<Attachment, 'id' | 'name' | 'contentType' | 'size'>[] }): ActivityView {
+  const note = row.direction === 'internal' && row.type === 'message';
   const author =
-    row.direction === 'inbound'
+    note
+      ? 'agent'
+      : row.direction === 'inbound'
       ? row.fromRole === 'bot'
         ? 'bot'
         : 'customer'
@@ -93,6 +96,8 @@ export function toActivityView(row: Activity & { attachments?: Pick<Attachment, 
     attachments: (row.attachments ?? []).map(({ id, name, contentType, size }) => ({ id, name, contentType, size })),
     suggestedActions: suggestedActionsOf(row.raw),
     cards: cardAttachmentsOf(row.raw).map((card) => card.content),
+    note,
+    replyToId: row.replyToId,
     updatedAt: row.updatedAt.toISOString(),
     editedAt: row.editedAt?.toISOString() ?? null,
     deletedAt: row.deletedAt?.toISOString() ?? null,

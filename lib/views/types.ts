@@ -49,6 +49,10 @@ export interface ActivityView {
   cards: object[];
   editedAt: string | null;
   deletedAt: string | null;
+  /** The activity this one answers (a quoted reply), when known. */
+  replyToId: string | null;
+  /** A private note: agents only, never sent to the customer. */
+  note: boolean;
   /** When the server last changed it: a client keeps the newest copy whatever order copies arrive in. */
   updatedAt: string;
   /** Text before the last edit or deletion: filled for supervisors only. */

@@ -44,6 +44,8 @@ const activity = (patch: Partial<ActivityView>): ActivityView => ({
   editedAt: null,
   deletedAt: null,
   updatedAt: new Date(0).toISOString(),
+  note: false,
+  replyToId: null,
   ...patch,
 });
 

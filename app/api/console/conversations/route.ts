@@ -9,6 +9,7 @@ const query = z.object({
   filter: z.enum(['mine', 'unassigned', 'all']).default('all'),
   cursor: z.string().max(200).optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
+  q: z.string().trim().max(200).optional(),
 });
 
 export const GET = handle(async (request) => {

@@ -12,6 +12,7 @@ const body = z
     attachmentIds: z.array(z.string().min(1).max(64)).max(10).default([]),
     suggestedActions: suggestedActionsSchema.default([]),
     cards: z.array(adaptiveCardSchema).max(5).default([]),
+    note: z.boolean().default(false),
   })
   .refine((message) => message.text.length > 0 || message.attachmentIds.length > 0 || message.cards.length > 0, {
     message: 'the message is empty',
