@@ -20,8 +20,8 @@ export function ConsoleShell({ agent }: { agent: AgentView }) {
       <header className="flex items-center justify-between border-b border-slate-200 bg-white px-4 py-2">
         <span className="font-semibold">Agent Console</span>
         <div className="flex items-center gap-3 text-sm">
-          <span className={status === 'live' ? 'text-emerald-700' : 'text-amber-700'}>
-            {status === 'live' ? 'Live' : status === 'connecting' ? 'Connecting…' : 'Reconnecting…'}
+          <span role="status" aria-label="Connection" className={status === 'live' || status === 'reconnected' ? 'text-emerald-700' : 'text-amber-700'}>
+            {{ live: 'Live', connecting: 'Connecting…', reconnecting: 'Reconnecting…', reconnected: 'Reconnected' }[status]}
           </span>
           {agent.role !== 'agent' && (
             <Link href="/supervisor" className="underline">

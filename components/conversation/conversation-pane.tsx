@@ -8,6 +8,7 @@ import { useConversation } from '../api/conversation';
 import { useMarkRead } from '../api/mark-read';
 import { AnalysisPanel } from './analysis-panel';
 import { Composer } from './composer';
+import { CustomerPanel } from './customer-panel';
 import { Transcript } from './transcript';
 import { TypingIndicator } from './typing-indicator';
 
@@ -37,67 +38,70 @@ export function ConversationPane({ conversationId, agent }: { conversationId: st
 
   const waiting = data.state === 'queued' || data.state === 'offered';
   return (
-    <section aria-label={`Conversation with ${data.customerName}`} className="flex min-h-0 flex-1 flex-col">
-      <div className="flex items-center justify-between border-b border-slate-200 bg-white px-4 py-2">
-        <div>
-          <h2 className="font-semibold">{data.customerName}</h2>
-          <p className="text-xs text-slate-500">
-            {data.channel} · {data.state}
-            {data.queueName ? ` · ${data.queueName}` : ''}
-            {data.ownerName ? ` · ${data.ownerName}` : ''}
-          </p>
-          {data.channelInfo && (
-            <p aria-label="Channel details" className="text-xs text-slate-500">
-              {[
-                data.channelInfo.conversationType,
-                data.channelInfo.team && `team ${data.channelInfo.team}`,
-                data.channelInfo.channel && `channel ${data.channelInfo.channel}`,
-                data.channelInfo.tenantId && `tenant ${data.channelInfo.tenantId}`,
-              ]
-                .filter(Boolean)
-                .join(' · ')}
-              {data.blocked && <span className="ml-2 text-red-700">The customer blocked the bot</span>}
+    <div className="flex min-h-0 flex-1">
+      <section aria-label={`Conversation with ${data.customerName}`} className="flex min-h-0 flex-1 flex-col">
+        <div className="flex items-center justify-between border-b border-slate-200 bg-white px-4 py-2">
+          <div>
+            <h2 className="font-semibold">{data.customerName}</h2>
+            <p className="text-xs text-slate-500">
+              {data.channel} · {data.state}
+              {data.queueName ? ` · ${data.queueName}` : ''}
+              {data.ownerName ? ` · ${data.ownerName}` : ''}
             </p>
-          )}
+            {data.channelInfo && (
+              <p aria-label="Channel details" className="text-xs text-slate-500">
+                {[
+                  data.channelInfo.conversationType,
+                  data.channelInfo.team && `team ${data.channelInfo.team}`,
+                  data.channelInfo.channel && `channel ${data.channelInfo.channel}`,
+                  data.channelInfo.tenantId && `tenant ${data.channelInfo.tenantId}`,
+                ]
+                  .filter(Boolean)
+                  .join(' · ')}
+                {data.blocked && <span className="ml-2 text-red-700">The customer blocked the bot</span>}
+              </p>
+            )}
+          </div>
+          <div className="flex items-center gap-2">
+            {(accept.error ?? close.error) && (
+              <span role="alert" className="text-sm text-red-700">
+                {(accept.error ?? close.error)?.message}
+              </span>
+            )}
+            {isOwner && data.state === 'active' && (
+              <button
+                type="button"
+                disabled={close.isPending}
+                onClick={() => close.mutate({ conversationId })}
+                className="rounded border border-slate-300 px-3 py-1.5 text-sm hover:bg-slate-100 disabled:opacity-60"
+              >
+                End conversation
+              </button>
+            )}
+            {waiting && (
+              <button
+                type="button"
+                disabled={accept.isPending}
+                onClick={() => accept.mutate(data)}
+                className="rounded bg-emerald-600 px-4 py-1.5 font-medium text-white hover:bg-emerald-700 disabled:opacity-60"
+              >
+                Accept
+              </button>
+            )}
+          </div>
         </div>
-        <div className="flex items-center gap-2">
-          {(accept.error ?? close.error) && (
-            <span role="alert" className="text-sm text-red-700">
-              {(accept.error ?? close.error)?.message}
-            </span>
-          )}
-          {isOwner && data.state === 'active' && (
-            <button
-              type="button"
-              disabled={close.isPending}
-              onClick={() => close.mutate({ conversationId })}
-              className="rounded border border-slate-300 px-3 py-1.5 text-sm hover:bg-slate-100 disabled:opacity-60"
-            >
-              End conversation
-            </button>
-          )}
-          {waiting && (
-            <button
-              type="button"
-              disabled={accept.isPending}
-              onClick={() => accept.mutate(data)}
-              className="rounded bg-emerald-600 px-4 py-1.5 font-medium text-white hover:bg-emerald-700 disabled:opacity-60"
-            >
-              Accept
-            </button>
-          )}
-        </div>
-      </div>
-      {data.analysis && <AnalysisPanel analysis={data.analysis} />}
-      <Transcript conversationId={conversationId} />
-      <TypingIndicator conversationId={conversationId} />
-      {isOwner && data.state === 'active' ? (
-        <Composer conversationId={conversationId} agent={agent} replyWindowEndsAt={data.replyWindowEndsAt} />
-      ) : (
-        <p className="border-t border-slate-200 bg-white p-3 text-sm text-slate-500">
-          {waiting ? 'Accept the conversation to reply.' : data.state === 'closed' ? 'This conversation is closed.' : `${data.ownerName ?? 'Another agent'} is handling this conversation.`}
-        </p>
-      )}
-    </section>
+        {data.analysis && <AnalysisPanel analysis={data.analysis} />}
+        <Transcript conversationId={conversationId} />
+        <TypingIndicator conversationId={conversationId} />
+        {isOwner && data.state === 'active' ? (
+          <Composer conversationId={conversationId} agent={agent} replyWindowEndsAt={data.replyWindowEndsAt} />
+        ) : (
+          <p className="border-t border-slate-200 bg-white p-3 text-sm text-slate-500">
+            {waiting ? 'Accept the conversation to reply.' : data.state === 'closed' ? 'This conversation is closed.' : `${data.ownerName ?? 'Another agent'} is handling this conversation.`}
+          </p>
+        )}
+      </section>
+      <CustomerPanel conversation={data} />
+    </div>
   );
 }

@@ -9,7 +9,7 @@ import { queryKeys } from '../api/query-keys';
 import { mergeActivity, type TranscriptPage } from '../api/transcript';
 import type { TypingState } from '../conversation/typing-indicator';
 
-export type StreamStatus = 'connecting' | 'live' | 'reconnecting';
+export type StreamStatus = 'connecting' | 'live' | 'reconnecting' | 'reconnected';
 
 /** One handler per event type, each updating the React Query cache. */
 const handlers: {
@@ -65,6 +65,8 @@ export function useConsoleEvents(agentId: string): StreamStatus {
     let source: EventSource | null = null;
     let retry: ReturnType<typeof setTimeout> | undefined;
     let stopped = false;
+    let lost = false;
+    let settle: ReturnType<typeof setTimeout> | undefined;
 
     const open = () => {
       source = new EventSource(lastId ? `/api/console/events?after=${lastId}` : '/api/console/events');
@@ -76,10 +78,14 @@ export function useConsoleEvents(agentId: string): StreamStatus {
       });
       source.addEventListener('ready', (message) => {
         lastId = (JSON.parse((message as MessageEvent<string>).data) as { id: string }).id;
-        setStatus('live');
+        // After a loss, say so for a moment: the stream replayed what was missed.
+        setStatus(lost ? 'reconnected' : 'live');
+        if (lost) settle = setTimeout(() => setStatus('live'), 3000);
+        lost = false;
         void client.invalidateQueries();
       });
       source.addEventListener('error', () => {
+        lost = true;
         setStatus('reconnecting');
         if (source?.readyState !== EventSource.CLOSED || stopped) return;
         retry = setTimeout(async () => {
@@ -93,6 +99,7 @@ export function useConsoleEvents(agentId: string): StreamStatus {
     return () => {
       stopped = true;
       clearTimeout(retry);
+      clearTimeout(settle);
       source?.close();
     };
   }, [client, agentId, router]);

@@ -95,3 +95,11 @@ export interface FailedDeliveryView {
   failedAt: string | null;
   lastStatusCode: number | null;
 }
+
+export interface CustomerProfileView {
+  channel: string;
+  customerId: string | null;
+  customerName: string | null;
+  locale: string | null;
+  previousConversations: { id: string; state: ConversationStateView; lastText: string | null; lastActivityAt: string }[];
+}

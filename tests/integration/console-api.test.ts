@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ConsoleClient, customerSays, startDirectLine } from '../support/clients';
+import { ConsoleClient, customerSays, directLine, startDirectLine } from '../support/clients';
 import { readEvents } from '../support/sse';
 
 describe('console sign-in', () => {
@@ -98,6 +98,41 @@ describe('inbox and conversation', () => {
     await alice.call('POST', `/api/console/conversations/${start.conversationId}/accept`, {});
     const response = await bob.call('POST', `/api/console/conversations/${start.conversationId}/messages`, { text: 'me!', clientId: 'bob-00001' });
     expect(response.status).toBe(403);
+  });
+
+  it('puts a closed conversation back in the queue when the customer writes again (same conversation)', async () => {
+    const start = await startDirectLine({ id: 'u-again', name: 'Back Again' });
+    await customerSays(start, 'first visit', { id: 'u-again', name: 'Back Again' });
+    const alice = await ConsoleClient.signIn('alice@demo.test');
+    await alice.call('POST', `/api/console/conversations/${start.conversationId}/accept`, {});
+    expect((await alice.call('POST', `/api/console/conversations/${start.conversationId}/close`, {})).status).toBe(200);
+    await customerSays(start, 'me again', { id: 'u-again', name: 'Back Again' });
+    const reopened = await alice.call('GET', `/api/console/conversations/${start.conversationId}`);
+    expect(reopened.body).toMatchObject({ state: 'queued', ownerId: null, unreadCount: 1, lastText: 'me again' });
+    const unassigned = await alice.call('GET', '/api/console/conversations?filter=unassigned');
+    expect(unassigned.body.items.some((c: { id: string }) => c.id === start.conversationId)).toBe(true);
+  });
+
+  it("shows the customer's identity, locale and earlier conversations on the same channel", async () => {
+    const user = { id: `returning-${Date.now()}`, name: 'Returning Rita' };
+    const earlier = await startDirectLine(user);
+    await customerSays(earlier, 'last month', user);
+    const now = await startDirectLine(user);
+    const posted = await directLine(`/conversations/${now.conversationId}/activities`, {
+      method: 'POST',
+      auth: now.token,
+      body: { type: 'message', from: user, text: 'hello again', locale: 'de-DE' },
+    });
+    expect(posted.status).toBe(200);
+    const alice = await ConsoleClient.signIn('alice@demo.test');
+    const profile = await alice.call('GET', `/api/console/conversations/${now.conversationId}/customer`);
+    expect(profile.body).toMatchObject({
+      channel: 'directline',
+      customerId: user.id,
+      customerName: 'Returning Rita',
+      locale: 'de-DE',
+      previousConversations: [{ id: earlier.conversationId, state: 'queued', lastText: 'last month' }],
+    });
   });
 
   it('stores a resent reply (same clientId) once', async () => {

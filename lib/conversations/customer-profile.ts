@@ -1,0 +1,29 @@
+import { db as defaultDb, type Db } from '../db/client';
+import { notFound } from '../errors/app-error';
+import type { CustomerProfileView } from '../views/types';
+
+/** Who the customer is on their channel, and their other conversations there (newest first). */
+export async function customerProfile(conversationId: string, db: Db = defaultDb()): Promise<CustomerProfileView> {
+  const conversation = await db.conversation.findUnique({ where: { id: conversationId }, include: { channel: { select: { kind: true } } } });
+  if (!conversation || conversation.state === 'pending') throw notFound('Conversation not found.');
+  const locale = await db.activity.findFirst({
+    where: { conversationId, direction: 'inbound', locale: { not: null } },
+    orderBy: { seq: 'desc' },
+    select: { locale: true },
+  });
+  const previous = conversation.customerId
+    ? await db.conversation.findMany({
+        where: { channelId: conversation.channelId, customerId: conversation.customerId, id: { not: conversation.id }, state: { not: 'pending' } },
+        orderBy: { lastActivityAt: 'desc' },
+        take: 20,
+        select: { id: true, state: true, lastText: true, lastActivityAt: true },
+      })
+    : [];
+  return {
+    channel: conversation.channel.kind,
+    customerId: conversation.customerId,
+    customerName: conversation.customerName,
+    locale: locale?.locale ?? null,
+    previousConversations: previous.map((row) => ({ id: row.id, state: row.state, lastText: row.lastText, lastActivityAt: row.lastActivityAt.toISOString() })),
+  };
+}
