@@ -1,4 +1,4 @@
-import { queryOptions, useQuery } from '@tanstack/react-query';
+import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { ActivityView } from '@/lib/views/types';
 import { fetchJson } from './fetch-json';
 import { queryKeys } from './query-keys';
@@ -15,6 +15,21 @@ export const transcriptQuery = (id: string) =>
   });
 
 export const useTranscript = (id: string) => useQuery(transcriptQuery(id));
+
+/** Loads the page before the oldest one shown and puts it in front of the cached transcript. */
+export function useLoadOlder(id: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (before: number) =>
+      fetchJson<TranscriptPage>(`/api/console/conversations/${encodeURIComponent(id)}/activities?before=${before}&limit=100`),
+    onSuccess: (older) =>
+      queryClient.setQueryData<TranscriptPage>(queryKeys.transcript(id), (page) => {
+        if (!page) return page;
+        const known = new Set(page.items.map((item) => item.id));
+        return { items: [...older.items.filter((item) => !known.has(item.id)), ...page.items], olderCursor: older.olderCursor };
+      }),
+  });
+}
 
 /**
  * Adds or replaces one activity (matched by id, or by the client id of an optimistic copy). A copy

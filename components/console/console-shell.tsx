@@ -7,6 +7,7 @@ import { useSignOut } from '../api/session';
 import { ConversationPane } from '../conversation/conversation-pane';
 import { Inbox } from '../inbox/inbox';
 import { useConsoleEvents } from '../realtime/use-console-events';
+import { ShortcutSheet } from './shortcuts';
 
 export function ConsoleShell({ agent }: { agent: AgentView }) {
   const router = useRouter();
@@ -17,6 +18,7 @@ export function ConsoleShell({ agent }: { agent: AgentView }) {
 
   return (
     <div className="flex h-screen flex-col">
+      <ShortcutSheet />
       <header className="flex items-center justify-between border-b border-slate-200 bg-white px-4 py-2">
         <span className="font-semibold">Agent Console</span>
         <div className="flex items-center gap-3 text-sm">

@@ -75,7 +75,13 @@ export function Composer({ conversationId, agent, replyWindowEndsAt = null }: { 
   }
 
   function onFiles(event: ChangeEvent<HTMLInputElement>) {
-    for (const file of Array.from(event.target.files ?? [])) {
+    addFiles(Array.from(event.target.files ?? []));
+    event.target.value = '';
+  }
+
+  /** Files from the picker, a drop or a paste: each uploads at once, with its progress shown. */
+  function addFiles(selected: File[]) {
+    for (const file of selected) {
       const key = crypto.randomUUID();
       const update = (patch: Partial<PendingFile>) => setFiles((all) => all.map((item) => (item.key === key ? { ...item, ...patch } : item)));
       if (file.size > MAX_FILE_BYTES) {
@@ -88,11 +94,18 @@ export function Composer({ conversationId, agent, replyWindowEndsAt = null }: { 
         (error: Error) => update({ error: error.message }),
       );
     }
-    event.target.value = '';
   }
 
   return (
-    <form onSubmit={submit} className="flex flex-col gap-2 border-t border-slate-200 bg-white p-3">
+    <form
+      onSubmit={submit}
+      onDragOver={(event) => event.preventDefault()}
+      onDrop={(event) => {
+        event.preventDefault();
+        addFiles(Array.from(event.dataTransfer.files));
+      }}
+      className="flex flex-col gap-2 border-t border-slate-200 bg-white p-3"
+    >
       {replyWindow.label && (
         <p role="status" className={replyWindow.open ? 'text-xs text-slate-500' : 'text-sm text-red-700'}>
           {replyWindow.label}
@@ -134,6 +147,12 @@ export function Composer({ conversationId, agent, replyWindowEndsAt = null }: { 
           value={text}
           onChange={(event) => onChange(event.target.value)}
           onKeyDown={onKeyDown}
+          onPaste={(event) => {
+            if (event.clipboardData.files.length > 0) {
+              event.preventDefault();
+              addFiles(Array.from(event.clipboardData.files));
+            }
+          }}
           disabled={!replyWindow.open}
           placeholder={note ? 'A private note for agents — the customer never sees it' : 'Type a reply — Enter sends, Shift+Enter adds a line'}
           className={`min-w-0 flex-1 resize-none rounded border px-3 py-2 ${note ? 'border-amber-400 bg-amber-50' : 'border-slate-300'}`}

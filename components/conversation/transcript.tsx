@@ -4,7 +4,7 @@ import { useEffect, useRef, useState } from 'react';
 import type { ActivityView, AttachmentView, DeliveryStateView } from '@/lib/views/types';
 import { useRetryDelivery } from '../api/retry-delivery';
 import { useReviseMessage } from '../api/revise-message';
-import { useTranscript } from '../api/transcript';
+import { useLoadOlder, useTranscript } from '../api/transcript';
 import { AdaptiveCard } from './adaptive-card';
 import { MessageText } from './message-text';
 
@@ -36,7 +36,19 @@ const isShown = (activity: ActivityView) => activity.type === 'message' || (acti
 
 export function Transcript({ conversationId }: { conversationId: string }) {
   const transcript = useTranscript(conversationId);
+  const loadOlder = useLoadOlder(conversationId);
+  const log = useRef<HTMLDivElement>(null);
   const end = useRef<HTMLDivElement>(null);
+  const olderCursor = transcript.data?.olderCursor ?? null;
+
+  function showOlder() {
+    const element = log.current;
+    const fromBottom = element ? element.scrollHeight - element.scrollTop : 0;
+    loadOlder.mutate(olderCursor!, {
+      // Keep the rep's place: what they were reading stays where it was.
+      onSuccess: () => requestAnimationFrame(() => element && (element.scrollTop = element.scrollHeight - fromBottom)),
+    });
+  }
   const items = transcript.data?.items.filter(isShown) ?? [];
   const lastId = items.at(-1)?.id;
 
@@ -45,8 +57,13 @@ export function Transcript({ conversationId }: { conversationId: string }) {
   }, [lastId]);
 
   return (
-    <div role="log" aria-label="Transcript" aria-live="polite" className="min-h-0 flex-1 space-y-3 overflow-y-auto p-4">
+    <div ref={log} role="log" aria-label="Transcript" aria-live="polite" className="min-h-0 flex-1 space-y-3 overflow-y-auto p-4">
       {transcript.isError && <p role="alert">{transcript.error.message}</p>}
+      {olderCursor !== null && (
+        <button type="button" onClick={showOlder} disabled={loadOlder.isPending} className="mx-auto block text-xs text-indigo-700 underline">
+          Load earlier messages
+        </button>
+      )}
       {items.map((activity) =>
         activity.type === 'event' ? (
           <TimelineEntry key={activity.id} activity={activity} />

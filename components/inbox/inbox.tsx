@@ -1,6 +1,7 @@
 'use client';
 
 import Link from 'next/link';
+import { useRouter } from 'next/navigation';
 import { useEffect, useState } from 'react';
 import { useConversationList, type InboxFilter } from '../api/conversations';
 
@@ -20,6 +21,20 @@ export function Inbox({ selectedId }: { selectedId: string | null }) {
   }, [search]);
   const list = useConversationList(filter, query);
   const unread = list.data?.items.reduce((total, item) => total + item.unreadCount, 0) ?? 0;
+  const router = useRouter();
+  const items = list.data?.items;
+  // Alt+J / Alt+K: next / previous conversation of the list shown.
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      if (!event.altKey || !items?.length || (event.code !== 'KeyJ' && event.code !== 'KeyK')) return;
+      event.preventDefault();
+      const at = items.findIndex((item) => item.id === selectedId);
+      const next = event.code === 'KeyJ' ? Math.min(at + 1, items.length - 1) : Math.max(at - 1, 0);
+      router.push(`/?c=${encodeURIComponent(items[next]!.id)}`);
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [items, selectedId, router]);
   useEffect(() => {
     document.title = unread > 0 ? `(${unread}) Agent Console` : 'Agent Console';
   }, [unread]);

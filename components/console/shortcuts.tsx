@@ -1,0 +1,49 @@
+'use client';
+
+import { useEffect, useState } from 'react';
+
+const SHORTCUTS: [string, string][] = [
+  ['Alt+J', 'Next conversation'],
+  ['Alt+K', 'Previous conversation'],
+  ['Enter', 'Send the message'],
+  ['Shift+Enter', 'New line in the message'],
+  ['?', 'Show this list'],
+  ['Escape', 'Close this list'],
+];
+
+const typingInField = (target: EventTarget | null) =>
+  target instanceof HTMLElement && (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName));
+
+/** `?` opens the list of keyboard shortcuts (not while typing in a field). */
+export function ShortcutSheet() {
+  const [open, setOpen] = useState(false);
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      if (event.key === 'Escape') setOpen(false);
+      else if (event.key === '?' && !typingInField(event.target)) setOpen((current) => !current);
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, []);
+  if (!open) return null;
+  return (
+    <div role="dialog" aria-modal="true" aria-label="Keyboard shortcuts" className="fixed inset-0 z-50 flex items-center justify-center bg-black/30">
+      <div className="w-80 rounded-lg bg-white p-4 shadow-lg">
+        <h2 className="mb-2 font-semibold">Keyboard shortcuts</h2>
+        <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-1 text-sm">
+          {SHORTCUTS.map(([keys, action]) => (
+            <div key={keys} className="contents">
+              <dt>
+                <kbd className="rounded border border-slate-300 px-1">{keys}</kbd>
+              </dt>
+              <dd>{action}</dd>
+            </div>
+          ))}
+        </dl>
+        <button type="button" onClick={() => setOpen(false)} className="mt-3 rounded border border-slate-300 px-3 py-1 text-sm">
+          Close
+        </button>
+      </div>
+    </div>
+  );
+}
