@@ -2,7 +2,7 @@
 // the cookie carries only the session id, sealed by iron-session.
 import { randomBytes } from 'node:crypto';
 import { db as defaultDb, type Db } from '../db/client';
-import { unauthorized } from '../errors/app-error';
+import { AppError, unauthorized } from '../errors/app-error';
 import { toAgentView } from '../views/map';
 import type { AgentView } from '../views/types';
 import { dummyHash, verifyPassword } from './password';
@@ -13,13 +13,28 @@ export interface SessionRecord {
   agent: AgentView;
 }
 
+export const SIGN_IN_LIMIT = 10;
+export const SIGN_IN_WINDOW_MS = 15 * 60_000;
+
 export async function signIn(
   input: { email: string; password: string; ttlHours: number },
   db: Db = defaultDb(),
 ): Promise<SessionRecord> {
-  const agent = await db.agent.findUnique({ where: { email: input.email.trim().toLowerCase() } });
+  const email = input.email.trim().toLowerCase();
+  // Password guessing is slowed per account, across every instance (the failures live in the database).
+  const since = new Date(Date.now() - SIGN_IN_WINDOW_MS);
+  const failures = await db.signInFailure.count({ where: { email, createdAt: { gt: since } } });
+  if (failures >= SIGN_IN_LIMIT) {
+    throw new AppError(429, 'TooManyAttempts', 'Too many failed sign-ins for this account; try again in 15 minutes.', {
+      'Retry-After': String(SIGN_IN_WINDOW_MS / 1000),
+    });
+  }
+  const agent = await db.agent.findUnique({ where: { email } });
   const ok = await verifyPassword(agent?.passwordHash ?? (await dummyHash()), input.password);
-  if (!agent || !ok || !agent.active) throw unauthorized('Wrong email or password.', 'InvalidCredentials');
+  if (!agent || !ok || !agent.active) {
+    await db.signInFailure.create({ data: { email } });
+    throw unauthorized('Wrong email or password.', 'InvalidCredentials');
+  }
   const session = await db.session.create({
     data: {
       id: randomBytes(32).toString('base64url'),

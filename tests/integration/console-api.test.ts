@@ -12,6 +12,18 @@ describe('console sign-in', () => {
     }
   });
 
+  it('slows password guessing: after 10 failures in 15 minutes the account answers 429', async () => {
+    const anonymous = new ConsoleClient();
+    const email = `guessed-${Date.now()}@demo.test`;
+    for (let i = 0; i < 10; i++) {
+      expect((await anonymous.call('POST', '/api/console/auth/sign-in', { email, password: `guess-${i}` })).status).toBe(401);
+    }
+    const limited = await anonymous.call('POST', '/api/console/auth/sign-in', { email, password: 'one more' });
+    expect(limited.status).toBe(429);
+    expect(limited.headers.get('retry-after')).toBe('900');
+    expect(limited.body.error.code).toBe('TooManyAttempts');
+  });
+
   it('sets an httpOnly session cookie; sign-out revokes the session', async () => {
     const anonymous = new ConsoleClient();
     const response = await anonymous.call('POST', '/api/console/auth/sign-in', { email: 'alice@demo.test', password: 'demo-password' });
