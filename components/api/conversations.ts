@@ -1,4 +1,4 @@
-import { queryOptions, useQuery } from '@tanstack/react-query';
+import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { ConversationSummary } from '@/lib/views/types';
 import { fetchJson } from './fetch-json';
 import { queryKeys } from './query-keys';
@@ -18,6 +18,33 @@ export const conversationListQuery = (filter: InboxFilter, q = '') =>
   });
 
 export const useConversationList = (filter: InboxFilter, q = '') => useQuery(conversationListQuery(filter, q));
+
+/** The next keyset page of a list, appended to the cached one. */
+export function useLoadMoreConversations(filter: InboxFilter, q = '') {
+  const queryClient = useQueryClient();
+  const key = queryKeys.conversationList(filter, q);
+  return useMutation({
+    mutationFn: (cursor: string) =>
+      fetchJson<ConversationPage>(
+        `/api/console/conversations?filter=${filter}&limit=100&cursor=${encodeURIComponent(cursor)}${q ? `&q=${encodeURIComponent(q)}` : ''}`,
+      ),
+    onSuccess: (next) =>
+      queryClient.setQueryData<ConversationPage>(key, (page) => {
+        if (!page) return next;
+        const known = new Set(page.items.map((item) => item.id));
+        return { items: [...page.items, ...next.items.filter((item) => !known.has(item.id))], nextCursor: next.nextCursor };
+      }),
+  });
+}
+
+/**
+ * The newer of the copy shown (`shown`) and one arriving (`incoming`): a late HTTP answer must not
+ * undo a live update. On a tie the incoming copy wins (read counters change without a version).
+ */
+export function newer(shown: ConversationSummary, incoming: ConversationSummary): ConversationSummary {
+  if (shown.version !== incoming.version) return shown.version > incoming.version ? shown : incoming;
+  return shown.lastSeq > incoming.lastSeq ? shown : incoming;
+}
 
 /** Whether a conversation belongs in a filter's list, for updating cached lists from live events. */
 export function belongsTo(filter: InboxFilter, conversation: ConversationSummary, agentId: string): boolean {

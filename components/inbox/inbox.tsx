@@ -3,7 +3,7 @@
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { useEffect, useState } from 'react';
-import { useConversationList, type InboxFilter } from '../api/conversations';
+import { useConversationList, useLoadMoreConversations, type InboxFilter } from '../api/conversations';
 
 const FILTERS: { value: InboxFilter; label: string }[] = [
   { value: 'mine', label: 'Mine' },
@@ -20,6 +20,7 @@ export function Inbox({ selectedId }: { selectedId: string | null }) {
     return () => clearTimeout(timer);
   }, [search]);
   const list = useConversationList(filter, query);
+  const more = useLoadMoreConversations(filter, query);
   const unread = list.data?.items.reduce((total, item) => total + item.unreadCount, 0) ?? 0;
   const router = useRouter();
   const items = list.data?.items;
@@ -94,6 +95,13 @@ export function Inbox({ selectedId }: { selectedId: string | null }) {
           </li>
         ))}
         {list.data && list.data.items.length === 0 && <li className="p-3 text-sm text-slate-500">No conversations.</li>}
+        {list.data?.nextCursor && (
+          <li className="p-2 text-center">
+            <button type="button" disabled={more.isPending} onClick={() => more.mutate(list.data!.nextCursor!)} className="text-sm text-indigo-700 underline">
+              Load more
+            </button>
+          </li>
+        )}
       </ul>
     </nav>
   );

@@ -4,7 +4,7 @@ import { useQueryClient, type QueryClient } from '@tanstack/react-query';
 import { useRouter } from 'next/navigation';
 import { useEffect, useState } from 'react';
 import type { ConsoleEvent, ConversationSummary, StreamedEvent } from '@/lib/views/types';
-import { belongsTo, type ConversationPage, type InboxFilter } from '../api/conversations';
+import { belongsTo, newer, type ConversationPage, type InboxFilter } from '../api/conversations';
 import { queryKeys } from '../api/query-keys';
 import { mergeActivity, type TranscriptPage } from '../api/transcript';
 import type { TypingState } from '../conversation/typing-indicator';
@@ -42,10 +42,11 @@ function applyConversation(client: QueryClient, conversation: ConversationSummar
     if (!page) continue;
     const filter = key[1] as InboxFilter;
     const searching = Boolean(key[2]);
-    const listed = page.items.some((item) => item.id === conversation.id);
+    const shown = page.items.find((item) => item.id === conversation.id);
+    const latest = shown ? newer(shown, conversation) : conversation;
     const items = page.items.filter((item) => item.id !== conversation.id);
     // A search result list only refreshes what it already shows; the rest waits for the next search.
-    if (belongsTo(filter, conversation, agentId) && (!searching || listed)) items.push(conversation);
+    if (belongsTo(filter, latest, agentId) && (!searching || shown)) items.push(latest);
     items.sort((a, b) => b.lastActivityAt.localeCompare(a.lastActivityAt) || b.id.localeCompare(a.id));
     client.setQueryData<ConversationPage>(key, { ...page, items });
   }
@@ -69,6 +70,7 @@ export function useConsoleEvents(agentId: string): StreamStatus {
     let settle: ReturnType<typeof setTimeout> | undefined;
 
     const open = () => {
+      const openedAt = Date.now();
       source = new EventSource(lastId ? `/api/console/events?after=${lastId}` : '/api/console/events');
       source.addEventListener('console', (message) => {
         const event = JSON.parse((message as MessageEvent<string>).data) as StreamedEvent;
@@ -82,7 +84,9 @@ export function useConsoleEvents(agentId: string): StreamStatus {
         setStatus(lost ? 'reconnected' : 'live');
         if (lost) settle = setTimeout(() => setStatus('live'), 3000);
         lost = false;
-        void client.invalidateQueries();
+        // Only what was fetched before this stream began can have missed something; newer data (a
+        // search, a page loaded with "Load more") is kept as it is.
+        void client.invalidateQueries({ predicate: (query) => query.state.dataUpdatedAt < openedAt });
       });
       source.addEventListener('error', () => {
         lost = true;

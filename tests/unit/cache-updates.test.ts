@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { belongsTo } from '@/components/api/conversations';
+import { belongsTo, newer } from '@/components/api/conversations';
 import { mergeActivity } from '@/components/api/transcript';
 import type { ActivityView, ConversationSummary } from '@/lib/views/types';
 
@@ -57,6 +57,19 @@ describe('inbox filters for live updates', () => {
     expect(['mine', 'unassigned', 'all'].map((f) => belongsTo(f as never, mine, 'me'))).toEqual([true, false, true]);
     expect(belongsTo('mine', mine, 'someone-else')).toBe(false);
     expect(belongsTo('all', conversation({ state: 'pending' }), 'me')).toBe(false);
+  });
+});
+
+describe('conversation copies', () => {
+  it('keep the newer one: higher version, then more activity', () => {
+    const accepted = conversation({ version: 2, lastSeq: 3, state: 'active' });
+    const stale = conversation({ version: 1, lastSeq: 3 });
+    expect(newer(stale, accepted)).toBe(accepted);
+    expect(newer(accepted, stale)).toBe(accepted);
+    const moreActivity = conversation({ version: 2, lastSeq: 4 });
+    expect(newer(accepted, moreActivity)).toBe(moreActivity);
+    const read = conversation({ version: 2, lastSeq: 3, state: 'active', unreadCount: 0 });
+    expect(newer(accepted, read)).toBe(read);
   });
 });
 
