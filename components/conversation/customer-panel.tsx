@@ -3,6 +3,7 @@
 import Link from 'next/link';
 import type { ConversationSummary } from '@/lib/views/types';
 import { useCustomerProfile } from '../api/customer-profile';
+import { Detail } from './detail';
 
 /** The customer at a glance: channel and identity, locale, what the channel knows, earlier conversations. */
 export function CustomerPanel({ conversation }: { conversation: ConversationSummary }) {
@@ -12,40 +13,12 @@ export function CustomerPanel({ conversation }: { conversation: ConversationSumm
     <aside aria-label="Customer" className="hidden w-72 shrink-0 overflow-y-auto border-l border-slate-200 bg-white p-3 text-sm lg:block">
       <h3 className="font-semibold">{conversation.customerName}</h3>
       <dl className="mt-2 space-y-1 text-xs text-slate-600">
-        <div>
-          <dt className="inline font-medium">Channel: </dt>
-          <dd className="inline">{conversation.channel}</dd>
-        </div>
-        {data?.customerId && (
-          <div>
-            <dt className="inline font-medium">Id: </dt>
-            <dd className="inline break-all">{data.customerId}</dd>
-          </div>
-        )}
-        {data?.locale && (
-          <div>
-            <dt className="inline font-medium">Locale: </dt>
-            <dd className="inline">{data.locale}</dd>
-          </div>
-        )}
-        {conversation.analysis?.language && (
-          <div>
-            <dt className="inline font-medium">Language: </dt>
-            <dd className="inline">{conversation.analysis.language}</dd>
-          </div>
-        )}
-        {conversation.channelInfo?.tenantId && (
-          <div>
-            <dt className="inline font-medium">Tenant: </dt>
-            <dd className="inline break-all">{conversation.channelInfo.tenantId}</dd>
-          </div>
-        )}
-        {conversation.replyWindowEndsAt && (
-          <div>
-            <dt className="inline font-medium">Reply window until: </dt>
-            <dd className="inline">{new Date(conversation.replyWindowEndsAt).toLocaleString()}</dd>
-          </div>
-        )}
+        <Detail label="Channel">{conversation.channel}</Detail>
+        <Detail label="Id">{data?.customerId}</Detail>
+        <Detail label="Locale">{data?.locale}</Detail>
+        <Detail label="Language">{conversation.analysis?.language}</Detail>
+        <Detail label="Tenant">{conversation.channelInfo?.tenantId}</Detail>
+        <Detail label="Reply window until">{conversation.replyWindowEndsAt && new Date(conversation.replyWindowEndsAt).toLocaleString()}</Detail>
       </dl>
       <h4 className="mt-4 text-xs font-semibold uppercase text-slate-500">Previous conversations</h4>
       {data && data.previousConversations.length === 0 && <p className="text-xs text-slate-500">None.</p>}
