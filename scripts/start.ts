@@ -3,10 +3,10 @@ import { spawnSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '../lib/auth/demo-accounts';
+import { startBackgroundWork } from '../lib/boot/background-work';
 import { buildIsCurrent, HASH_FILE, sourceHash } from '../lib/boot/build-freshness';
 import { prepareDatabase, resolveSessionSecret } from '../lib/boot/prepare-database';
 import { ConfigError, parseEnv, publicUrl } from '../lib/config/env';
-import { runOutboxWorker } from '../lib/outbound/run-worker';
 import { startHttpServer } from '../lib/server/http-server';
 
 const DEMO_DIRECTLINE_SECRET = 'demo-directline-secret';
@@ -36,7 +36,7 @@ async function main() {
   }
 
   const running = await startHttpServer({ dev, dir: root, host: config.HOST, port: config.PORT });
-  const stopWorker = config.OUTBOX_WORKER ? await runOutboxWorker(database.databaseUrl, config.OUTBOX_CONCURRENCY) : null;
+  const stopBackground = await startBackgroundWork(config, database.databaseUrl);
   const url = publicUrl(config);
   console.log(`\nAgent Console is up: ${url}`);
   console.log(`Database: ${database.embedded ? `embedded PostgreSQL (data in ${path.join(config.DATA_DIR, 'postgres')})` : 'DATABASE_URL'}`);
@@ -56,7 +56,7 @@ async function main() {
     const force = setTimeout(() => process.exit(1), 15_000);
     force.unref();
     await running.close().catch((error) => console.error(error));
-    await stopWorker?.().catch((error) => console.error(error));
+    await stopBackground().catch((error) => console.error(error));
     await database.embedded?.stop();
     process.exit(0);
   };

@@ -1,12 +1,12 @@
-// `npm run worker`: an outbox worker as its own process (run as many as you like against one database;
-// set OUTBOX_WORKER=0 on the app instances to keep delivery out of them).
+// `npm run worker`: the outbox worker and routing as their own process (run as many as you like
+// against one database; set OUTBOX_WORKER=0 and ROUTING=0 on the app instances to keep that work out of them).
 import { ConfigError, databaseUrl, parseEnv } from '../lib/config/env';
-import { runOutboxWorker } from '../lib/outbound/run-worker';
+import { startBackgroundWork } from '../lib/boot/background-work';
 
 async function main() {
   const config = parseEnv(process.env);
-  const stop = await runOutboxWorker(databaseUrl(config), config.OUTBOX_CONCURRENCY);
-  console.log(`Outbox worker running (concurrency ${config.OUTBOX_CONCURRENCY}).`);
+  const stop = await startBackgroundWork({ ...config, OUTBOX_WORKER: true }, databaseUrl(config));
+  console.log(`Outbox worker running (concurrency ${config.OUTBOX_CONCURRENCY})${config.ROUTING ? ', routing on' : ''}.`);
   const shutdown = () => {
     const force = setTimeout(() => process.exit(1), 20_000);
     force.unref();

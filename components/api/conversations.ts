@@ -49,7 +49,10 @@ export function newer(shown: ConversationSummary, incoming: ConversationSummary)
 /** Whether a conversation belongs in a filter's list, for updating cached lists from live events. */
 export function belongsTo(filter: InboxFilter, conversation: ConversationSummary, agentId: string): boolean {
   if (conversation.state === 'pending') return false;
-  if (filter === 'mine') return conversation.ownerId === agentId && conversation.state !== 'closed';
+  if (filter === 'mine') {
+    const consulting = conversation.consultants.some((c) => c.agentId === agentId);
+    return (conversation.ownerId === agentId || consulting) && conversation.state !== 'closed';
+  }
   if (filter === 'unassigned') return conversation.ownerId === null && ['queued', 'offered'].includes(conversation.state);
   return true;
 }

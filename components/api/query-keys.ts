@@ -8,4 +8,6 @@ export const queryKeys = {
   transcript: (id: string) => ['transcript', id] as const,
   failedDeliveries: ['deliveries', 'failed'] as const,
   typing: (id: string) => ['typing', id] as const,
+  offers: ['offers'] as const,
+  directory: ['directory'] as const,
 };

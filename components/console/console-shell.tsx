@@ -7,6 +7,8 @@ import { useSignOut } from '../api/session';
 import { ConversationPane } from '../conversation/conversation-pane';
 import { Inbox } from '../inbox/inbox';
 import { useConsoleEvents } from '../realtime/use-console-events';
+import { OfferList } from './offer-list';
+import { PresenceSelect } from './presence-select';
 import { ShortcutSheet } from './shortcuts';
 
 export function ConsoleShell({ agent }: { agent: AgentView }) {
@@ -33,6 +35,7 @@ export function ConsoleShell({ agent }: { agent: AgentView }) {
           <span>
             {agent.displayName} <span className="text-slate-500">({agent.role})</span>
           </span>
+          <PresenceSelect agent={agent} />
           <button
             type="button"
             className="rounded border border-slate-300 px-2 py-1 hover:bg-slate-100"
@@ -42,6 +45,7 @@ export function ConsoleShell({ agent }: { agent: AgentView }) {
           </button>
         </div>
       </header>
+      <OfferList onOpen={(id) => router.push(`/?c=${encodeURIComponent(id)}`)} />
       <div className="flex min-h-0 flex-1">
         <Inbox selectedId={selected} />
         <main className="flex min-w-0 flex-1 flex-col">

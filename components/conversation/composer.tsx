@@ -18,14 +18,26 @@ interface PendingFile {
   error?: string;
 }
 
-export function Composer({ conversationId, agent, replyWindowEndsAt = null }: { conversationId: string; agent: AgentView; replyWindowEndsAt?: string | null }) {
+export function Composer({
+  conversationId,
+  agent,
+  replyWindowEndsAt = null,
+  notesOnly = false,
+}: {
+  conversationId: string;
+  agent: AgentView;
+  replyWindowEndsAt?: string | null;
+  /** A consultant not yet added to the customer conversation writes in the private consult thread only. */
+  notesOnly?: boolean;
+}) {
   const replyWindow = useReplyWindow(replyWindowEndsAt);
   // Drafts survive switching conversations and reloads (this browser only).
   const draftKey = `draft:${conversationId}`;
   const [text, setText] = useState(() => (typeof window === 'undefined' ? '' : (window.localStorage.getItem(draftKey) ?? '')));
   const [files, setFiles] = useState<PendingFile[]>([]);
   const [suggestions, setSuggestions] = useState<string | null>(null);
-  const [note, setNote] = useState(false);
+  const [noteChosen, setNote] = useState(false);
+  const note = notesOnly || noteChosen;
   const send = useSendMessage();
   const typing = useSendTyping();
   const lastTyping = useRef(0);
@@ -154,13 +166,14 @@ export function Composer({ conversationId, agent, replyWindowEndsAt = null }: { 
             }
           }}
           disabled={!replyWindow.open}
-          placeholder={note ? 'A private note for agents — the customer never sees it' : 'Type a reply — Enter sends, Shift+Enter adds a line'}
+          placeholder={notesOnly ? 'Consult thread: agents read this; the customer does not' : note ? 'A private note for agents — the customer never sees it' : 'Type a reply — Enter sends, Shift+Enter adds a line'}
           className={`min-w-0 flex-1 resize-none rounded border px-3 py-2 ${note ? 'border-amber-400 bg-amber-50' : 'border-slate-300'}`}
         />
         <div className="flex flex-col justify-end gap-1">
           <button
             type="button"
             aria-pressed={note}
+            disabled={notesOnly}
             onClick={() => setNote((current) => !current)}
             className="rounded border border-amber-300 px-3 py-1 text-sm hover:bg-amber-50 aria-pressed:bg-amber-100"
           >

@@ -2,23 +2,23 @@
 
 import { useEffect } from 'react';
 import type { AgentView } from '@/lib/views/types';
-import { useAcceptConversation } from '../api/accept-conversation';
-import { useCloseConversation } from '../api/close-conversation';
 import { useConversation } from '../api/conversation';
 import { useMarkRead } from '../api/mark-read';
 import { AnalysisPanel } from './analysis-panel';
 import { Composer } from './composer';
+import { ConsultBar } from './consult-bar';
+import { ConversationActions } from './conversation-actions';
+import { WrapUpForm } from './wrap-up-form';
 import { CustomerPanel } from './customer-panel';
 import { Transcript } from './transcript';
 import { TypingIndicator } from './typing-indicator';
 
 export function ConversationPane({ conversationId, agent }: { conversationId: string; agent: AgentView }) {
   const conversation = useConversation(conversationId);
-  const accept = useAcceptConversation();
   const markRead = useMarkRead();
-  const close = useCloseConversation();
   const data = conversation.data;
   const isOwner = data?.ownerId === agent.id;
+  const consultant = data?.consultants.find((c) => c.agentId === agent.id);
   const unread = data?.unreadCount ?? 0;
 
   useEffect(() => {
@@ -62,41 +62,23 @@ export function ConversationPane({ conversationId, agent }: { conversationId: st
               </p>
             )}
           </div>
-          <div className="flex items-center gap-2">
-            {(accept.error ?? close.error) && (
-              <span role="alert" className="text-sm text-red-700">
-                {(accept.error ?? close.error)?.message}
-              </span>
-            )}
-            {isOwner && data.state === 'active' && (
-              <button
-                type="button"
-                disabled={close.isPending}
-                onClick={() => close.mutate({ conversationId })}
-                className="rounded border border-slate-300 px-3 py-1.5 text-sm hover:bg-slate-100 disabled:opacity-60"
-              >
-                End conversation
-              </button>
-            )}
-            {waiting && (
-              <button
-                type="button"
-                disabled={accept.isPending}
-                onClick={() => accept.mutate(data)}
-                className="rounded bg-emerald-600 px-4 py-1.5 font-medium text-white hover:bg-emerald-700 disabled:opacity-60"
-              >
-                Accept
-              </button>
-            )}
-          </div>
+          <ConversationActions conversation={data} agent={agent} />
         </div>
+        <ConsultBar conversation={data} agent={agent} />
         {data.analysis && <AnalysisPanel analysis={data.analysis} />}
         <Transcript conversationId={conversationId} />
         <TypingIndicator conversationId={conversationId} />
-        {isOwner && data.state === 'active' ? (
-          <Composer conversationId={conversationId} agent={agent} replyWindowEndsAt={data.replyWindowEndsAt} />
+        {data.state === 'active' && (isOwner || consultant) ? (
+          <Composer
+            conversationId={conversationId}
+            agent={agent}
+            replyWindowEndsAt={data.replyWindowEndsAt}
+            notesOnly={!isOwner && !consultant?.joined}
+          />
+        ) : data.state === 'closed' && isOwner ? (
+          <WrapUpForm key={data.version} conversationId={conversationId} />
         ) : (
-          <p className="border-t border-slate-200 bg-white p-3 text-sm text-slate-500">
+          <p className="border-t border-slate-200 bg-white p-3 text-sm text-slate-500 dark:border-slate-700 dark:bg-slate-900 dark:text-slate-400">
             {waiting ? 'Accept the conversation to reply.' : data.state === 'closed' ? 'This conversation is closed.' : `${data.ownerName ?? 'Another agent'} is handling this conversation.`}
           </p>
         )}

@@ -24,6 +24,26 @@ const EVENT_LABEL: Record<string, string> = {
   AgentEndSession: 'ended the conversation',
   ConversationClosed: 'Conversation closed',
   SupervisorForceClosedConversation: 'force-closed the conversation',
+  TransferToAgentInitiated: 'asked for a transfer',
+  TransferAgentAcceptSession: 'took the transferred conversation',
+  TransferAgentRejectSession: 'declined the transfer',
+  TransferAgentTimedOutSession: 'did not answer the transfer in time',
+  TransferToQueueInitiated: 'transferred the conversation to a queue',
+  ConsultAgentInitiated: 'asked for a consult',
+  ConsultAgentAcceptSession: 'joined the consult',
+  ConsultAgentRejectSession: 'declined the consult',
+  ConsultAgentSessionTimedOut: 'did not answer the consult in time',
+  AgentJoinedCustomerConversation: 'joined the customer conversation',
+  ConsultAgentEndSession: 'left the consult',
+  AgentEndedConsult: 'ended a consult',
+};
+
+/** What a private note written with a command is about (`ActivityView.name`). */
+const NOTE_LABEL: Record<string, string> = {
+  wrapUp: 'Wrap-up note',
+  transferNote: 'Transfer note',
+  consultNote: 'Consult note',
+  closeReason: 'Force close reason',
 };
 
 /** The message a reply quotes: by our id, or by the channel's id for it (WhatsApp context, Teams). */
@@ -132,7 +152,7 @@ function Message({ activity, quoted }: { activity: ActivityView; quoted: Activit
           <div
             className={`max-w-[70%] break-words rounded-lg px-3 py-2 ${activity.note ? 'border border-amber-300 bg-amber-50 text-slate-900' : mine ? 'bg-indigo-600 text-white' : 'bg-white shadow-sm'}`}
           >
-            {activity.note && <span className="block text-xs font-medium text-amber-800">Private note</span>}
+            {activity.note && <span className="block text-xs font-medium text-amber-800">{NOTE_LABEL[activity.name ?? ''] ?? 'Private note'}</span>}
             <MessageText text={activity.text} markdown={activity.textFormat === 'markdown'} />
           </div>
         )

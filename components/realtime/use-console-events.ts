@@ -3,7 +3,9 @@
 import { useQueryClient, type QueryClient } from '@tanstack/react-query';
 import { useRouter } from 'next/navigation';
 import { useEffect, useState } from 'react';
-import type { ConsoleEvent, ConversationSummary, StreamedEvent } from '@/lib/views/types';
+import type { ConsoleEvent, ConversationSummary, DirectoryView, OfferView, StreamedEvent } from '@/lib/views/types';
+import { mergeAgentStatus } from '../api/directory';
+import { mergeOffer } from '../api/offers';
 import { belongsTo, newer, type ConversationPage, type InboxFilter } from '../api/conversations';
 import { queryKeys } from '../api/query-keys';
 import { mergeActivity, type TranscriptPage } from '../api/transcript';
@@ -29,6 +31,10 @@ const handlers: {
     );
     if (event.activity.deliveryState === 'failed') void client.invalidateQueries({ queryKey: queryKeys.failedDeliveries });
   },
+  'offer.updated': (client, event, agentId) =>
+    client.setQueryData<OfferView[]>(queryKeys.offers, (list) => mergeOffer(list, event.offer, agentId)),
+  'agent.updated': (client, event) =>
+    client.setQueryData<DirectoryView>(queryKeys.directory, (directory) => mergeAgentStatus(directory, event.agent)),
   typing: (client, event) => {
     if (event.author === 'customer') client.setQueryData<TypingState>(queryKeys.typing(event.conversationId), { name: event.name, at: Date.now() });
   },

@@ -3,6 +3,7 @@ import { transaction } from '../db/transaction';
 import type { Prisma } from '../db/generated/client';
 import { isUniqueViolation } from '../db/prisma-errors';
 import type { ActingAgent } from '../conversations/agent';
+import { mayWriteToCustomer } from '../conversations/agent-note';
 import { publishConversationChange } from '../conversations/publish';
 import { badRequest, conflict, forbidden, notFound } from '../errors/app-error';
 import { initialDeliveryState, routeOutbound } from '../outbound/route';
@@ -42,8 +43,9 @@ export async function sendAgentMessage(input: AgentMessageInput, db: Db = defaul
       const conversation = await tx.conversation.findUnique({ where: { id: input.conversationId } });
       if (!conversation || conversation.state === 'pending') throw notFound('Conversation not found.');
       if (conversation.state === 'closed') throw conflict('The conversation is closed.', 'ConversationClosed');
-      // Any agent may leave a private note; only the owner writes to the customer.
-      if (!input.note && conversation.ownerId !== input.agent.id) {
+      // Any agent may leave a private note (a consult thread is made of them); only the owner, or a
+      // consultant the owner added, writes to the customer.
+      if (!input.note && !(await mayWriteToCustomer(tx, conversation, input.agent.id))) {
         throw forbidden('Only the agent who accepted the conversation can reply.', 'NotOwner');
       }
       const timestamp = new Date();

@@ -45,6 +45,10 @@ export const envSchema = z.object({
   ACS_CHANNEL_ID: z.string().min(1).optional(),
   OUTBOX_WORKER: flag.default(true),
   OUTBOX_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(4),
+  /** Routing: offer waiting conversations to available agents (run it on at least one instance). */
+  ROUTING: flag.default(true),
+  /** How long an agent has to take a routing offer, a transfer or a consult request. */
+  OFFER_TIMEOUT_SECONDS: z.coerce.number().int().min(5).max(3600).default(30),
   ATTACHMENT_URL_TTL_SECONDS: z.coerce.number().int().min(60).max(7 * 86_400).default(86_400),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });

@@ -6,6 +6,8 @@ import type { ActingAgent } from './agent';
 import { recordLifecycleEvent } from './lifecycle';
 import { publishConversationChange } from './publish';
 import { loadSummary } from './summary';
+import { settlePendingOffers } from './offers/offer-view';
+import { publishAgentStatus } from './routing/agent-status';
 
 /**
  * Makes `agent` the owner of a waiting conversation. A conditional update on `version` decides
@@ -43,10 +45,18 @@ export async function acceptConversation(
         'AlreadyAssigned',
       );
     }
+    // A routing offer is answered by whoever takes the conversation, from the offer or `Unassigned`.
+    const offers = [
+      ...(await settlePendingOffers(tx, current.id, 'accepted', { kinds: ['route'], agentId: input.agent.id })),
+      ...(await settlePendingOffers(tx, current.id, 'cancelled', { kinds: ['route'] })),
+    ];
+    await tx.agent.update({ where: { id: input.agent.id }, data: { idleSince: new Date() } });
     const events = [];
     for (const name of ['AgentAssigned', 'AgentAccepted'] as const) {
       events.push(await recordLifecycleEvent(tx, { conversation: current, name, agent: input.agent }));
     }
-    return publishConversationChange(tx, current.id, events);
+    const summary = await publishConversationChange(tx, current.id, events);
+    for (const agentId of new Set([input.agent.id, ...offers.map((o) => o.agentId)])) await publishAgentStatus(tx, agentId);
+    return summary;
   });
 }

@@ -6,13 +6,17 @@ import type { ActingAgent } from './agent';
 import { recordLifecycleEvent, type LifecycleEventName } from './lifecycle';
 import { publishConversationChange } from './publish';
 import { insertActivity } from '../activities/new-activity';
+import { recordAgentNote } from './agent-note';
+import { endConsults } from './consult/end-consult';
+import { settlePendingOffers } from './offers/offer-view';
+import { publishAgentStatus } from './routing/agent-status';
 
 /**
  * The owner ends the conversation (`AgentEndSession`), or a supervisor force-closes it
  * (`SupervisorForceClosedConversation`); either way the channel then hears `ConversationClosed`.
  */
 export async function closeConversation(
-  input: { conversationId: string; agent: ActingAgent; force?: boolean },
+  input: { conversationId: string; agent: ActingAgent; force?: boolean; /** Wrap-up note or force-close reason. */ note?: string },
   db: Db = defaultDb(),
 ): Promise<ConversationSummary> {
   return transaction(db, async (tx) => {
@@ -31,6 +35,9 @@ export async function closeConversation(
     if (updated.count === 0) throw conflict('The conversation changed; try again.');
     const first: LifecycleEventName = input.force ? 'SupervisorForceClosedConversation' : 'AgentEndSession';
     const events = [];
+    if (input.note) events.push(await recordAgentNote(tx, conversation.id, input.agent, input.note, input.force ? 'closeReason' : 'wrapUp'));
+    await endConsults(tx, conversation.id);
+    const offers = await settlePendingOffers(tx, conversation.id, 'cancelled');
     for (const name of [first, 'ConversationClosed'] as const) {
       events.push(await recordLifecycleEvent(tx, { conversation, name, agent: input.agent }));
     }
@@ -44,6 +51,9 @@ export async function closeConversation(
         raw: { type: 'endOfConversation', code: 'completedSuccessfully' },
       }),
     );
-    return publishConversationChange(tx, conversation.id, events);
+    const summary = await publishConversationChange(tx, conversation.id, events);
+    const freed = [conversation.ownerId, ...offers.map((o) => o.agentId)].filter((id): id is string => id !== null);
+    for (const agentId of new Set(freed)) await publishAgentStatus(tx, agentId);
+    return summary;
   });
 }

@@ -15,12 +15,16 @@ export interface ConversationPage {
 
 /** Newest activity first, keyset-paginated on (lastActivityAt, id) so pages never shift or repeat. */
 export async function listConversations(
-  input: { agent: ActingAgent; filter: InboxFilter; cursor?: string; limit?: number; q?: string },
+  input: { agent: ActingAgent; filter: InboxFilter; cursor?: string; limit?: number; q?: string; queueId?: string },
   db: Db = defaultDb(),
 ): Promise<ConversationPage> {
   const limit = input.limit ?? 50;
   const where: Prisma.ConversationWhereInput = {
-    mine: { ownerId: input.agent.id, state: { notIn: ['pending', 'closed'] } },
+    // Mine: owned, or consulted on right now.
+    mine: {
+      state: { notIn: ['pending', 'closed'] },
+      OR: [{ ownerId: input.agent.id }, { consultants: { some: { agentId: input.agent.id, endedAt: null } } }],
+    },
     unassigned: { ownerId: null, state: { in: ['queued', 'offered'] } },
     all: { state: { not: 'pending' } },
   }[input.filter] as Prisma.ConversationWhereInput;
@@ -35,7 +39,9 @@ export async function listConversations(
         ],
       }
     : null;
-  const filtered: Prisma.ConversationWhereInput = search ? { AND: [where, search] } : where;
+  const filtered: Prisma.ConversationWhereInput = {
+    AND: [where, ...(search ? [search] : []), ...(input.queueId ? [{ queueId: input.queueId }] : [])],
+  };
   const after = input.cursor ? decodeCursor(input.cursor) : null;
   const rows = await db.conversation.findMany({
     where: after

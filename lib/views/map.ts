@@ -1,4 +1,5 @@
-import type { Activity, Agent, Attachment, Channel, Conversation, Queue } from '../db/generated/client';
+import type { Prisma } from '../db/generated/client';
+import type { Activity, Agent, Attachment, Channel, Consultant, Conversation, Offer, Queue } from '../db/generated/client';
 import { cardAttachmentsOf, suggestedActionsOf } from '../protocol/rich-content';
 import type { ActivityView, AgentView, ConversationSummary } from './types';
 
@@ -6,13 +7,20 @@ export type ConversationWithRefs = Conversation & {
   channel: Pick<Channel, 'kind'>;
   queue: Pick<Queue, 'name'> | null;
   owner: Pick<Agent, 'displayName'> | null;
+  consultants: (Pick<Consultant, 'agentId' | 'joinedAt'> & { agent: Pick<Agent, 'displayName'> })[];
+  offers: (Pick<Offer, 'id' | 'kind' | 'agentId'> & { agent: Pick<Agent, 'displayName'> })[];
 };
 
 export const conversationRefs = {
   channel: { select: { kind: true } },
   queue: { select: { name: true } },
   owner: { select: { displayName: true } },
-} as const;
+  consultants: { where: { endedAt: null }, select: { agentId: true, joinedAt: true, agent: { select: { displayName: true } } } },
+  offers: {
+    where: { state: 'pending', kind: { not: 'route' } },
+    select: { id: true, kind: true, agentId: true, agent: { select: { displayName: true } } },
+  },
+} satisfies Prisma.ConversationInclude;
 
 export function toConversationSummary(row: ConversationWithRefs): ConversationSummary {
   return {
@@ -20,6 +28,7 @@ export function toConversationSummary(row: ConversationWithRefs): ConversationSu
     channel: row.channel.kind,
     customerName: row.customerName ?? row.customerId ?? 'Customer',
     state: row.state,
+    queueId: row.queueId,
     queueName: row.queue?.name ?? null,
     ownerId: row.ownerId,
     ownerName: row.owner?.displayName ?? null,
@@ -33,6 +42,13 @@ export function toConversationSummary(row: ConversationWithRefs): ConversationSu
     replyWindowEndsAt:
       row.channel.kind === 'whatsapp' && row.lastInboundAt ? new Date(row.lastInboundAt.getTime() + 24 * 3600_000).toISOString() : null,
     analysis: analysisOf(row),
+    consultants: row.consultants.map((c) => ({ agentId: c.agentId, name: c.agent.displayName, joined: c.joinedAt !== null })),
+    pendingRequests: row.offers.map((o) => ({
+      offerId: o.id,
+      kind: o.kind === 'consult' ? 'consult' : 'transfer',
+      agentId: o.agentId,
+      agentName: o.agent.displayName,
+    })),
   };
 }
 
@@ -107,6 +123,6 @@ export function toActivityView(row: Activity & { attachments?: Pick<Attachment, 
 /** The attachment columns views need (never the bytes). */
 export const attachmentRefs = { attachments: { select: { id: true, name: true, contentType: true, size: true } } } as const;
 
-export function toAgentView(row: Pick<Agent, 'id' | 'email' | 'displayName' | 'role'>): AgentView {
-  return { id: row.id, email: row.email, displayName: row.displayName, role: row.role };
+export function toAgentView(row: Pick<Agent, 'id' | 'email' | 'displayName' | 'role' | 'presence'>): AgentView {
+  return { id: row.id, email: row.email, displayName: row.displayName, role: row.role, presence: row.presence };
 }

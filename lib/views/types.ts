@@ -9,6 +9,7 @@ export interface ConversationSummary {
   channel: string;
   customerName: string;
   state: ConversationStateView;
+  queueId: string | null;
   queueName: string | null;
   ownerId: string | null;
   ownerName: string | null;
@@ -24,6 +25,10 @@ export interface ConversationSummary {
   replyWindowEndsAt: string | null;
   /** WhatsApp message analysis (ACS): language, intent, key phrases, translation. */
   analysis: { language: string | null; confidence: number | null; intent: string | null; keyPhrases: string[]; translation: string | null } | null;
+  /** Agents consulted on it now; `joined` once the owner added them to the customer conversation. */
+  consultants: { agentId: string; name: string; joined: boolean }[];
+  /** Transfer and consult requests waiting for their target's answer. */
+  pendingRequests: { offerId: string; kind: 'transfer' | 'consult'; agentId: string; agentName: string }[];
 }
 
 export interface ActivityView {
@@ -66,18 +71,66 @@ export interface AttachmentView {
   size: number;
 }
 
+export type PresenceView = 'available' | 'busy' | 'away' | 'offline';
+
 export interface AgentView {
   id: string;
   email: string;
   displayName: string;
   role: 'agent' | 'supervisor' | 'admin';
+  presence: PresenceView;
+}
+
+/** An agent as colleagues see them: in the transfer and consult dialogs, and live. */
+export interface AgentStatusView {
+  id: string;
+  displayName: string;
+  role: 'agent' | 'supervisor' | 'admin';
+  presence: PresenceView;
+  capacity: number;
+  /** Conversations owned now plus offers waiting for an answer. */
+  load: number;
+  queueIds: string[];
+}
+
+export interface QueueView {
+  id: string;
+  name: string;
+  /** Conversations waiting in it. */
+  waiting: number;
+}
+
+export interface DirectoryView {
+  agents: AgentStatusView[];
+  queues: QueueView[];
+}
+
+export type OfferKindView = 'route' | 'transfer' | 'consult';
+export type OfferStateView = 'pending' | 'accepted' | 'declined' | 'expired' | 'cancelled';
+
+/** A routing offer, transfer request or consult request to one agent. */
+export interface OfferView {
+  id: string;
+  kind: OfferKindView;
+  state: OfferStateView;
+  conversationId: string;
+  agentId: string;
+  fromName: string | null;
+  customerName: string;
+  channel: string;
+  queueName: string | null;
+  note: string | null;
+  createdAt: string;
+  expiresAt: string;
 }
 
 export type ConsoleEvent =
   | { type: 'conversation.updated'; conversationId: string; conversation: ConversationSummary }
   | { type: 'activity.created'; conversationId: string; activity: ActivityView; conversation: ConversationSummary }
   | { type: 'activity.updated'; conversationId: string; activity: ActivityView }
-  | { type: 'typing'; conversationId: string; author: 'customer' | 'agent'; name: string; agentId: string | null };
+  | { type: 'typing'; conversationId: string; author: 'customer' | 'agent'; name: string; agentId: string | null }
+  | { type: 'offer.updated'; conversationId: string; offer: OfferView }
+  | { type: 'agent.updated'; conversationId: null; agent: AgentStatusView };
 
 export type StreamedEvent = ConsoleEvent & { id: string };
 

@@ -8,6 +8,7 @@ const conversation = (patch: Partial<ConversationSummary>): ConversationSummary 
   channel: 'directline',
   customerName: 'C',
   state: 'queued',
+  queueId: null,
   queueName: 'General',
   ownerId: null,
   ownerName: null,
@@ -20,6 +21,8 @@ const conversation = (patch: Partial<ConversationSummary>): ConversationSummary 
   blocked: false,
   replyWindowEndsAt: null,
   analysis: null,
+  consultants: [],
+  pendingRequests: [],
   ...patch,
 });
 

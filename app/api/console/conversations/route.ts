@@ -10,10 +10,11 @@ const query = z.object({
   cursor: z.string().max(200).optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
   q: z.string().trim().max(200).optional(),
+  queue: z.uuid().optional(),
 });
 
 export const GET = handle(async (request) => {
   const agent = await consoleAgent(request);
-  const params = query.parse(Object.fromEntries(new URL(request.url).searchParams));
-  return json(await listConversations({ agent, ...params }));
+  const { queue, ...params } = query.parse(Object.fromEntries(new URL(request.url).searchParams));
+  return json(await listConversations({ agent, ...params, queueId: queue }));
 });

@@ -1,3 +1,4 @@
+import { keepAgentConnected } from '@/lib/conversations/routing/connection';
 import { consoleAgent } from '@/lib/http/console-request';
 import { handle } from '@/lib/http/respond';
 import { metrics } from '@/lib/metrics/registry';
@@ -8,7 +9,8 @@ export const dynamic = 'force-dynamic';
 
 /** Server-sent events; `Last-Event-ID` (sent by EventSource on reconnect) or `?after=` resumes. */
 export const GET = handle(async (request) => {
-  await consoleAgent(request);
+  const agent = await consoleAgent(request);
+  keepAgentConnected(agent.id, request.signal);
   const after = parseLastEventId(request.headers.get('last-event-id') ?? new URL(request.url).searchParams.get('after'));
   const gauge = metrics().openStreams;
   gauge.inc();

@@ -3,11 +3,13 @@ import { closeConversation } from '@/lib/conversations/close-conversation';
 import { consoleAgent } from '@/lib/http/console-request';
 import { handle, json, readJson } from '@/lib/http/respond';
 
-const body = z.object({ force: z.boolean().default(false) }).default({ force: false });
+const body = z
+  .object({ force: z.boolean().default(false), note: z.string().trim().max(4000).optional() })
+  .default({ force: false });
 
-/** `End conversation` (the owner) or, with `force`, a supervisor's force close. */
+/** `End conversation` (the owner, with an optional wrap-up note) or, with `force`, a supervisor's force close (note: the reason). */
 export const POST = handle(async (request, { params }: { params: Promise<{ id: string }> }) => {
   const agent = await consoleAgent(request);
-  const { force } = await readJson(request, body, 1000);
-  return json(await closeConversation({ conversationId: (await params).id, agent, force }));
+  const { force, note } = await readJson(request, body, 20_000);
+  return json(await closeConversation({ conversationId: (await params).id, agent, force, note: note || undefined }));
 });

@@ -1,0 +1,13 @@
+import { z } from 'zod';
+import { addConsultantToConversation } from '@/lib/conversations/consult/add-consultant';
+import { consoleAgent } from '@/lib/http/console-request';
+import { handle, json, readJson } from '@/lib/http/respond';
+
+const body = z.object({ agentId: z.uuid() }).strict();
+
+/** The owner adds a consultant to the customer conversation. */
+export const POST = handle(async (request, { params }: { params: Promise<{ id: string }> }) => {
+  const agent = await consoleAgent(request);
+  const { agentId } = await readJson(request, body, 1000);
+  return json(await addConsultantToConversation({ conversationId: (await params).id, agent, consultantId: agentId }));
+});

@@ -1,0 +1,46 @@
+import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { ConversationSummary, OfferView } from '@/lib/views/types';
+import { fetchJson } from './fetch-json';
+import { queryKeys } from './query-keys';
+
+export const offersQuery = queryOptions({
+  queryKey: queryKeys.offers,
+  queryFn: () => fetchJson<{ items: OfferView[] }>('/api/console/offers').then((page) => page.items),
+});
+
+/** Offers, transfer and consult requests waiting for this agent's answer. */
+export const useOffers = () => useQuery(offersQuery);
+
+/** Keeps the cached list to this agent's pending offers as live updates arrive. */
+export function mergeOffer(list: OfferView[] | undefined, offer: OfferView, agentId: string): OfferView[] | undefined {
+  if (!list) return list;
+  const others = list.filter((item) => item.id !== offer.id);
+  return offer.agentId === agentId && offer.state === 'pending' ? [...others, offer] : others;
+}
+
+function useAnswerOffer<T>(verb: 'accept' | 'decline') {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (offer: Pick<OfferView, 'id'>) =>
+      fetchJson<T>(`/api/console/offers/${encodeURIComponent(offer.id)}/${verb}`, { method: 'POST', body: {} }),
+    onSettled: (_result, _error, offer) =>
+      queryClient.setQueryData<OfferView[]>(queryKeys.offers, (list) => list?.filter((item) => item.id !== offer.id)),
+  });
+}
+
+export function useTakeOffer() {
+  const queryClient = useQueryClient();
+  const mutation = useAnswerOffer<ConversationSummary>('accept');
+  return {
+    ...mutation,
+    mutate: (offer: Pick<OfferView, 'id'>, onTaken?: (summary: ConversationSummary) => void) =>
+      mutation.mutate(offer, {
+        onSuccess: (summary) => {
+          queryClient.setQueryData(queryKeys.conversation(summary.id), summary);
+          onTaken?.(summary);
+        },
+      }),
+  };
+}
+
+export const useDeclineOffer = () => useAnswerOffer<{ ok: true }>('decline');

@@ -1,0 +1,39 @@
+'use client';
+
+import type { AgentView, PresenceView } from '@/lib/views/types';
+import { useDirectory, useSetPresence } from '../api/directory';
+import { PRESENCE_LABEL } from '../conversation/agent-options';
+
+const DOT: Record<PresenceView, string> = { available: 'bg-emerald-500', busy: 'bg-red-500', away: 'bg-amber-400', offline: 'bg-slate-400' };
+
+/** The agent's presence: routing offers conversations only while it reads Available. */
+export function PresenceSelect({ agent }: { agent: AgentView }) {
+  const directory = useDirectory();
+  const setPresence = useSetPresence();
+  const me = directory.data?.agents.find((a) => a.id === agent.id);
+  const presence = me?.presence ?? agent.presence;
+  return (
+    <span className="flex items-center gap-1.5">
+      <span aria-hidden className={`inline-block h-2.5 w-2.5 rounded-full ${DOT[presence]}`} />
+      <select
+        aria-label="Presence"
+        value={presence}
+        disabled={setPresence.isPending}
+        onChange={(event) => setPresence.mutate(event.target.value as PresenceView)}
+        className="rounded border border-slate-300 bg-transparent px-1 py-0.5 text-sm dark:border-slate-600"
+      >
+        {(Object.keys(PRESENCE_LABEL) as PresenceView[]).map((value) => (
+          <option key={value} value={value}>
+            {PRESENCE_LABEL[value]}
+          </option>
+        ))}
+      </select>
+      {me && (
+        <span className="text-xs text-slate-500 dark:text-slate-400" aria-label="Load">
+          {me.load}/{me.capacity}
+        </span>
+      )}
+      {setPresence.error && <span role="alert" className="text-xs text-red-700">{setPresence.error.message}</span>}
+    </span>
+  );
+}

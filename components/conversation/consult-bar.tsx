@@ -1,0 +1,48 @@
+'use client';
+
+import type { AgentView, ConversationSummary } from '@/lib/views/types';
+import { useAddConsultant, useEndConsult } from '../api/conversation-commands';
+
+const LINK = 'rounded px-2 py-0.5 text-xs underline hover:bg-amber-100 disabled:opacity-60 dark:hover:bg-amber-900';
+
+/**
+ * Who is consulting on the conversation and what is waiting for an answer. The owner adds a
+ * consultant to the customer conversation or removes them; a consultant leaves.
+ */
+export function ConsultBar({ conversation, agent }: { conversation: ConversationSummary; agent: AgentView }) {
+  const add = useAddConsultant();
+  const end = useEndConsult();
+  const isOwner = conversation.ownerId === agent.id;
+  if (conversation.consultants.length === 0 && conversation.pendingRequests.length === 0) return null;
+  const error = add.error ?? end.error;
+  return (
+    <div aria-label="Consult and transfer" role="region" className="flex flex-wrap items-center gap-3 border-b border-amber-200 bg-amber-50 px-4 py-1.5 text-sm text-amber-900 dark:border-amber-800 dark:bg-amber-950 dark:text-amber-100">
+      {conversation.pendingRequests.map((request) => (
+        <span key={request.offerId}>
+          Waiting for {request.agentName} to answer the {request.kind} request…
+        </span>
+      ))}
+      {conversation.consultants.map((consultant) => (
+        <span key={consultant.agentId} className="flex items-center gap-1">
+          {consultant.name} is consulting{consultant.joined ? ' (in the customer conversation)' : ' (private thread)'}
+          {isOwner && !consultant.joined && (
+            <button type="button" className={LINK} disabled={add.isPending} onClick={() => add.mutate({ conversationId: conversation.id, agentId: consultant.agentId })}>
+              Add {consultant.name} to the conversation
+            </button>
+          )}
+          {isOwner && (
+            <button type="button" className={LINK} disabled={end.isPending} onClick={() => end.mutate({ conversationId: conversation.id, agentId: consultant.agentId })}>
+              Remove {consultant.name}
+            </button>
+          )}
+          {consultant.agentId === agent.id && (
+            <button type="button" className={LINK} disabled={end.isPending} onClick={() => end.mutate({ conversationId: conversation.id, agentId: agent.id })}>
+              Leave
+            </button>
+          )}
+        </span>
+      ))}
+      {error && <span role="alert" className="text-red-700">{error.message}</span>}
+    </div>
+  );
+}

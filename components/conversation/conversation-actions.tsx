@@ -1,0 +1,66 @@
+'use client';
+
+import { useState } from 'react';
+import type { AgentView, ConversationSummary } from '@/lib/views/types';
+import { useAcceptConversation } from '../api/accept-conversation';
+import { useCloseConversation } from '../api/conversation-commands';
+import { ConsultDialog } from './consult-dialog';
+import { ForceCloseDialog } from './force-close-dialog';
+import { TransferDialog } from './transfer-dialog';
+
+const BUTTON = 'rounded border border-slate-300 px-3 py-1.5 text-sm hover:bg-slate-100 disabled:opacity-60 dark:border-slate-600 dark:hover:bg-slate-800';
+
+/** Accept, Transfer, Consult, End conversation and, for supervisors, Force close. */
+export function ConversationActions({ conversation, agent }: { conversation: ConversationSummary; agent: AgentView }) {
+  const accept = useAcceptConversation();
+  const close = useCloseConversation();
+  const [dialog, setDialog] = useState<'transfer' | 'consult' | 'force-close' | null>(null);
+  const isOwner = conversation.ownerId === agent.id;
+  const waiting = conversation.state === 'queued' || conversation.state === 'offered';
+  const active = conversation.state === 'active';
+  const supervisor = agent.role !== 'agent';
+  const error = accept.error ?? close.error;
+
+  return (
+    <div className="flex items-center gap-2">
+      {error && (
+        <span role="alert" className="text-sm text-red-700 dark:text-red-400">
+          {error.message}
+        </span>
+      )}
+      {active && (isOwner || supervisor) && (
+        <button type="button" className={BUTTON} onClick={() => setDialog('transfer')}>
+          Transfer
+        </button>
+      )}
+      {active && isOwner && (
+        <button type="button" className={BUTTON} onClick={() => setDialog('consult')}>
+          Consult
+        </button>
+      )}
+      {active && isOwner && (
+        <button type="button" className={BUTTON} disabled={close.isPending} onClick={() => close.mutate({ conversationId: conversation.id })}>
+          End conversation
+        </button>
+      )}
+      {supervisor && conversation.state !== 'closed' && (
+        <button type="button" className={`${BUTTON} text-red-700 dark:text-red-400`} onClick={() => setDialog('force-close')}>
+          Force close
+        </button>
+      )}
+      {waiting && (
+        <button
+          type="button"
+          disabled={accept.isPending}
+          onClick={() => accept.mutate(conversation)}
+          className="rounded bg-emerald-600 px-4 py-1.5 font-medium text-white hover:bg-emerald-700 disabled:opacity-60"
+        >
+          Accept
+        </button>
+      )}
+      {dialog === 'transfer' && <TransferDialog conversation={conversation} agent={agent} onClose={() => setDialog(null)} />}
+      {dialog === 'consult' && <ConsultDialog conversation={conversation} agent={agent} onClose={() => setDialog(null)} />}
+      {dialog === 'force-close' && <ForceCloseDialog conversation={conversation} onClose={() => setDialog(null)} />}
+    </div>
+  );
+}

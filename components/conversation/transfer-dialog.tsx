@@ -1,0 +1,58 @@
+'use client';
+
+import { useState } from 'react';
+import type { AgentView, ConversationSummary } from '@/lib/views/types';
+import { useTransfer } from '../api/conversation-commands';
+import { useDirectory } from '../api/directory';
+import { ModalDialog, NoteField } from '../ui/modal-dialog';
+import { AgentOptions } from './agent-options';
+
+/** `Transfer conversation`: to a colleague (who accepts or declines) or to a queue, with a note. */
+export function TransferDialog({ conversation, agent, onClose }: { conversation: ConversationSummary; agent: AgentView; onClose: () => void }) {
+  const directory = useDirectory();
+  const transfer = useTransfer();
+  const [target, setTarget] = useState('');
+  const [note, setNote] = useState('');
+  const [missing, setMissing] = useState(false);
+  const queues = directory.data?.queues ?? [];
+
+  return (
+    <ModalDialog
+      title="Transfer conversation"
+      confirm="Transfer"
+      busy={transfer.isPending}
+      error={missing ? 'Choose an agent or a queue.' : (transfer.error?.message ?? null)}
+      onClose={onClose}
+      onConfirm={() => {
+        const [kind, id] = target.split(':');
+        if (!id) return setMissing(true);
+        const to = kind === 'queue' ? { queueId: id } : { agentId: id };
+        transfer.mutate({ conversationId: conversation.id, ...to, note: note.trim() || undefined }, { onSuccess: onClose });
+      }}
+    >
+      <div className="flex flex-col gap-1 text-sm">
+        <label htmlFor="transfer-target">Transfer to</label>
+        <select
+          id="transfer-target"
+          value={target}
+          onChange={(event) => {
+            setTarget(event.target.value);
+            setMissing(false);
+          }}
+          className="rounded border border-slate-300 px-2 py-1 dark:border-slate-600 dark:bg-slate-800"
+        >
+          <option value="">Choose…</option>
+          <AgentOptions agents={directory.data?.agents ?? []} exclude={[agent.id, conversation.ownerId]} prefix="agent:" />
+          <optgroup label="Queues">
+            {queues.map((queue) => (
+              <option key={queue.id} value={`queue:${queue.id}`}>
+                {queue.name}
+              </option>
+            ))}
+          </optgroup>
+        </select>
+      </div>
+      <NoteField label="Note" value={note} onChange={setNote} placeholder="What the next agent should know (agents only)" />
+    </ModalDialog>
+  );
+}

@@ -1,0 +1,35 @@
+'use client';
+
+import { useState } from 'react';
+import { useAddWrapUp } from '../api/conversation-commands';
+
+/** After `End conversation`: an optional wrap-up note for the team (never sent to the customer). */
+export function WrapUpForm({ conversationId }: { conversationId: string }) {
+  const wrapUp = useAddWrapUp();
+  const [note, setNote] = useState('');
+  if (wrapUp.isSuccess) return <p className="border-t border-slate-200 p-3 text-sm text-slate-600 dark:border-slate-700 dark:text-slate-300">Wrap-up note saved. This conversation is closed.</p>;
+  return (
+    <form
+      className="flex items-end gap-2 border-t border-slate-200 bg-white p-3 dark:border-slate-700 dark:bg-slate-900"
+      onSubmit={(event) => {
+        event.preventDefault();
+        if (note.trim()) wrapUp.mutate({ conversationId, note: note.trim() });
+      }}
+    >
+      <label className="flex min-w-0 flex-1 flex-col gap-1 text-sm">
+        <span>Wrap-up note (optional) — the conversation is closed</span>
+        <textarea
+          value={note}
+          maxLength={4000}
+          rows={2}
+          onChange={(event) => setNote(event.target.value)}
+          className="rounded border border-slate-300 px-2 py-1 dark:border-slate-600 dark:bg-slate-800"
+        />
+      </label>
+      <button type="submit" disabled={wrapUp.isPending || !note.trim()} className="rounded bg-indigo-600 px-3 py-1.5 text-sm font-medium text-white disabled:opacity-60">
+        Save note
+      </button>
+      {wrapUp.error && <span role="alert" className="text-sm text-red-700">{wrapUp.error.message}</span>}
+    </form>
+  );
+}

@@ -1,0 +1,12 @@
+// The work an instance does besides answering HTTP: draining the outbox and routing conversations.
+import type { Env } from '../config/env';
+import { runRouting } from '../conversations/routing/routing-loop';
+import { runOutboxWorker } from '../outbound/run-worker';
+
+export async function startBackgroundWork(config: Env, databaseUrl: string): Promise<() => Promise<void>> {
+  const stopWorker = config.OUTBOX_WORKER ? await runOutboxWorker(databaseUrl, config.OUTBOX_CONCURRENCY) : null;
+  const stopRouting = config.ROUTING ? runRouting(databaseUrl, config.OFFER_TIMEOUT_SECONDS) : null;
+  return async () => {
+    await Promise.all([stopWorker?.(), stopRouting?.()]);
+  };
+}

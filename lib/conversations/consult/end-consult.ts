@@ -1,0 +1,42 @@
+import type { Tx } from '../../db/client';
+import { db as defaultDb, type Db } from '../../db/client';
+import { transaction } from '../../db/transaction';
+import { conflict, forbidden, notFound } from '../../errors/app-error';
+import type { ConversationSummary } from '../../views/types';
+import type { ActingAgent } from '../agent';
+import { recordLifecycleEvent } from '../lifecycle';
+import { publishConversationChange } from '../publish';
+
+/** Ends every consult of a conversation (it closes, or moves to another owner or queue). */
+export async function endConsults(tx: Tx, conversationId: string): Promise<void> {
+  await tx.consultant.updateMany({ where: { conversationId, endedAt: null }, data: { endedAt: new Date() } });
+}
+
+/**
+ * A consultant leaves (`ConsultAgentEndSession`) or the owner ends their consult (`AgentEndedConsult`).
+ */
+export async function endConsult(
+  input: { conversationId: string; agent: ActingAgent; consultantId: string },
+  db: Db = defaultDb(),
+): Promise<ConversationSummary> {
+  return transaction(db, async (tx) => {
+    const conversation = await tx.conversation.findUnique({ where: { id: input.conversationId } });
+    if (!conversation || conversation.state === 'pending') throw notFound('Conversation not found.');
+    const leaving = input.consultantId === input.agent.id;
+    if (!leaving && conversation.ownerId !== input.agent.id && input.agent.role === 'agent') {
+      throw forbidden('Only the owner or the consultant can end a consult.', 'NotOwner');
+    }
+    const ended = await tx.consultant.updateMany({
+      where: { conversationId: conversation.id, agentId: input.consultantId, endedAt: null },
+      data: { endedAt: new Date() },
+    });
+    if (ended.count === 0) throw conflict('That agent is not consulting on this conversation.', 'NotConsulting');
+    const consultant = await tx.agent.findUniqueOrThrow({ where: { id: input.consultantId }, select: { id: true, displayName: true, role: true } });
+    const event = await recordLifecycleEvent(tx, {
+      conversation,
+      name: leaving ? 'ConsultAgentEndSession' : 'AgentEndedConsult',
+      agent: leaving ? consultant : input.agent,
+    });
+    return publishConversationChange(tx, conversation.id, [event]);
+  });
+}

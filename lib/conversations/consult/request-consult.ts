@@ -1,0 +1,42 @@
+import { db as defaultDb, type Db } from '../../db/client';
+import { transaction } from '../../db/transaction';
+import { conflict } from '../../errors/app-error';
+import type { ConversationSummary } from '../../views/types';
+import type { ActingAgent } from '../agent';
+import { recordAgentNote } from '../agent-note';
+import { recordLifecycleEvent } from '../lifecycle';
+import { publishOffer } from '../offers/offer-view';
+import { loadOwnedConversation, loadColleague } from '../owned-conversation';
+import { publishConversationChange } from '../publish';
+
+/** The owner asks a colleague to consult: they accept or decline, or the request times out. */
+export async function requestConsult(
+  input: { conversationId: string; agent: ActingAgent; targetId: string; note?: string; expiresInMs: number },
+  db: Db = defaultDb(),
+): Promise<ConversationSummary> {
+  return transaction(db, async (tx) => {
+    const conversation = await loadOwnedConversation(tx, input.conversationId, input.agent);
+    const target = await loadColleague(tx, input.targetId, input.agent);
+    if (target.id === conversation.ownerId) throw conflict('The owner cannot consult on their own conversation.', 'SameAgent');
+    const [consulting, asked] = await Promise.all([
+      tx.consultant.findFirst({ where: { conversationId: conversation.id, agentId: target.id, endedAt: null } }),
+      tx.offer.findFirst({ where: { conversationId: conversation.id, agentId: target.id, kind: 'consult', state: 'pending' } }),
+    ]);
+    if (consulting) throw conflict(`${target.displayName} is already consulting.`, 'AlreadyConsulting');
+    if (asked) throw conflict(`${target.displayName} has not answered the last request yet.`, 'ConsultPending');
+    const offer = await tx.offer.create({
+      data: {
+        conversationId: conversation.id,
+        agentId: target.id,
+        kind: 'consult',
+        fromAgentId: input.agent.id,
+        note: input.note ?? null,
+        expiresAt: new Date(Date.now() + input.expiresInMs),
+      },
+    });
+    const events = [await recordLifecycleEvent(tx, { conversation, name: 'ConsultAgentInitiated', agent: input.agent })];
+    if (input.note) events.push(await recordAgentNote(tx, conversation.id, input.agent, input.note, 'consultNote'));
+    await publishOffer(tx, offer);
+    return publishConversationChange(tx, conversation.id, events);
+  });
+}

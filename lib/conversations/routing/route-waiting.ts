@@ -1,0 +1,122 @@
+// Routing: the longest-waiting conversation of a queue is offered to the available, connected member
+// with free capacity who has been idle longest. One instance routes at a time (an advisory lock), so
+// two instances never offer one conversation twice; everything else is plain conditional updates.
+import type { Db, Tx } from '../../db/client';
+import { transaction } from '../../db/transaction';
+import type { Offer } from '../../db/generated/client';
+import { recordLifecycleEvent, type LifecycleEventName } from '../lifecycle';
+import { publishConversationChange } from '../publish';
+import { publishOffer } from '../offers/offer-view';
+import { publishAgentStatus } from './agent-status';
+
+const ROUTING_LOCK = 72707370;
+const BATCH = 50;
+
+export interface RoutingResult {
+  expired: number;
+  offered: number;
+}
+
+export async function routeWaitingConversations(db: Db, options: { offerTimeoutMs: number; now?: Date }): Promise<RoutingResult> {
+  const now = options.now ?? new Date();
+  return transaction(db, async (tx) => {
+    const lock = await tx.$queryRaw<{ locked: boolean }[]>`SELECT pg_try_advisory_xact_lock(${ROUTING_LOCK}) AS locked`;
+    if (!lock[0]?.locked) return { expired: 0, offered: 0 };
+    const expired = await expireOffers(tx, now);
+    const offered = await offerWaiting(tx, now, options.offerTimeoutMs);
+    return { expired, offered };
+  });
+}
+
+const TIMED_OUT: Record<Offer['kind'], LifecycleEventName | null> = {
+  route: null,
+  transfer: 'TransferAgentTimedOutSession',
+  consult: 'ConsultAgentSessionTimedOut',
+};
+
+async function expireOffers(tx: Tx, now: Date): Promise<number> {
+  const overdue = await tx.offer.findMany({ where: { state: 'pending', expiresAt: { lte: now } }, take: BATCH });
+  for (const offer of overdue) {
+    const updated = await tx.offer.updateMany({ where: { id: offer.id, state: 'pending' }, data: { state: 'expired', respondedAt: now } });
+    if (updated.count === 0) continue;
+    await publishOffer(tx, offer);
+    await afterOfferEnded(tx, offer, TIMED_OUT[offer.kind]);
+  }
+  return overdue.length;
+}
+
+/**
+ * What follows an offer that ended unanswered (declined or expired): a routing offer puts the
+ * conversation back in its queue for the next agent; a transfer or consult request stays with the
+ * owner and the timeline says why.
+ */
+export async function afterOfferEnded(tx: Tx, offer: Offer, event: LifecycleEventName | null): Promise<void> {
+  const conversation = await tx.conversation.findUniqueOrThrow({ where: { id: offer.conversationId } });
+  const events = [];
+  if (offer.kind === 'route') {
+    await tx.conversation.updateMany({
+      where: { id: conversation.id, state: 'offered' },
+      data: { state: 'queued', version: { increment: 1 } },
+    });
+  } else if (event) {
+    const agent = await tx.agent.findUniqueOrThrow({ where: { id: offer.agentId }, select: { id: true, displayName: true, role: true } });
+    events.push(await recordLifecycleEvent(tx, { conversation, name: event, agent }));
+  }
+  await publishConversationChange(tx, conversation.id, events);
+  await publishAgentStatus(tx, offer.agentId);
+}
+
+async function offerWaiting(tx: Tx, now: Date, offerTimeoutMs: number): Promise<number> {
+  const waiting = await tx.conversation.findMany({
+    where: { state: 'queued', queueId: { not: null } },
+    orderBy: [{ queuedAt: 'asc' }, { id: 'asc' }],
+    select: { id: true, queueId: true, queuedAt: true, version: true },
+    take: BATCH,
+  });
+  let offered = 0;
+  for (const conversation of waiting) {
+    const agentId = await longestIdleAgent(tx, conversation.queueId!, conversation.id, conversation.queuedAt ?? new Date(0), now);
+    if (!agentId) continue;
+    const claimed = await tx.conversation.updateMany({
+      where: { id: conversation.id, state: 'queued', version: conversation.version },
+      data: { state: 'offered', version: { increment: 1 } },
+    });
+    if (claimed.count === 0) continue;
+    const offer = await tx.offer.create({
+      data: {
+        conversationId: conversation.id,
+        agentId,
+        kind: 'route',
+        queueId: conversation.queueId,
+        expiresAt: new Date(now.getTime() + offerTimeoutMs),
+      },
+    });
+    await tx.agent.update({ where: { id: agentId }, data: { idleSince: now } });
+    await publishOffer(tx, offer);
+    await publishConversationChange(tx, conversation.id);
+    await publishAgentStatus(tx, agentId);
+    offered += 1;
+  }
+  return offered;
+}
+
+/**
+ * A queue member who is available, has the console open, has room under their capacity, and has not
+ * already let this conversation pass since it joined the queue.
+ */
+async function longestIdleAgent(tx: Tx, queueId: string, conversationId: string, queuedAt: Date, now: Date): Promise<string | null> {
+  const rows = await tx.$queryRaw<{ id: string }[]>`
+    SELECT a.id FROM "Agent" a
+    JOIN "QueueMember" m ON m."agentId" = a.id AND m."queueId" = ${queueId}
+    WHERE a.active AND a.presence = 'available' AND a."connectedUntil" > ${now}
+      AND (SELECT count(*) FROM "Conversation" c WHERE c."ownerId" = a.id AND c.state IN ('active', 'wrapup'))
+        + (SELECT count(*) FROM "Offer" o WHERE o."agentId" = a.id AND o.state = 'pending' AND o.kind IN ('route', 'transfer'))
+        < a.capacity
+      AND NOT EXISTS (
+        SELECT 1 FROM "Offer" o
+        WHERE o."conversationId" = ${conversationId} AND o."agentId" = a.id AND o.kind = 'route' AND o."createdAt" >= ${queuedAt}
+      )
+    ORDER BY a."idleSince" ASC, a.id ASC
+    LIMIT 1`;
+  return rows[0]?.id ?? null;
+}

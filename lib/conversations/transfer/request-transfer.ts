@@ -1,0 +1,66 @@
+import { db as defaultDb, type Db } from '../../db/client';
+import { transaction } from '../../db/transaction';
+import { conflict, notFound } from '../../errors/app-error';
+import type { ConversationSummary } from '../../views/types';
+import type { ActingAgent } from '../agent';
+import { recordAgentNote } from '../agent-note';
+import { endConsults } from '../consult/end-consult';
+import { recordLifecycleEvent } from '../lifecycle';
+import { publishOffer, settlePendingOffers } from '../offers/offer-view';
+import { loadOwnedConversation, loadColleague } from '../owned-conversation';
+import { publishConversationChange } from '../publish';
+import { publishAgentStatus } from '../routing/agent-status';
+
+export type TransferTarget = { agentId: string } | { queueId: string };
+
+/**
+ * Transfer to a queue moves the conversation there at once (routing offers it on); transfer to an
+ * agent asks them first, and the conversation stays with its owner until they accept.
+ */
+export async function requestTransfer(
+  input: { conversationId: string; agent: ActingAgent; to: TransferTarget; note?: string; expiresInMs: number },
+  db: Db = defaultDb(),
+): Promise<ConversationSummary> {
+  return transaction(db, async (tx) => {
+    const conversation = await loadOwnedConversation(tx, input.conversationId, input.agent);
+    const events = [];
+    if (input.note) events.push(await recordAgentNote(tx, conversation.id, input.agent, input.note, 'transferNote'));
+
+    if ('queueId' in input.to) {
+      const queue = await tx.queue.findUnique({ where: { id: input.to.queueId }, select: { id: true } });
+      if (!queue) throw notFound('No such queue.', 'QueueNotFound');
+      const moved = await tx.conversation.updateMany({
+        where: { id: conversation.id, version: conversation.version },
+        data: { state: 'queued', ownerId: null, queueId: queue.id, queuedAt: new Date(), acceptedAt: null, version: { increment: 1 } },
+      });
+      if (moved.count === 0) throw conflict('The conversation changed; try again.');
+      events.push(await recordLifecycleEvent(tx, { conversation, name: 'TransferToQueueInitiated', agent: input.agent }));
+      await endConsults(tx, conversation.id);
+      const offers = await settlePendingOffers(tx, conversation.id, 'cancelled');
+      const summary = await publishConversationChange(tx, conversation.id, events);
+      const affected = [conversation.ownerId, ...offers.map((o) => o.agentId)].filter((id): id is string => id !== null);
+      for (const agentId of new Set(affected)) await publishAgentStatus(tx, agentId);
+      return summary;
+    }
+
+    const target = await loadColleague(tx, input.to.agentId, input.agent);
+    if (target.id === conversation.ownerId) throw conflict('The conversation is already theirs.', 'SameAgent');
+    const pending = await tx.offer.findFirst({ where: { conversationId: conversation.id, kind: 'transfer', state: 'pending' } });
+    if (pending) throw conflict('A transfer is already waiting for an answer.', 'TransferPending');
+    const offer = await tx.offer.create({
+      data: {
+        conversationId: conversation.id,
+        agentId: target.id,
+        kind: 'transfer',
+        fromAgentId: input.agent.id,
+        note: input.note ?? null,
+        expiresAt: new Date(Date.now() + input.expiresInMs),
+      },
+    });
+    events.push(await recordLifecycleEvent(tx, { conversation, name: 'TransferToAgentInitiated', agent: input.agent }));
+    await publishOffer(tx, offer);
+    const summary = await publishConversationChange(tx, conversation.id, events);
+    await publishAgentStatus(tx, target.id);
+    return summary;
+  });
+}
