@@ -53,11 +53,13 @@ async function waitForHealth(url: string, app: ChildProcess, timeoutMs: number) 
 }
 
 async function main() {
-  // `npm test -- <file filters>` runs only the matching unit and integration tests (no lint, no browser).
-  const filters = process.argv.slice(2);
+  // `npm test -- <file filters>` runs only the matching unit and integration tests (no lint, no browser);
+  // `npm test -- --e2e <spec filters>` runs only the matching Playwright specs.
+  const e2eOnly = process.argv[2] === '--e2e';
+  const filters = process.argv.slice(e2eOnly ? 3 : 2);
   const baseEnv = { ...process.env, NEXT_TELEMETRY_DISABLED: '1' };
-  if (filters.length === 0 && !(await run(bin('eslint'), ['.'], baseEnv))) return 1;
-  if (!(await run(bin('vitest'), ['run', '--project', 'unit', '--passWithNoTests', ...filters], { ...baseEnv, NODE_ENV: 'test' }))) return 1;
+  if (filters.length === 0 && !e2eOnly && !(await run(bin('eslint'), ['.'], baseEnv))) return 1;
+  if (!e2eOnly && !(await run(bin('vitest'), ['run', '--project', 'unit', '--passWithNoTests', ...filters], { ...baseEnv, NODE_ENV: 'test' }))) return 1;
 
   const { adminUrl, embedded } = await serverAndAdminUrl();
   const database = `console_test_${Date.now()}_${process.pid}`;
@@ -97,9 +99,10 @@ async function main() {
   let ok = false;
   try {
     await waitForHealth(baseUrl, app, 15 * 60_000);
-    ok =
-      (await run(bin('vitest'), ['run', '--project', 'integration', '--passWithNoTests', ...filters], { ...testEnv, NODE_ENV: 'test' })) &&
-      (filters.length > 0 || (await run(bin('playwright'), ['test'], testEnv)));
+    ok = e2eOnly
+      ? await run(bin('playwright'), ['test', ...filters], testEnv)
+      : (await run(bin('vitest'), ['run', '--project', 'integration', '--passWithNoTests', ...filters], { ...testEnv, NODE_ENV: 'test' })) &&
+        (filters.length > 0 || (await run(bin('playwright'), ['test'], testEnv)));
   } finally {
     app.kill('SIGTERM');
     await new Promise((resolve) => (app.exitCode !== null ? resolve(null) : app.once('exit', resolve)));

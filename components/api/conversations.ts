@@ -10,24 +10,28 @@ export interface ConversationPage {
   nextCursor: string | null;
 }
 
-export const conversationListQuery = (filter: InboxFilter, q = '') =>
+function listUrl(filter: InboxFilter, q: string, queue: string, cursor?: string): string {
+  const params = new URLSearchParams({ filter, limit: '100' });
+  if (q) params.set('q', q);
+  if (queue) params.set('queue', queue);
+  if (cursor) params.set('cursor', cursor);
+  return `/api/console/conversations?${params}`;
+}
+
+export const conversationListQuery = (filter: InboxFilter, q = '', queue = '') =>
   queryOptions({
-    queryKey: queryKeys.conversationList(filter, q),
-    queryFn: () =>
-      fetchJson<ConversationPage>(`/api/console/conversations?filter=${filter}&limit=100${q ? `&q=${encodeURIComponent(q)}` : ''}`),
+    queryKey: queryKeys.conversationList(filter, q, queue),
+    queryFn: () => fetchJson<ConversationPage>(listUrl(filter, q, queue)),
   });
 
-export const useConversationList = (filter: InboxFilter, q = '') => useQuery(conversationListQuery(filter, q));
+export const useConversationList = (filter: InboxFilter, q = '', queue = '') => useQuery(conversationListQuery(filter, q, queue));
 
 /** The next keyset page of a list, appended to the cached one. */
-export function useLoadMoreConversations(filter: InboxFilter, q = '') {
+export function useLoadMoreConversations(filter: InboxFilter, q = '', queue = '') {
   const queryClient = useQueryClient();
-  const key = queryKeys.conversationList(filter, q);
+  const key = queryKeys.conversationList(filter, q, queue);
   return useMutation({
-    mutationFn: (cursor: string) =>
-      fetchJson<ConversationPage>(
-        `/api/console/conversations?filter=${filter}&limit=100&cursor=${encodeURIComponent(cursor)}${q ? `&q=${encodeURIComponent(q)}` : ''}`,
-      ),
+    mutationFn: (cursor: string) => fetchJson<ConversationPage>(listUrl(filter, q, queue, cursor)),
     onSuccess: (next) =>
       queryClient.setQueryData<ConversationPage>(key, (page) => {
         if (!page) return next;
@@ -47,8 +51,9 @@ export function newer(shown: ConversationSummary, incoming: ConversationSummary)
 }
 
 /** Whether a conversation belongs in a filter's list, for updating cached lists from live events. */
-export function belongsTo(filter: InboxFilter, conversation: ConversationSummary, agentId: string): boolean {
+export function belongsTo(filter: InboxFilter, conversation: ConversationSummary, agentId: string, queue = ''): boolean {
   if (conversation.state === 'pending') return false;
+  if (queue && conversation.queueId !== queue) return false;
   if (filter === 'mine') {
     const consulting = conversation.consultants.some((c) => c.agentId === agentId);
     return (conversation.ownerId === agentId || consulting) && conversation.state !== 'closed';

@@ -18,29 +18,25 @@ export function mergeOffer(list: OfferView[] | undefined, offer: OfferView, agen
   return offer.agentId === agentId && offer.state === 'pending' ? [...others, offer] : others;
 }
 
-function useAnswerOffer<T>(verb: 'accept' | 'decline') {
+/** Answering removes the card at once; what follows runs at hook level, which survives the card unmounting. */
+function useAnswerOffer<T>(verb: 'accept' | 'decline', onSuccess?: (result: T) => void) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (offer: Pick<OfferView, 'id'>) =>
       fetchJson<T>(`/api/console/offers/${encodeURIComponent(offer.id)}/${verb}`, { method: 'POST', body: {} }),
+    onSuccess,
     onSettled: (_result, _error, offer) =>
       queryClient.setQueryData<OfferView[]>(queryKeys.offers, (list) => list?.filter((item) => item.id !== offer.id)),
   });
 }
 
-export function useTakeOffer() {
+/** Takes a conversation offered, or joins a consult, then opens the conversation. */
+export function useTakeOffer(onTaken: (summary: ConversationSummary) => void) {
   const queryClient = useQueryClient();
-  const mutation = useAnswerOffer<ConversationSummary>('accept');
-  return {
-    ...mutation,
-    mutate: (offer: Pick<OfferView, 'id'>, onTaken?: (summary: ConversationSummary) => void) =>
-      mutation.mutate(offer, {
-        onSuccess: (summary) => {
-          queryClient.setQueryData(queryKeys.conversation(summary.id), summary);
-          onTaken?.(summary);
-        },
-      }),
-  };
+  return useAnswerOffer<ConversationSummary>('accept', (summary) => {
+    queryClient.setQueryData(queryKeys.conversation(summary.id), summary);
+    onTaken(summary);
+  });
 }
 
 export const useDeclineOffer = () => useAnswerOffer<{ ok: true }>('decline');

@@ -3,7 +3,7 @@ import type { InboxFilter } from './conversations';
 export const queryKeys = {
   me: ['me'] as const,
   conversationLists: ['conversations'] as const,
-  conversationList: (filter: InboxFilter, q = '') => ['conversations', filter, q] as const,
+  conversationList: (filter: InboxFilter, q = '', queue = '') => ['conversations', filter, q, queue] as const,
   conversation: (id: string) => ['conversation', id] as const,
   transcript: (id: string) => ['transcript', id] as const,
   failedDeliveries: ['deliveries', 'failed'] as const,

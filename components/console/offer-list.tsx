@@ -1,7 +1,7 @@
 'use client';
 
 import { useEffect, useState } from 'react';
-import type { ConversationSummary, OfferView } from '@/lib/views/types';
+import type { OfferView } from '@/lib/views/types';
 import { useDeclineOffer, useOffers, useTakeOffer } from '../api/offers';
 
 const HEADLINE: Record<OfferView['kind'], (offer: OfferView) => string> = {
@@ -40,7 +40,7 @@ export function OfferList({ onOpen }: { onOpen: (conversationId: string) => void
 }
 
 function OfferCard({ offer, onOpen }: { offer: OfferView; onOpen: (conversationId: string) => void }) {
-  const take = useTakeOffer();
+  const take = useTakeOffer((summary) => onOpen(summary.id));
   const decline = useDeclineOffer();
   const left = useSecondsLeft(offer.expiresAt);
   const busy = take.isPending || decline.isPending;
@@ -59,7 +59,7 @@ function OfferCard({ offer, onOpen }: { offer: OfferView; onOpen: (conversationI
       <button
         type="button"
         disabled={busy}
-        onClick={() => take.mutate(offer, (summary: ConversationSummary) => onOpen(summary.id))}
+        onClick={() => take.mutate(offer)}
         className="rounded bg-emerald-600 px-3 py-1 font-medium text-white hover:bg-emerald-700 disabled:opacity-60"
       >
         {offer.kind === 'consult' ? 'Join' : 'Take'}

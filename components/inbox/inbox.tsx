@@ -1,9 +1,15 @@
 'use client';
 
+import { useVirtualizer } from '@tanstack/react-virtual';
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
+import type { ConversationSummary } from '@/lib/views/types';
 import { useConversationList, useLoadMoreConversations, type InboxFilter } from '../api/conversations';
+import { useDirectory } from '../api/directory';
+
+/** Each entry is three lines tall; the list renders only what is on screen (10,000 stay smooth). */
+const ROW_HEIGHT = 72;
 
 const FILTERS: { value: InboxFilter; label: string }[] = [
   { value: 'mine', label: 'Mine' },
@@ -15,12 +21,14 @@ export function Inbox({ selectedId }: { selectedId: string | null }) {
   const [filter, setFilter] = useState<InboxFilter>('all');
   const [search, setSearch] = useState('');
   const [query, setQuery] = useState('');
+  const [queue, setQueue] = useState('');
+  const queues = useDirectory().data?.queues ?? [];
   useEffect(() => {
     const timer = setTimeout(() => setQuery(search.trim()), 250);
     return () => clearTimeout(timer);
   }, [search]);
-  const list = useConversationList(filter, query);
-  const more = useLoadMoreConversations(filter, query);
+  const list = useConversationList(filter, query, queue);
+  const more = useLoadMoreConversations(filter, query, queue);
   const unread = list.data?.items.reduce((total, item) => total + item.unreadCount, 0) ?? 0;
   const router = useRouter();
   const items = list.data?.items;
@@ -55,54 +63,125 @@ export function Inbox({ selectedId }: { selectedId: string | null }) {
           </button>
         ))}
       </div>
-      <div className="border-b border-slate-200 p-2">
+      <div className="flex gap-2 border-b border-slate-200 p-2">
         <input
           type="search"
           aria-label="Search conversations"
           placeholder="Search customers and messages"
           value={search}
           onChange={(event) => setSearch(event.target.value)}
-          className="w-full rounded border border-slate-300 px-2 py-1 text-sm"
+          className="min-w-0 flex-1 rounded border border-slate-300 px-2 py-1 text-sm"
         />
+        <select
+          aria-label="Queue"
+          value={queue}
+          onChange={(event) => setQueue(event.target.value)}
+          className="w-24 rounded border border-slate-300 px-1 py-1 text-sm"
+        >
+          <option value="">Every queue</option>
+          {queues.map((item) => (
+            <option key={item.id} value={item.id}>
+              {item.name}
+            </option>
+          ))}
+        </select>
       </div>
       {list.isError && (
         <p role="alert" className="p-3 text-sm text-red-700">
           {list.error.message}
         </p>
       )}
-      <ul aria-label="Conversations" className="min-h-0 flex-1 overflow-y-auto">
-        {list.data?.items.map((conversation) => (
-          <li key={conversation.id}>
-            <Link
-              href={`/?c=${encodeURIComponent(conversation.id)}`}
-              aria-current={conversation.id === selectedId ? 'page' : undefined}
-              className="block border-b border-slate-100 px-3 py-2 hover:bg-slate-50 aria-[current=page]:bg-indigo-50"
-            >
-              <span className="flex items-center justify-between gap-2">
-                <span className="truncate font-medium">{conversation.customerName}</span>
-                {conversation.unreadCount > 0 && (
-                  <span className="rounded-full bg-indigo-600 px-2 text-xs text-white">
-                    {conversation.unreadCount} unread
-                  </span>
-                )}
-              </span>
-              <span className="block truncate text-sm text-slate-500">{conversation.lastText ?? ' '}</span>
-              <span className="block text-xs text-slate-400">
-                {conversation.channel} · {conversation.state}
-                {conversation.ownerName ? ` · ${conversation.ownerName}` : ''}
-              </span>
-            </Link>
-          </li>
-        ))}
-        {list.data && list.data.items.length === 0 && <li className="p-3 text-sm text-slate-500">No conversations.</li>}
-        {list.data?.nextCursor && (
-          <li className="p-2 text-center">
-            <button type="button" disabled={more.isPending} onClick={() => more.mutate(list.data!.nextCursor!)} className="text-sm text-indigo-700 underline">
-              Load more
-            </button>
-          </li>
-        )}
-      </ul>
+      <ConversationList
+        items={list.data?.items ?? []}
+        loaded={Boolean(list.data)}
+        selectedId={selectedId}
+        nextCursor={list.data?.nextCursor ?? null}
+        loadingMore={more.isPending}
+        onLoadMore={(cursor) => more.mutate(cursor)}
+      />
     </nav>
+  );
+}
+
+function ConversationList({
+  items,
+  loaded,
+  selectedId,
+  nextCursor,
+  loadingMore,
+  onLoadMore,
+}: {
+  items: ConversationSummary[];
+  loaded: boolean;
+  selectedId: string | null;
+  nextCursor: string | null;
+  loadingMore: boolean;
+  onLoadMore: (cursor: string) => void;
+}) {
+  const scroller = useRef<HTMLUListElement>(null);
+  // eslint-disable-next-line react-hooks/incompatible-library -- the virtualizer's API is not memo-safe; nothing here memoises it
+  const virtualizer = useVirtualizer({
+    count: items.length,
+    getScrollElement: () => scroller.current,
+    estimateSize: () => ROW_HEIGHT,
+    overscan: 8,
+    getItemKey: (index) => items[index]!.id,
+  });
+  const rows = virtualizer.getVirtualItems();
+  const lastShown = rows.at(-1)?.index ?? -1;
+  // Scrolling near the end fetches the next keyset page by itself ("Load more" stays for keyboards).
+  useEffect(() => {
+    if (nextCursor && !loadingMore && lastShown >= items.length - 5) onLoadMore(nextCursor);
+  }, [lastShown, items.length, nextCursor, loadingMore, onLoadMore]);
+
+  return (
+    <ul ref={scroller} aria-label="Conversations" className="relative min-h-0 flex-1 overflow-y-auto">
+      <li aria-hidden style={{ height: virtualizer.getTotalSize() }} className="pointer-events-none" />
+      {rows.map((row) => {
+        const conversation = items[row.index]!;
+        return (
+          <li
+            key={row.key}
+            aria-setsize={nextCursor ? -1 : items.length}
+            aria-posinset={row.index + 1}
+            className="absolute inset-x-0"
+            style={{ top: row.start, height: ROW_HEIGHT }}
+          >
+            <ConversationEntry conversation={conversation} selected={conversation.id === selectedId} />
+          </li>
+        );
+      })}
+      {loaded && items.length === 0 && <li className="p-3 text-sm text-slate-500">No conversations.</li>}
+      {nextCursor && (
+        <li className="p-2 text-center">
+          <button type="button" disabled={loadingMore} onClick={() => onLoadMore(nextCursor)} className="text-sm text-indigo-700 underline">
+            Load more
+          </button>
+        </li>
+      )}
+    </ul>
+  );
+}
+
+function ConversationEntry({ conversation, selected }: { conversation: ConversationSummary; selected: boolean }) {
+  return (
+    <Link
+      href={`/?c=${encodeURIComponent(conversation.id)}`}
+      aria-current={selected ? 'page' : undefined}
+      className="block h-full border-b border-slate-100 px-3 py-2 hover:bg-slate-50 aria-[current=page]:bg-indigo-50"
+    >
+      <span className="flex items-center justify-between gap-2">
+        <span className="truncate font-medium">{conversation.customerName}</span>
+        {conversation.unreadCount > 0 && (
+          <span className="rounded-full bg-indigo-600 px-2 text-xs text-white">{conversation.unreadCount} unread</span>
+        )}
+      </span>
+      <span className="block truncate text-sm text-slate-500">{conversation.lastText ?? ' '}</span>
+      <span className="block truncate text-xs text-slate-400">
+        {conversation.channel} · {conversation.state}
+        {conversation.queueName ? ` · ${conversation.queueName}` : ''}
+        {conversation.ownerName ? ` · ${conversation.ownerName}` : ''}
+      </span>
+    </Link>
   );
 }

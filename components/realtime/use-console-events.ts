@@ -48,11 +48,12 @@ function applyConversation(client: QueryClient, conversation: ConversationSummar
     if (!page) continue;
     const filter = key[1] as InboxFilter;
     const searching = Boolean(key[2]);
+    const queue = (key[3] as string | undefined) ?? '';
     const shown = page.items.find((item) => item.id === conversation.id);
     const latest = shown ? newer(shown, conversation) : conversation;
     const items = page.items.filter((item) => item.id !== conversation.id);
     // A search result list only refreshes what it already shows; the rest waits for the next search.
-    if (belongsTo(filter, latest, agentId) && (!searching || shown)) items.push(latest);
+    if (belongsTo(filter, latest, agentId, queue) && (!searching || shown)) items.push(latest);
     items.sort((a, b) => b.lastActivityAt.localeCompare(a.lastActivityAt) || b.id.localeCompare(a.id));
     client.setQueryData<ConversationPage>(key, { ...page, items });
   }

@@ -1,7 +1,7 @@
 import { expect, test } from '@playwright/test';
 import { customerSays, startDirectLine } from '../support/clients';
 
-test('the inbox pages by keyset: Load more brings the rest, none twice', async ({ page }) => {
+test('the inbox is virtualised and pages by keyset as it scrolls: every conversation once, few in the page at a time', async ({ page }) => {
   test.setTimeout(90_000);
   const tag = `pager${Date.now()}`;
   for (let i = 0; i < 101; i++) {
@@ -18,9 +18,20 @@ test('the inbox pages by keyset: Load more brings the rest, none twice', async (
   const searched = page.waitForResponse((response) => response.url().includes(`q=${tag}`) && !response.url().includes('cursor='));
   await page.getByRole('searchbox', { name: 'Search conversations' }).fill(tag);
   await searched;
-  await expect(inbox.getByRole('link')).toHaveCount(100);
-  await inbox.getByRole('button', { name: 'Load more' }).click();
-  await expect(inbox.getByRole('link')).toHaveCount(101);
+  await expect(inbox.getByRole('link', { name: new RegExp(`${tag} customer 100\\b`) })).toBeVisible();
+  // Only what is on screen is in the page, not all 100 of the first page.
+  expect(await inbox.getByRole('link').count()).toBeLessThan(40);
+  await expect(inbox.getByRole('button', { name: 'Load more' })).toBeVisible();
+
+  // Scrolling to the end fetches the next keyset page by itself; the last entry is the oldest.
+  const nextPage = page.waitForResponse((response) => response.url().includes(`q=${tag}`) && response.url().includes('cursor='));
+  await inbox.evaluate((element) => (element.scrollTop = element.scrollHeight));
+  await nextPage;
+  await inbox.evaluate((element) => (element.scrollTop = element.scrollHeight));
+  const oldest = inbox.getByRole('listitem').filter({ has: page.getByRole('link', { name: new RegExp(`${tag} customer 0\\b`) }) });
+  await expect(oldest).toBeVisible();
+  await expect(oldest).toHaveAttribute('aria-posinset', '101');
+  await expect(oldest).toHaveAttribute('aria-setsize', '101');
   await expect(inbox.getByRole('button', { name: 'Load more' })).toHaveCount(0);
-  await expect(inbox.getByRole('link', { name: new RegExp(`${tag} customer 0\\b`) })).toBeVisible();
+  expect(await inbox.getByRole('link').count()).toBeLessThan(40);
 });
