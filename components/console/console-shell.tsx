@@ -7,7 +7,9 @@ import { useSignOut } from '../api/session';
 import { ConversationPane } from '../conversation/conversation-pane';
 import { Inbox } from '../inbox/inbox';
 import { useConsoleEvents } from '../realtime/use-console-events';
+import { NotificationSettingsMenu } from './notification-settings';
 import { OfferList } from './offer-list';
+import { useBackgroundAlerts, useNotificationSettings } from './use-notifications';
 import { PresenceSelect } from './presence-select';
 import { ShortcutSheet } from './shortcuts';
 
@@ -15,7 +17,8 @@ export function ConsoleShell({ agent }: { agent: AgentView }) {
   const router = useRouter();
   const params = useSearchParams();
   const selected = params.get('c');
-  const status = useConsoleEvents(agent.id);
+  const [notifications, setNotifications] = useNotificationSettings(agent.id);
+  const status = useConsoleEvents(agent.id, useBackgroundAlerts(agent.id, notifications));
   const signOut = useSignOut();
 
   return (
@@ -36,6 +39,7 @@ export function ConsoleShell({ agent }: { agent: AgentView }) {
             {agent.displayName} <span className="text-slate-500">({agent.role})</span>
           </span>
           <PresenceSelect agent={agent} />
+          <NotificationSettingsMenu settings={notifications} onChange={setNotifications} />
           <button
             type="button"
             className="rounded border border-slate-300 px-2 py-1 hover:bg-slate-100"

@@ -2,7 +2,7 @@
 
 import { useQueryClient, type QueryClient } from '@tanstack/react-query';
 import { useRouter } from 'next/navigation';
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { ConsoleEvent, ConversationSummary, DirectoryView, OfferView, StreamedEvent } from '@/lib/views/types';
 import { mergeAgentStatus } from '../api/directory';
 import { mergeOffer } from '../api/offers';
@@ -64,10 +64,14 @@ function applyConversation(client: QueryClient, conversation: ConversationSummar
  * when the server refused the stream (restart, 5xx) we open a new one with `?after=<last id>`, so
  * the server replays what was missed either way. Every (re)start also refetches the lists once.
  */
-export function useConsoleEvents(agentId: string): StreamStatus {
+export function useConsoleEvents(agentId: string, onEvent?: (event: ConsoleEvent) => void): StreamStatus {
   const client = useQueryClient();
   const router = useRouter();
   const [status, setStatus] = useState<StreamStatus>('connecting');
+  const listener = useRef(onEvent);
+  useEffect(() => {
+    listener.current = onEvent;
+  }, [onEvent]);
   useEffect(() => {
     let lastId: string | null = null;
     let source: EventSource | null = null;
@@ -84,6 +88,7 @@ export function useConsoleEvents(agentId: string): StreamStatus {
         lastId = event.id;
         const handler = handlers[event.type] as (client: QueryClient, event: ConsoleEvent, agentId: string) => void;
         handler?.(client, event, agentId);
+        listener.current?.(event);
       });
       source.addEventListener('ready', (message) => {
         lastId = (JSON.parse((message as MessageEvent<string>).data) as { id: string }).id;

@@ -122,3 +122,28 @@ test('consult in a private thread, transfer with a note, end with a wrap-up — 
   await alice.context().close();
   await bob.context().close();
 });
+
+test('a supervisor force-closes a conversation with a reason', async ({ browser }) => {
+  const alice = await signIn(browser, 'alice@demo.test');
+  const customer = await newCustomer('Force Closed Customer');
+  await alice.getByRole('list', { name: 'Conversations' }).getByRole('link', { name: new RegExp(customer.name) }).click();
+  await alice.getByRole('button', { name: 'Accept' }).click();
+  await expect(alice.getByRole('button', { name: 'End conversation' })).toBeVisible();
+
+  const sam = await signIn(browser, 'sam@demo.test');
+  await sam.getByRole('list', { name: 'Conversations' }).getByRole('link', { name: new RegExp(customer.name) }).click();
+  await sam.getByRole('button', { name: 'Force close' }).click();
+  const dialog = sam.getByRole('dialog', { name: 'Force close conversation' });
+  await expect(dialog).toContainText('also for Alice');
+  await dialog.getByLabel('Reason').fill('Abusive language');
+  await dialog.getByRole('button', { name: 'Force close' }).click();
+  await expect(dialog).toHaveCount(0);
+
+  const transcript = alice.getByRole('log', { name: 'Transcript' });
+  await expect(transcript.getByRole('article', { name: 'Sam force-closed the conversation' })).toBeVisible();
+  await expect(transcript.getByRole('article').filter({ hasText: 'Abusive language' })).toContainText('Force close reason');
+  await expect(alice.getByRole('textbox', { name: 'Message' })).toHaveCount(0);
+  await expect(sam.getByRole('button', { name: 'Force close' })).toHaveCount(0);
+  await alice.context().close();
+  await sam.context().close();
+});
