@@ -6,6 +6,7 @@ import { useRetryDelivery } from '../api/retry-delivery';
 import { useReviseMessage } from '../api/revise-message';
 import { useLoadOlder, useTranscript } from '../api/transcript';
 import { AdaptiveCard } from './adaptive-card';
+import { ImageAttachment } from './image-viewer';
 import { MessageText } from './message-text';
 
 const DELIVERY_LABEL: Record<DeliveryStateView, string | null> = {
@@ -203,12 +204,7 @@ function Message({ activity, quoted }: { activity: ActivityView; quoted: Activit
 function Attachment({ file }: { file: AttachmentView }) {
   const url = `/api/console/attachments/${encodeURIComponent(file.id)}`;
   if (/^image\/(png|jpeg|gif|webp)$/.test(file.contentType)) {
-    return (
-      <a href={url} target="_blank" rel="noreferrer" className="mt-1 block max-w-[70%]">
-        {/* eslint-disable-next-line @next/next/no-img-element -- an authenticated API file, not a static asset */}
-        <img src={url} alt={file.name ?? 'image'} className="max-h-64 rounded border border-slate-200" />
-      </a>
-    );
+    return <ImageAttachment url={url} name={file.name ?? 'image'} />;
   }
   return (
     <a href={url} download={file.name ?? undefined} className="mt-1 rounded border border-slate-200 bg-white px-3 py-2 text-sm underline">

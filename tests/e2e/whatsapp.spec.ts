@@ -27,6 +27,14 @@ test('a WhatsApp image with its caption, the analysis panel, and the ticks of th
   const photo = transcript.getByRole('article', { name: `+${phone}: My broken vase` });
   await expect(photo).toBeVisible();
   await expect(photo.getByRole('img')).toBeVisible();
+  // The image opens in a viewer with a download link; Escape closes it.
+  await photo.getByRole('img').click();
+  const viewer = page.getByRole('dialog');
+  await expect(viewer.getByRole('img')).toBeVisible();
+  await expect(viewer.getByRole('link', { name: 'Download' })).toHaveAttribute('href', /\/api\/console\/attachments\//);
+  await expect.poll(() => viewer.getByRole('img').evaluate((image: HTMLImageElement) => image.naturalWidth)).toBeGreaterThan(0);
+  await page.keyboard.press('Escape');
+  await expect(viewer).toHaveCount(0);
   const analysis = page.getByRole('complementary', { name: 'Analysis' });
   await expect(analysis).toContainText('English (99%)');
   await expect(analysis).toContainText("Mother's Day");

@@ -1,13 +1,15 @@
 // A local stand-in for Azure Communication Services Advanced Messaging: it checks the HMAC-SHA256
 // signature of every request like ACS does, serves media, accepts sends, and lets tests look at
 // what it received (GET /test/requests) and script failures (POST /test/fail-next).
+import { TINY_PNG } from './images';
 import { createHash, createHmac, randomUUID } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
 export const TEST_ACS_KEY = Buffer.from('test-acs-access-key-0123456789abcdef').toString('base64');
 export const TEST_ACS_CHANNEL = 'whatsapp-channel-registration-1';
-export const MEDIA_BYTES = Buffer.from('ffd8ffe000104a46494600010101004800480000ffdb', 'hex');
+/** A real, decodable image (browsers sniff image bytes, whatever the declared type). */
+export const MEDIA_BYTES = TINY_PNG;
 
 export interface AcsRequest {
   method: string;
