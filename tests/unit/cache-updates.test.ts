@@ -61,6 +61,16 @@ describe('inbox filters for live updates', () => {
     expect(belongsTo('mine', mine, 'someone-else')).toBe(false);
     expect(belongsTo('all', conversation({ state: 'pending' }), 'me')).toBe(false);
   });
+
+  it('counts a consult as Mine, and keeps a queue filter to its queue', () => {
+    const consulting = conversation({ state: 'active', ownerId: 'owner', consultants: [{ agentId: 'me', name: 'Me', joined: false }] });
+    expect(belongsTo('mine', consulting, 'me')).toBe(true);
+    expect(belongsTo('mine', { ...consulting, state: 'closed' }, 'me')).toBe(false);
+    const inBilling = conversation({ queueId: 'billing' });
+    expect(belongsTo('all', inBilling, 'me', 'billing')).toBe(true);
+    expect(belongsTo('all', inBilling, 'me', 'general')).toBe(false);
+    expect(belongsTo('unassigned', inBilling, 'me', '')).toBe(true);
+  });
 });
 
 describe('conversation copies', () => {
