@@ -18,4 +18,7 @@ const nextConfig = {
   },
 };
 
-module.exports = nextConfig;
+// next-intl without locale routing: the language comes from the rep's cookie or Accept-Language.
+const withNextIntl = require('next-intl/plugin')('./lib/i18n/request.ts');
+
+module.exports = withNextIntl(nextConfig);

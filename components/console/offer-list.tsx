@@ -1,14 +1,10 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
 import { useEffect, useState } from 'react';
 import type { OfferView } from '@/lib/views/types';
 import { useDeclineOffer, useOffers, useTakeOffer } from '../api/offers';
 
-const HEADLINE: Record<OfferView['kind'], (offer: OfferView) => string> = {
-  route: (offer) => `New conversation${offer.queueName ? ` in ${offer.queueName}` : ''}`,
-  transfer: (offer) => `${offer.fromName ?? 'A colleague'} wants to hand over`,
-  consult: (offer) => `${offer.fromName ?? 'A colleague'} asks for your help`,
-};
 
 /** Seconds left, ticking, so the rep sees the offer is about to go to someone else. */
 function useSecondsLeft(expiresAt: string): number {
@@ -26,10 +22,11 @@ function useSecondsLeft(expiresAt: string): number {
  */
 export function OfferList({ onOpen }: { onOpen: (conversationId: string) => void }) {
   const offers = useOffers();
+  const t = useTranslations('offers');
   const items = offers.data ?? [];
   if (items.length === 0) return null;
   return (
-    <section aria-label="Requests for you" className="border-b border-indigo-200 bg-indigo-50 px-4 py-2 dark:border-indigo-900 dark:bg-indigo-950">
+    <section aria-label={t('region')} className="border-b border-indigo-200 bg-indigo-50 px-4 py-2 dark:border-indigo-900 dark:bg-indigo-950">
       <ul className="flex flex-wrap gap-2">
         {items.map((offer) => (
           <OfferCard key={offer.id} offer={offer} onOpen={onOpen} />
@@ -43,16 +40,24 @@ function OfferCard({ offer, onOpen }: { offer: OfferView; onOpen: (conversationI
   const take = useTakeOffer((summary) => onOpen(summary.id));
   const decline = useDeclineOffer();
   const left = useSecondsLeft(offer.expiresAt);
+  const t = useTranslations('offers');
   const busy = take.isPending || decline.isPending;
   const error = take.error ?? decline.error;
-  const label = `${HEADLINE[offer.kind](offer)}: ${offer.customerName}`;
+  const from = offer.fromName ?? t('aColleague');
+  const headline =
+    offer.kind === 'route'
+      ? offer.queueName
+        ? t('routeIn', { queue: offer.queueName })
+        : t('route')
+      : t(offer.kind, { from });
+  const label = `${headline}: ${offer.customerName}`;
   return (
     <li aria-label={label} className="flex items-center gap-3 rounded border border-indigo-200 bg-white px-3 py-2 text-sm shadow-sm dark:border-indigo-800 dark:bg-slate-900">
       <div>
         <p className="font-medium">{label}</p>
         <p className="text-xs text-slate-600 dark:text-slate-400">
           {offer.channel}
-          {offer.note ? ` · “${offer.note}”` : ''} · <span aria-label="Time left">{left}s</span>
+          {offer.note ? ` · “${offer.note}”` : ''} · <span aria-label={t('timeLeft')}>{t('seconds', { seconds: left })}</span>
         </p>
         {error && <p role="alert" className="text-xs text-red-700">{error.message}</p>}
       </div>
@@ -62,7 +67,7 @@ function OfferCard({ offer, onOpen }: { offer: OfferView; onOpen: (conversationI
         onClick={() => take.mutate(offer)}
         className="rounded bg-emerald-600 px-3 py-1 font-medium text-white hover:bg-emerald-700 disabled:opacity-60"
       >
-        {offer.kind === 'consult' ? 'Join' : 'Take'}
+        {offer.kind === 'consult' ? t('join') : t('take')}
       </button>
       <button
         type="button"
@@ -70,7 +75,7 @@ function OfferCard({ offer, onOpen }: { offer: OfferView; onOpen: (conversationI
         onClick={() => decline.mutate(offer)}
         className="rounded border border-slate-300 px-3 py-1 hover:bg-slate-100 disabled:opacity-60 dark:border-slate-600 dark:hover:bg-slate-800"
       >
-        Decline
+        {t('decline')}
       </button>
     </li>
   );

@@ -1,8 +1,9 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
 import type { AgentView, PresenceView } from '@/lib/views/types';
 import { useDirectory, useSetPresence } from '../api/directory';
-import { PRESENCE_LABEL } from '../conversation/agent-options';
+import { PRESENCES } from '../conversation/agent-options';
 
 const DOT: Record<PresenceView, string> = { available: 'bg-emerald-500', busy: 'bg-red-500', away: 'bg-amber-400', offline: 'bg-slate-400' };
 
@@ -10,26 +11,27 @@ const DOT: Record<PresenceView, string> = { available: 'bg-emerald-500', busy: '
 export function PresenceSelect({ agent }: { agent: AgentView }) {
   const directory = useDirectory();
   const setPresence = useSetPresence();
+  const t = useTranslations('presence');
   const me = directory.data?.agents.find((a) => a.id === agent.id);
   const presence = me?.presence ?? agent.presence;
   return (
     <span className="flex items-center gap-1.5">
       <span aria-hidden className={`inline-block h-2.5 w-2.5 rounded-full ${DOT[presence]}`} />
       <select
-        aria-label="Presence"
+        aria-label={t('label')}
         value={presence}
         disabled={setPresence.isPending}
         onChange={(event) => setPresence.mutate(event.target.value as PresenceView)}
         className="rounded border border-slate-300 bg-transparent px-1 py-0.5 text-sm dark:border-slate-600"
       >
-        {(Object.keys(PRESENCE_LABEL) as PresenceView[]).map((value) => (
+        {PRESENCES.map((value) => (
           <option key={value} value={value}>
-            {PRESENCE_LABEL[value]}
+            {t(value)}
           </option>
         ))}
       </select>
       {me && (
-        <span className="text-xs text-slate-500 dark:text-slate-400" aria-label="Load">
+        <span className="text-xs text-slate-500 dark:text-slate-400" aria-label={t('load')}>
           {me.load}/{me.capacity}
         </span>
       )}

@@ -1,5 +1,6 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
 import { useCallback, useEffect, useState } from 'react';
 import type { ConsoleEvent } from '@/lib/views/types';
 
@@ -33,12 +34,16 @@ export function useNotificationSettings(agentId: string): [NotificationSettings,
   return [settings, update];
 }
 
+type NotificationKey = 'newConversation' | 'transferFrom' | 'consultFrom' | 'aColleague' | 'attachment';
+export type Translate = (key: NotificationKey, values?: Record<string, string>) => string;
+
 /** What deserves the rep's attention: an offer or request for them, a customer writing to them. */
-export function attentionFor(event: ConsoleEvent, agentId: string): { title: string; body: string; tag: string } | null {
+export function attentionFor(event: ConsoleEvent, agentId: string, t: Translate): { title: string; body: string; tag: string } | null {
   if (event.type === 'offer.updated') {
     const { offer } = event;
     if (offer.agentId !== agentId || offer.state !== 'pending') return null;
-    const title = { route: 'New conversation', transfer: `Transfer from ${offer.fromName ?? 'a colleague'}`, consult: `Consult request from ${offer.fromName ?? 'a colleague'}` }[offer.kind];
+    const name = offer.fromName ?? t('aColleague');
+    const title = { route: t('newConversation'), transfer: t('transferFrom', { name }), consult: t('consultFrom', { name }) }[offer.kind];
     return { title, body: offer.customerName, tag: offer.id };
   }
   if (event.type === 'activity.created') {
@@ -46,7 +51,7 @@ export function attentionFor(event: ConsoleEvent, agentId: string): { title: str
     if (activity.author !== 'customer' || activity.type !== 'message') return null;
     const mine = conversation.ownerId === agentId || conversation.consultants.some((c) => c.agentId === agentId);
     if (!mine) return null;
-    return { title: conversation.customerName, body: activity.text ?? 'Sent an attachment', tag: conversation.id };
+    return { title: conversation.customerName, body: activity.text ?? t('attachment'), tag: conversation.id };
   }
   return null;
 }
@@ -66,16 +71,17 @@ function beep() {
 
 /** A sound and/or a desktop notification, only while the console tab is in the background. */
 export function useBackgroundAlerts(agentId: string, settings: NotificationSettings) {
+  const t = useTranslations('notifications');
   return useCallback(
     (event: ConsoleEvent) => {
       if (document.visibilityState === 'visible' && document.hasFocus()) return;
-      const attention = attentionFor(event, agentId);
+      const attention = attentionFor(event, agentId, t);
       if (!attention) return;
       if (settings.sound) beep();
       if (settings.desktop && 'Notification' in window && Notification.permission === 'granted') {
         new Notification(attention.title, { body: attention.body, tag: attention.tag });
       }
     },
-    [agentId, settings],
+    [agentId, settings, t],
   );
 }

@@ -1,5 +1,6 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
 import type { AgentView, ConversationSummary } from '@/lib/views/types';
 import { useAddConsultant, useEndConsult } from '../api/conversation-commands';
 
@@ -12,32 +13,33 @@ const LINK = 'rounded px-2 py-0.5 text-xs underline hover:bg-amber-100 disabled:
 export function ConsultBar({ conversation, agent }: { conversation: ConversationSummary; agent: AgentView }) {
   const add = useAddConsultant();
   const end = useEndConsult();
+  const t = useTranslations('consult');
   const isOwner = conversation.ownerId === agent.id;
   if (conversation.consultants.length === 0 && conversation.pendingRequests.length === 0) return null;
   const error = add.error ?? end.error;
   return (
-    <div aria-label="Consult and transfer" role="region" className="flex flex-wrap items-center gap-3 border-b border-amber-200 bg-amber-50 px-4 py-1.5 text-sm text-amber-900 dark:border-amber-800 dark:bg-amber-950 dark:text-amber-100">
+    <div aria-label={t('region')} role="region" className="flex flex-wrap items-center gap-3 border-b border-amber-200 bg-amber-50 px-4 py-1.5 text-sm text-amber-900 dark:border-amber-800 dark:bg-amber-950 dark:text-amber-100">
       {conversation.pendingRequests.map((request) => (
         <span key={request.offerId}>
-          Waiting for {request.agentName} to answer the {request.kind} request…
+          {t('waiting', { name: request.agentName, kind: request.kind })}
         </span>
       ))}
       {conversation.consultants.map((consultant) => (
         <span key={consultant.agentId} className="flex items-center gap-1">
-          {consultant.name} is consulting{consultant.joined ? ' (in the customer conversation)' : ' (private thread)'}
+          {t(consultant.joined ? 'consultingJoined' : 'consultingPrivate', { name: consultant.name })}
           {isOwner && !consultant.joined && (
             <button type="button" className={LINK} disabled={add.isPending} onClick={() => add.mutate({ conversationId: conversation.id, agentId: consultant.agentId })}>
-              Add {consultant.name} to the conversation
+              {t('add', { name: consultant.name })}
             </button>
           )}
           {isOwner && (
             <button type="button" className={LINK} disabled={end.isPending} onClick={() => end.mutate({ conversationId: conversation.id, agentId: consultant.agentId })}>
-              Remove {consultant.name}
+              {t('remove', { name: consultant.name })}
             </button>
           )}
           {consultant.agentId === agent.id && (
             <button type="button" className={LINK} disabled={end.isPending} onClick={() => end.mutate({ conversationId: conversation.id, agentId: agent.id })}>
-              Leave
+              {t('leave')}
             </button>
           )}
         </span>

@@ -1,5 +1,6 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
 import { useState } from 'react';
 import type { AgentView, ConversationSummary } from '@/lib/views/types';
 import { useRequestConsult } from '../api/conversation-commands';
@@ -14,14 +15,16 @@ export function ConsultDialog({ conversation, agent, onClose }: { conversation: 
   const [agentId, setAgentId] = useState('');
   const [note, setNote] = useState('');
   const [missing, setMissing] = useState(false);
+  const t = useTranslations('dialogs');
+  const confirm = useTranslations('actions')('consult');
   const consulting = conversation.consultants.map((c) => c.agentId);
 
   return (
     <ModalDialog
-      title="Consult"
-      confirm="Consult"
+      title={t('consultTitle')}
+      confirm={confirm}
       busy={consult.isPending}
-      error={missing ? 'Choose a colleague.' : (consult.error?.message ?? null)}
+      error={missing ? t('chooseColleague') : (consult.error?.message ?? null)}
       onClose={onClose}
       onConfirm={() => {
         if (!agentId) return setMissing(true);
@@ -29,7 +32,7 @@ export function ConsultDialog({ conversation, agent, onClose }: { conversation: 
       }}
     >
       <div className="flex flex-col gap-1 text-sm">
-        <label htmlFor="consult-agent">Colleague</label>
+        <label htmlFor="consult-agent">{t('colleague')}</label>
         <select
           id="consult-agent"
           value={agentId}
@@ -39,11 +42,11 @@ export function ConsultDialog({ conversation, agent, onClose }: { conversation: 
           }}
           className="rounded border border-slate-300 px-2 py-1 dark:border-slate-600 dark:bg-slate-800"
         >
-          <option value="">Choose…</option>
+          <option value="">{t('choose')}</option>
           <AgentOptions agents={directory.data?.agents ?? []} exclude={[agent.id, conversation.ownerId, ...consulting]} />
         </select>
       </div>
-      <NoteField label="Question" value={note} onChange={setNote} placeholder="What you would like help with (agents only)" />
+      <NoteField label={t('question')} value={note} onChange={setNote} placeholder={t('questionPlaceholder')} />
     </ModalDialog>
   );
 }

@@ -1,5 +1,6 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
 import { useState } from 'react';
 import type { AgentView, ConversationSummary } from '@/lib/views/types';
 import { useAcceptConversation } from '../api/accept-conversation';
@@ -14,6 +15,7 @@ const BUTTON = 'rounded border border-slate-300 px-3 py-1.5 text-sm hover:bg-sla
 export function ConversationActions({ conversation, agent }: { conversation: ConversationSummary; agent: AgentView }) {
   const accept = useAcceptConversation();
   const close = useCloseConversation();
+  const t = useTranslations('actions');
   const [dialog, setDialog] = useState<'transfer' | 'consult' | 'force-close' | null>(null);
   const isOwner = conversation.ownerId === agent.id;
   const waiting = conversation.state === 'queued' || conversation.state === 'offered';
@@ -30,22 +32,22 @@ export function ConversationActions({ conversation, agent }: { conversation: Con
       )}
       {active && (isOwner || supervisor) && (
         <button type="button" className={BUTTON} onClick={() => setDialog('transfer')}>
-          Transfer
+          {t('transfer')}
         </button>
       )}
       {active && isOwner && (
         <button type="button" className={BUTTON} onClick={() => setDialog('consult')}>
-          Consult
+          {t('consult')}
         </button>
       )}
       {active && isOwner && (
         <button type="button" className={BUTTON} disabled={close.isPending} onClick={() => close.mutate({ conversationId: conversation.id })}>
-          End conversation
+          {t('end')}
         </button>
       )}
       {supervisor && conversation.state !== 'closed' && (
         <button type="button" className={`${BUTTON} text-red-700 dark:text-red-400`} onClick={() => setDialog('force-close')}>
-          Force close
+          {t('forceClose')}
         </button>
       )}
       {waiting && (
@@ -55,7 +57,7 @@ export function ConversationActions({ conversation, agent }: { conversation: Con
           onClick={() => accept.mutate(conversation)}
           className="rounded bg-emerald-600 px-4 py-1.5 font-medium text-white hover:bg-emerald-700 disabled:opacity-60"
         >
-          Accept
+          {t('accept')}
         </button>
       )}
       {dialog === 'transfer' && <TransferDialog conversation={conversation} agent={agent} onClose={() => setDialog(null)} />}

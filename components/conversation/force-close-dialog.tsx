@@ -1,5 +1,6 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
 import { useState } from 'react';
 import type { ConversationSummary } from '@/lib/views/types';
 import { useCloseConversation } from '../api/conversation-commands';
@@ -9,10 +10,12 @@ import { ModalDialog, NoteField } from '../ui/modal-dialog';
 export function ForceCloseDialog({ conversation, onClose }: { conversation: ConversationSummary; onClose: () => void }) {
   const close = useCloseConversation();
   const [reason, setReason] = useState('');
+  const t = useTranslations('dialogs');
+  const confirm = useTranslations('actions')('forceClose');
   return (
     <ModalDialog
-      title="Force close conversation"
-      confirm="Force close"
+      title={t('forceCloseTitle')}
+      confirm={confirm}
       danger
       busy={close.isPending}
       error={close.error?.message ?? null}
@@ -20,9 +23,11 @@ export function ForceCloseDialog({ conversation, onClose }: { conversation: Conv
       onConfirm={() => close.mutate({ conversationId: conversation.id, force: true, note: reason.trim() || undefined }, { onSuccess: onClose })}
     >
       <p className="text-sm">
-        The conversation with {conversation.customerName} ends now{conversation.ownerName ? `, also for ${conversation.ownerName}` : ''}.
+        {conversation.ownerName
+          ? t('forceCloseBodyOwner', { customer: conversation.customerName, owner: conversation.ownerName })
+          : t('forceCloseBody', { customer: conversation.customerName })}
       </p>
-      <NoteField label="Reason" value={reason} onChange={setReason} placeholder="Why (kept for the team)" />
+      <NoteField label={t('reason')} value={reason} onChange={setReason} placeholder={t('reasonPlaceholder')} />
     </ModalDialog>
   );
 }

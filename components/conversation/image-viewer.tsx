@@ -1,5 +1,6 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
 import { useEffect, useRef, useState } from 'react';
 
 /** An image in the transcript: a thumbnail that opens a full-size viewer (Escape or Close shuts it). */
@@ -26,6 +27,7 @@ export function ImageAttachment({ url, name }: { url: string; name: string }) {
 
 function ImageViewer({ url, name, onClose }: { url: string; name: string; onClose: () => void }) {
   const ref = useRef<HTMLDialogElement>(null);
+  const t = useTranslations('image');
   useEffect(() => {
     const dialog = ref.current;
     if (dialog && !dialog.open) dialog.showModal();
@@ -48,10 +50,10 @@ function ImageViewer({ url, name, onClose }: { url: string; name: string; onClos
         <span className="truncate">{name}</span>
         <span className="flex gap-2">
           <a href={url} download={name} className="rounded border border-slate-300 px-3 py-1 underline dark:border-slate-600">
-            Download
+            {t('download')}
           </a>
           <button type="button" onClick={onClose} className="rounded border border-slate-300 px-3 py-1 dark:border-slate-600">
-            Close
+            {t('close')}
           </button>
         </span>
       </div>

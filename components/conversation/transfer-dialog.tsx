@@ -1,5 +1,6 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
 import { useState } from 'react';
 import type { AgentView, ConversationSummary } from '@/lib/views/types';
 import { useTransfer } from '../api/conversation-commands';
@@ -14,14 +15,16 @@ export function TransferDialog({ conversation, agent, onClose }: { conversation:
   const [target, setTarget] = useState('');
   const [note, setNote] = useState('');
   const [missing, setMissing] = useState(false);
+  const t = useTranslations('dialogs');
+  const confirm = useTranslations('actions')('transfer');
   const queues = directory.data?.queues ?? [];
 
   return (
     <ModalDialog
-      title="Transfer conversation"
-      confirm="Transfer"
+      title={t('transferTitle')}
+      confirm={confirm}
       busy={transfer.isPending}
-      error={missing ? 'Choose an agent or a queue.' : (transfer.error?.message ?? null)}
+      error={missing ? t('chooseTarget') : (transfer.error?.message ?? null)}
       onClose={onClose}
       onConfirm={() => {
         const [kind, id] = target.split(':');
@@ -31,7 +34,7 @@ export function TransferDialog({ conversation, agent, onClose }: { conversation:
       }}
     >
       <div className="flex flex-col gap-1 text-sm">
-        <label htmlFor="transfer-target">Transfer to</label>
+        <label htmlFor="transfer-target">{t('transferTo')}</label>
         <select
           id="transfer-target"
           value={target}
@@ -41,9 +44,9 @@ export function TransferDialog({ conversation, agent, onClose }: { conversation:
           }}
           className="rounded border border-slate-300 px-2 py-1 dark:border-slate-600 dark:bg-slate-800"
         >
-          <option value="">Choose…</option>
+          <option value="">{t('choose')}</option>
           <AgentOptions agents={directory.data?.agents ?? []} exclude={[agent.id, conversation.ownerId]} prefix="agent:" />
-          <optgroup label="Queues">
+          <optgroup label={t('queues')}>
             {queues.map((queue) => (
               <option key={queue.id} value={`queue:${queue.id}`}>
                 {queue.name}
@@ -52,7 +55,7 @@ export function TransferDialog({ conversation, agent, onClose }: { conversation:
           </optgroup>
         </select>
       </div>
-      <NoteField label="Note" value={note} onChange={setNote} placeholder="What the next agent should know (agents only)" />
+      <NoteField label={t('note')} value={note} onChange={setNote} placeholder={t('transferNotePlaceholder')} />
     </ModalDialog>
   );
 }

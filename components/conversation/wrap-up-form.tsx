@@ -1,5 +1,6 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
 import { useState } from 'react';
 import { useAddWrapUp } from '../api/conversation-commands';
 
@@ -7,7 +8,8 @@ import { useAddWrapUp } from '../api/conversation-commands';
 export function WrapUpForm({ conversationId }: { conversationId: string }) {
   const wrapUp = useAddWrapUp();
   const [note, setNote] = useState('');
-  if (wrapUp.isSuccess) return <p className="border-t border-slate-200 p-3 text-sm text-slate-600 dark:border-slate-700 dark:text-slate-300">Wrap-up note saved. This conversation is closed.</p>;
+  const t = useTranslations('wrapUp');
+  if (wrapUp.isSuccess) return <p className="border-t border-slate-200 p-3 text-sm text-slate-600 dark:border-slate-700 dark:text-slate-300">{t('saved')}</p>;
   return (
     <form
       className="flex items-end gap-2 border-t border-slate-200 bg-white p-3 dark:border-slate-700 dark:bg-slate-900"
@@ -17,7 +19,7 @@ export function WrapUpForm({ conversationId }: { conversationId: string }) {
       }}
     >
       <label className="flex min-w-0 flex-1 flex-col gap-1 text-sm">
-        <span>Wrap-up note (optional) — the conversation is closed</span>
+        <span>{t('label')}</span>
         <textarea
           value={note}
           maxLength={4000}
@@ -27,7 +29,7 @@ export function WrapUpForm({ conversationId }: { conversationId: string }) {
         />
       </label>
       <button type="submit" disabled={wrapUp.isPending || !note.trim()} className="rounded bg-indigo-600 px-3 py-1.5 text-sm font-medium text-white disabled:opacity-60">
-        Save note
+        {t('save')}
       </button>
       {wrapUp.error && <span role="alert" className="text-sm text-red-700">{wrapUp.error.message}</span>}
     </form>
