@@ -19,6 +19,7 @@ const nextConfig = {
 };
 
 // next-intl without locale routing: the language comes from the rep's cookie or Accept-Language.
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- next.config.js is CommonJS
 const withNextIntl = require('next-intl/plugin')('./lib/i18n/request.ts');
 
 module.exports = withNextIntl(nextConfig);
