@@ -8,4 +8,5 @@ export const queryKeys = {
   transcript: (id: string) => ['transcript', id] as const,
   failedDeliveries: ['deliveries', 'failed'] as const,
   typing: (id: string) => ['typing', id] as const,
+  cannedResponses: ['canned-responses'] as const,
 };

@@ -103,3 +103,11 @@ export interface CustomerProfileView {
   locale: string | null;
   previousConversations: { id: string; state: ConversationStateView; lastText: string | null; lastActivityAt: string }[];
 }
+
+/** A reply a rep inserts with `/shortcut`; `{customer}` is filled in when inserted. */
+export interface CannedResponseView {
+  id: string;
+  shortcut: string;
+  title: string;
+  text: string;
+}
