@@ -111,3 +111,12 @@ export interface CannedResponseView {
   title: string;
   text: string;
 }
+
+/** An Adaptive Card a rep sends (checked by the server against lib/protocol/rich-content.ts). */
+export interface AdaptiveCardView {
+  type: 'AdaptiveCard';
+  version: string;
+  body?: { type: string; [key: string]: unknown }[];
+  actions?: { type: string; [key: string]: unknown }[];
+  [key: string]: unknown;
+}

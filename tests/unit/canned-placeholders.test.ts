@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fillPlaceholders, slashQueryAt } from '@/lib/canned-responses/placeholders';
+import { fillPlaceholders, slashQueryAt } from '@/components/conversation/canned-text';
 
 describe('canned response placeholders', () => {
   it('fills {customer} everywhere and leaves unknown placeholders alone', () => {

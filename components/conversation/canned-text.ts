@@ -1,4 +1,4 @@
-// Placeholders in a canned response, filled in the browser when the rep inserts it.
+// Canned responses in the composer: the `/query` at the caret, and placeholders filled on insert.
 
 /** `{customer}` becomes the customer's name; unknown placeholders stay as written. */
 export function fillPlaceholders(text: string, values: { customer: string }): string {
