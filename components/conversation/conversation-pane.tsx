@@ -83,7 +83,7 @@ export function ConversationPane({ conversationId, agent }: { conversationId: st
                 type="button"
                 disabled={accept.isPending}
                 onClick={() => accept.mutate(data)}
-                className="rounded bg-emerald-600 px-4 py-1.5 font-medium text-white hover:bg-emerald-700 disabled:opacity-60"
+                className="rounded bg-emerald-700 px-4 py-1.5 font-medium text-white hover:bg-emerald-800 disabled:opacity-60"
               >
                 Accept
               </button>

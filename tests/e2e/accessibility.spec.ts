@@ -34,6 +34,8 @@ test('the console with a conversation open has no serious accessibility violatio
   const name = `Axe Customer ${Date.now()}`;
   await customerWrites(name, 'Is this page accessible?');
   await signIn(page, 'alice@demo.test');
+  await page.getByRole('list', { name: 'Conversations' }).getByRole('link', { name: new RegExp(name) }).click();
+  await expectAccessibleInBothThemes(page, () => expect(page.getByRole('button', { name: 'Accept' })).toBeVisible());
   await acceptConversation(page, name);
   await page.getByRole('textbox', { name: 'Message' }).fill('It should be.');
   await page.getByRole('button', { name: 'Send' }).click();
@@ -43,6 +45,15 @@ test('the console with a conversation open has no serious accessibility violatio
     await expect(transcript.getByRole('article', { name: 'Alice: It should be.' })).toBeVisible();
     await expect(page.getByRole('status', { name: 'Connection' })).toHaveText('Live');
   });
+
+  // With the canned responses list and then the command palette open (dark theme).
+  await page.getByRole('textbox', { name: 'Message' }).fill('/');
+  await expect(page.getByRole('listbox', { name: 'Canned responses' })).toBeVisible();
+  expect(await seriousViolations(page), 'canned responses').toEqual([]);
+  await page.keyboard.press('Control+K');
+  await page.getByRole('combobox', { name: 'Search commands' }).fill('go');
+  await expect(page.getByRole('dialog', { name: 'Command palette' }).getByRole('option')).toHaveCount(3);
+  expect(await seriousViolations(page), 'command palette').toEqual([]);
 });
 
 test('the supervisor page has no serious accessibility violations, light or dark', async ({ page }) => {
