@@ -2,6 +2,7 @@
 
 import { useEffect, useId, useRef, useState } from 'react';
 import { useConversationList, type InboxFilter } from '../api/conversations';
+import { OptionList, optionId } from '../ui/option-list';
 
 export interface PaletteActions {
   showFilter: (filter: InboxFilter) => void;
@@ -98,7 +99,7 @@ function Palette({ actions, onClose }: { actions: PaletteActions; onClose: (rest
           aria-expanded={shown.length > 0}
           aria-controls={listId}
           aria-autocomplete="list"
-          aria-activedescendant={shown.length > 0 ? `${listId}-${current}` : undefined}
+          aria-activedescendant={shown.length > 0 ? optionId(listId, current) : undefined}
           placeholder="Type a command or a customer's name"
           value={search}
           onChange={(event) => {
@@ -122,22 +123,23 @@ function Palette({ actions, onClose }: { actions: PaletteActions; onClose: (rest
           className="w-full border-b border-slate-200 px-4 py-3 outline-none dark:border-slate-700"
         />
         {shown.length > 0 ? (
-        <ul id={listId} role="listbox" aria-label="Commands" className="max-h-80 overflow-y-auto py-1">
-          {shown.map((command, index) => (
-            <li
-              key={command.id}
-              id={`${listId}-${index}`}
-              role="option"
-              aria-selected={index === current}
-              onMouseMove={() => setActive(index)}
-              onClick={() => run(command)}
-              className="flex cursor-pointer items-center justify-between px-4 py-2 text-sm aria-selected:bg-indigo-100 dark:aria-selected:bg-indigo-900"
-            >
-              <span>{command.label}</span>
-              {command.hint && <span className="text-xs text-slate-600 dark:text-slate-300">{command.hint}</span>}
-            </li>
-          ))}
-        </ul>
+          <OptionList
+            listId={listId}
+            label="Commands"
+            items={shown}
+            active={current}
+            keyOf={(command) => command.id}
+            onChoose={run}
+            onHover={setActive}
+            className="max-h-80 overflow-y-auto py-1 text-sm"
+          >
+            {(command) => (
+              <span className="flex items-center justify-between gap-2">
+                <span>{command.label}</span>
+                {command.hint && <span className="text-xs text-slate-600 dark:text-slate-300">{command.hint}</span>}
+              </span>
+            )}
+          </OptionList>
         ) : (
           <p role="status" className="px-4 py-2 text-sm text-slate-600 dark:text-slate-300">
             {found.isFetching ? 'Searching…' : 'Nothing matches.'}

@@ -4,6 +4,7 @@ import { useId, useState, type KeyboardEvent } from 'react';
 import { fillPlaceholders, slashQueryAt } from './canned-text';
 import type { CannedResponseView } from '@/lib/views/types';
 import { useCannedResponses } from '../api/canned-responses';
+import { OptionList, optionId } from '../ui/option-list';
 
 interface SlashAt {
   start: number;
@@ -67,30 +68,25 @@ export function useCannedMenu(customer: string, replace: (start: number, end: nu
     },
     /** ARIA for the message box that owns the list. */
     inputProps: open
-      ? { 'aria-controls': listId, 'aria-activedescendant': `${listId}-${current}`, 'aria-autocomplete': 'list' as const }
+      ? { 'aria-controls': listId, 'aria-activedescendant': optionId(listId, current), 'aria-autocomplete': 'list' as const }
       : {},
     list: open ? (
-      <ul
-        id={listId}
-        role="listbox"
-        aria-label="Canned responses"
+      <OptionList
+        listId={listId}
+        label="Canned responses"
+        items={matches}
+        active={current}
+        keyOf={(item) => item.id}
+        onChoose={choose}
         className="max-h-56 overflow-y-auto rounded border border-slate-300 bg-white text-sm shadow dark:border-slate-600 dark:bg-slate-900"
       >
-        {matches.map((item, index) => (
-          <li
-            key={item.id}
-            id={`${listId}-${index}`}
-            role="option"
-            aria-selected={index === current}
-            onMouseDown={(event) => event.preventDefault()}
-            onClick={() => choose(item)}
-            className="cursor-pointer px-3 py-1.5 aria-selected:bg-indigo-100 dark:aria-selected:bg-indigo-900"
-          >
+        {(item) => (
+          <>
             <span className="font-medium">{item.title}</span> <span className="text-slate-600 dark:text-slate-300">/{item.shortcut}</span>
             <span className="block truncate text-xs text-slate-600 dark:text-slate-300">{fillPlaceholders(item.text, { customer })}</span>
-          </li>
-        ))}
-      </ul>
+          </>
+        )}
+      </OptionList>
     ) : null,
   };
 }

@@ -2,6 +2,7 @@
 
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { AdaptiveCardView as Card } from '@/lib/views/types';
+import { PopupButton } from '../ui/popup-button';
 import { AdaptiveCard } from './adaptive-card';
 import { CARD_TEMPLATES, type CardTemplate } from './card-templates';
 
@@ -24,17 +25,9 @@ export function CardMenu({ customer, disabled, onPost }: { customer: string; dis
 
   return (
     <div className="relative">
-      <button
-        ref={button}
-        type="button"
-        disabled={disabled}
-        aria-haspopup="menu"
-        aria-expanded={menuOpen}
-        onClick={() => setMenuOpen((current) => !current)}
-        className="w-full rounded border border-slate-300 px-3 py-1 text-sm hover:bg-slate-100 disabled:opacity-60 dark:border-slate-600 dark:hover:bg-slate-800"
-      >
+      <PopupButton ref={button} popup="menu" open={menuOpen} disabled={disabled} onToggle={() => setMenuOpen((current) => !current)}>
         Cards
-      </button>
+      </PopupButton>
       {menuOpen && (
         <ul
           ref={menu}

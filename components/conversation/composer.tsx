@@ -225,8 +225,10 @@ export function Composer({ conversationId, agent, replyWindowEndsAt = null }: { 
           >
             Add suggested replies
           </button>
-          <EmojiButton onPick={insertAtCaret} />
-          {conversation && channelTakesCards(conversation.channel) && <CardMenu customer={customer} disabled={!replyWindow.open || note} onPost={postCard} />}
+          <div className="flex gap-1 *:flex-1">
+            <EmojiButton onPick={insertAtCaret} />
+            {conversation && channelTakesCards(conversation.channel) && <CardMenu customer={customer} disabled={!replyWindow.open || note} onPost={postCard} />}
+          </div>
           <label className="cursor-pointer rounded border border-slate-300 dark:border-slate-600 px-3 py-1 text-center text-sm hover:bg-slate-100 dark:hover:bg-slate-800">
             Attach
             <input type="file" multiple aria-label="Attach files" className="sr-only" onChange={onFiles} />

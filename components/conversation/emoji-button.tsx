@@ -2,6 +2,7 @@
 
 import { useEffect, useRef, useState } from 'react';
 import { useTheme } from '../theme/theme';
+import { PopupButton } from '../ui/popup-button';
 
 interface PickedEmoji {
   native: string;
@@ -52,16 +53,9 @@ export function EmojiButton({ onPick }: { onPick: (emoji: string) => void }) {
 
   return (
     <div className="relative">
-      <button
-        ref={button}
-        type="button"
-        aria-expanded={open}
-        aria-haspopup="dialog"
-        onClick={() => setOpen((current) => !current)}
-        className="w-full rounded border border-slate-300 px-3 py-1 text-sm hover:bg-slate-100 dark:border-slate-600 dark:hover:bg-slate-800"
-      >
+      <PopupButton ref={button} popup="dialog" open={open} onToggle={() => setOpen((current) => !current)}>
         Emoji
-      </button>
+      </PopupButton>
       {open && (
         <div
           ref={host}

@@ -35,6 +35,7 @@ test('the console with a conversation open has no serious accessibility violatio
   await customerWrites(name, 'Is this page accessible?');
   await signIn(page, 'alice@demo.test');
   await page.getByRole('list', { name: 'Conversations' }).getByRole('link', { name: new RegExp(name) }).click();
+  await expect(page.getByRole('button', { name: 'Accept' })).toBeVisible();
   await expectAccessibleInBothThemes(page, () => expect(page.getByRole('button', { name: 'Accept' })).toBeVisible());
   await acceptConversation(page, name);
   await page.getByRole('textbox', { name: 'Message' }).fill('It should be.');

@@ -70,7 +70,7 @@ test('canned responses on / insert with the customer name, and Enter does not se
   const transcript = page.getByRole('log', { name: 'Transcript' });
   await expect(transcript.getByRole('article').filter({ hasText: 'thanks for reaching out' })).toHaveCount(0);
   await page.getByRole('button', { name: 'Send' }).click();
-  await expect(transcript.getByRole('article', { name: `Alice: ${greeting} ${closing}` })).toBeVisible();
+  await expect(transcript.getByRole('article', { name: `Alice: ${greeting} ${closing}` })).toContainText(/Sent|Delivered|Read/);
   const seen = await directLine(`/conversations/${start.conversationId}/activities`, { auth: start.token });
   expect(seen.body.activities.filter((a: { text?: string }) => a.text?.includes('thanks for reaching out')).map((a: { text: string }) => a.text)).toEqual([
     `${greeting} ${closing}`,
