@@ -3,6 +3,7 @@ import { NextIntlClientProvider } from 'next-intl';
 import { getLocale } from 'next-intl/server';
 import type { ReactNode } from 'react';
 import { QueryProvider } from '@/components/providers/query-provider';
+import { THEME_SCRIPT } from '@/components/theme/theme';
 import './globals.css';
 
 export const metadata: Metadata = {
@@ -12,7 +13,11 @@ export const metadata: Metadata = {
 
 export default async function RootLayout({ children }: { children: ReactNode }) {
   return (
-    <html lang={await getLocale()}>
+    // The theme script sets the `dark` class before hydration: React must not undo it.
+    <html lang={await getLocale()} suppressHydrationWarning>
+      <head>
+        <script dangerouslySetInnerHTML={{ __html: THEME_SCRIPT }} />
+      </head>
       <body>
         <NextIntlClientProvider>
           <QueryProvider>{children}</QueryProvider>

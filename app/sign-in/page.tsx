@@ -1,5 +1,6 @@
 import { redirect } from 'next/navigation';
 import { SignInForm } from '@/components/auth/sign-in-form';
+import { ThemeToggle } from '@/components/theme/theme-toggle';
 import { currentAgent } from '@/lib/auth/session-cookie';
 
 export const dynamic = 'force-dynamic';
@@ -7,7 +8,10 @@ export const dynamic = 'force-dynamic';
 export default async function SignInPage() {
   if (await currentAgent()) redirect('/');
   return (
-    <main className="flex min-h-screen items-center justify-center p-4">
+    <main className="relative flex min-h-screen items-center justify-center p-4">
+      <div className="absolute top-4 right-4">
+        <ThemeToggle />
+      </div>
       <SignInForm />
     </main>
   );

@@ -1,6 +1,7 @@
 import Link from 'next/link';
 import { redirect } from 'next/navigation';
 import { FailedDeliveries } from '@/components/supervisor/failed-deliveries';
+import { ThemeToggle } from '@/components/theme/theme-toggle';
 import { currentAgent } from '@/lib/auth/session-cookie';
 
 export const dynamic = 'force-dynamic';
@@ -22,9 +23,12 @@ export default async function SupervisorPage() {
     <main className="mx-auto flex max-w-6xl flex-col gap-6 p-6">
       <header className="flex items-center justify-between">
         <h1 className="text-xl font-semibold">Supervisor</h1>
-        <Link href="/" className="text-sm underline">
-          Console
-        </Link>
+        <div className="flex items-center gap-3">
+          <ThemeToggle />
+          <Link href="/" className="text-sm underline">
+            Console
+          </Link>
+        </div>
       </header>
       <FailedDeliveries />
     </main>

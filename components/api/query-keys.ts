@@ -10,4 +10,5 @@ export const queryKeys = {
   typing: (id: string) => ['typing', id] as const,
   offers: ['offers'] as const,
   directory: ['directory'] as const,
+  cannedResponses: ['canned-responses'] as const,
 };

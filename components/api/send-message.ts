@@ -1,5 +1,5 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import type { ActivityView, AttachmentView } from '@/lib/views/types';
+import type { AdaptiveCardView, ActivityView, AttachmentView } from '@/lib/views/types';
 import { fetchJson } from './fetch-json';
 import { queryKeys } from './query-keys';
 import { mergeActivity, type TranscriptPage } from './transcript';
@@ -12,6 +12,8 @@ interface SendInput {
   agentName: string;
   attachments: AttachmentView[];
   suggestedActions: ActivityView['suggestedActions'];
+  /** Adaptive Cards sent as attachments (where the channel shows them). */
+  cards?: AdaptiveCardView[];
   note: boolean;
 }
 
@@ -27,6 +29,7 @@ export function useSendMessage() {
           clientId: input.clientId,
           attachmentIds: input.attachments.map((file) => file.id),
           suggestedActions: input.suggestedActions,
+          cards: input.cards ?? [],
           note: input.note,
         },
       }),
@@ -48,7 +51,7 @@ export function useSendMessage() {
         clientId: input.clientId,
         attachments: input.attachments,
         suggestedActions: input.suggestedActions,
-        cards: [],
+        cards: input.cards ?? [],
         editedAt: null,
         deletedAt: null,
         updatedAt: new Date().toISOString(),

@@ -16,7 +16,7 @@ export function SignInForm() {
   }
 
   return (
-    <form onSubmit={submit} className="flex w-full max-w-sm flex-col gap-4 rounded-xl bg-white p-8 shadow">
+    <form onSubmit={submit} className="flex w-full max-w-sm flex-col gap-4 rounded-xl bg-white dark:bg-slate-900 p-8 shadow">
       <h1 className="text-xl font-semibold">Sign in to the Agent Console</h1>
       <label className="flex flex-col gap-1 text-sm font-medium">
         Email
@@ -27,7 +27,7 @@ export function SignInForm() {
           required
           value={email}
           onChange={(event) => setEmail(event.target.value)}
-          className="rounded border border-slate-300 px-3 py-2 font-normal"
+          className="rounded border border-slate-300 dark:border-slate-600 px-3 py-2 font-normal"
         />
       </label>
       <label className="flex flex-col gap-1 text-sm font-medium">
@@ -39,11 +39,11 @@ export function SignInForm() {
           required
           value={password}
           onChange={(event) => setPassword(event.target.value)}
-          className="rounded border border-slate-300 px-3 py-2 font-normal"
+          className="rounded border border-slate-300 dark:border-slate-600 px-3 py-2 font-normal"
         />
       </label>
       {signIn.error && (
-        <p role="alert" className="text-sm text-red-700">
+        <p role="alert" className="text-sm text-red-700 dark:text-red-400">
           {signIn.error.message}
         </p>
       )}

@@ -2,16 +2,21 @@
 
 import Link from 'next/link';
 import { useRouter, useSearchParams } from 'next/navigation';
+import { useState } from 'react';
 import type { AgentView } from '@/lib/views/types';
+import type { InboxFilter } from '../api/conversations';
 import { useSignOut } from '../api/session';
 import { ConversationPane } from '../conversation/conversation-pane';
 import { Inbox } from '../inbox/inbox';
 import { useConsoleEvents } from '../realtime/use-console-events';
+import { useTheme } from '../theme/theme';
+import { ThemeToggle } from '../theme/theme-toggle';
+import { CommandPalette } from './command-palette';
 import { NotificationSettingsMenu } from './notification-settings';
 import { OfferList } from './offer-list';
-import { useBackgroundAlerts, useNotificationSettings } from './use-notifications';
 import { PresenceSelect } from './presence-select';
 import { ShortcutSheet } from './shortcuts';
+import { useBackgroundAlerts, useNotificationSettings } from './use-notifications';
 
 export function ConsoleShell({ agent }: { agent: AgentView }) {
   const router = useRouter();
@@ -20,14 +25,27 @@ export function ConsoleShell({ agent }: { agent: AgentView }) {
   const [notifications, setNotifications] = useNotificationSettings(agent.id);
   const status = useConsoleEvents(agent.id, useBackgroundAlerts(agent.id, notifications));
   const signOut = useSignOut();
+  const theme = useTheme();
+  const [filter, setFilter] = useState<InboxFilter>('all');
+  const [shortcutsOpen, setShortcutsOpen] = useState(false);
+  const signOutNow = () => signOut.mutate(undefined, { onSettled: () => router.replace('/sign-in') });
 
   return (
     <div className="flex h-screen flex-col">
-      <ShortcutSheet />
-      <header className="flex items-center justify-between border-b border-slate-200 bg-white px-4 py-2">
+      <ShortcutSheet open={shortcutsOpen} setOpen={setShortcutsOpen} />
+      <CommandPalette
+        actions={{
+          showFilter: setFilter,
+          openConversation: (id) => router.push(`/?c=${encodeURIComponent(id)}`),
+          toggleTheme: theme.toggle,
+          showShortcuts: () => setShortcutsOpen(true),
+          signOut: signOutNow,
+        }}
+      />
+      <header className="flex items-center justify-between border-b border-slate-200 dark:border-slate-700 bg-white dark:bg-slate-900 px-4 py-2">
         <span className="font-semibold">Agent Console</span>
         <div className="flex items-center gap-3 text-sm">
-          <span role="status" aria-label="Connection" className={status === 'live' || status === 'reconnected' ? 'text-emerald-700' : 'text-amber-700'}>
+          <span role="status" aria-label="Connection" className={status === 'live' || status === 'reconnected' ? 'text-emerald-700 dark:text-emerald-400' : 'text-amber-700 dark:text-amber-400'}>
             {{ live: 'Live', connecting: 'Connecting…', reconnecting: 'Reconnecting…', reconnected: 'Reconnected' }[status]}
           </span>
           {agent.role !== 'agent' && (
@@ -36,14 +54,15 @@ export function ConsoleShell({ agent }: { agent: AgentView }) {
             </Link>
           )}
           <span>
-            {agent.displayName} <span className="text-slate-500">({agent.role})</span>
+            {agent.displayName} <span className="text-slate-500 dark:text-slate-400">({agent.role})</span>
           </span>
           <PresenceSelect agent={agent} />
           <NotificationSettingsMenu settings={notifications} onChange={setNotifications} />
+          <ThemeToggle />
           <button
             type="button"
-            className="rounded border border-slate-300 px-2 py-1 hover:bg-slate-100"
-            onClick={() => signOut.mutate(undefined, { onSettled: () => router.replace('/sign-in') })}
+            className="rounded border border-slate-300 dark:border-slate-600 px-2 py-1 hover:bg-slate-100 dark:hover:bg-slate-800"
+            onClick={signOutNow}
           >
             Sign out
           </button>
@@ -51,12 +70,12 @@ export function ConsoleShell({ agent }: { agent: AgentView }) {
       </header>
       <OfferList onOpen={(id) => router.push(`/?c=${encodeURIComponent(id)}`)} />
       <div className="flex min-h-0 flex-1">
-        <Inbox selectedId={selected} />
+        <Inbox selectedId={selected} filter={filter} onFilterChange={setFilter} />
         <main className="flex min-w-0 flex-1 flex-col">
           {selected ? (
             <ConversationPane key={selected} conversationId={selected} agent={agent} />
           ) : (
-            <p className="m-auto text-slate-500">Choose a conversation.</p>
+            <p className="m-auto text-slate-500 dark:text-slate-400">Choose a conversation.</p>
           )}
         </main>
       </div>

@@ -65,7 +65,7 @@ function OfferCard({ offer, onOpen }: { offer: OfferView; onOpen: (conversationI
         type="button"
         disabled={busy}
         onClick={() => take.mutate(offer)}
-        className="rounded bg-emerald-600 px-3 py-1 font-medium text-white hover:bg-emerald-700 disabled:opacity-60"
+        className="rounded bg-emerald-700 px-3 py-1 font-medium text-white hover:bg-emerald-800 disabled:opacity-60"
       >
         {offer.kind === 'consult' ? t('join') : t('take')}
       </button>

@@ -1,12 +1,14 @@
 'use client';
 
-import { useEffect, useState } from 'react';
+import { useEffect, type Dispatch, type SetStateAction } from 'react';
 
 const SHORTCUTS: [string, string][] = [
   ['Alt+J', 'Next conversation'],
   ['Alt+K', 'Previous conversation'],
   ['Enter', 'Send the message'],
   ['Shift+Enter', 'New line in the message'],
+  ['Ctrl+K / ⌘K', 'Command palette'],
+  ['/', 'Canned responses (at the start of the message or after a space)'],
   ['?', 'Show this list'],
   ['Escape', 'Close this list'],
 ];
@@ -14,9 +16,8 @@ const SHORTCUTS: [string, string][] = [
 const typingInField = (target: EventTarget | null) =>
   target instanceof HTMLElement && (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName));
 
-/** `?` opens the list of keyboard shortcuts (not while typing in a field). */
-export function ShortcutSheet() {
-  const [open, setOpen] = useState(false);
+/** `?` opens the list of keyboard shortcuts (not while typing in a field); so can the command palette. */
+export function ShortcutSheet({ open, setOpen }: { open: boolean; setOpen: Dispatch<SetStateAction<boolean>> }) {
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
       if (event.key === 'Escape') setOpen(false);
@@ -24,23 +25,23 @@ export function ShortcutSheet() {
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, []);
+  }, [setOpen]);
   if (!open) return null;
   return (
     <div role="dialog" aria-modal="true" aria-label="Keyboard shortcuts" className="fixed inset-0 z-50 flex items-center justify-center bg-black/30">
-      <div className="w-80 rounded-lg bg-white p-4 shadow-lg">
+      <div className="w-80 rounded-lg bg-white dark:bg-slate-900 p-4 shadow-lg">
         <h2 className="mb-2 font-semibold">Keyboard shortcuts</h2>
         <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-1 text-sm">
           {SHORTCUTS.map(([keys, action]) => (
             <div key={keys} className="contents">
               <dt>
-                <kbd className="rounded border border-slate-300 px-1">{keys}</kbd>
+                <kbd className="rounded border border-slate-300 dark:border-slate-600 px-1">{keys}</kbd>
               </dt>
               <dd>{action}</dd>
             </div>
           ))}
         </dl>
-        <button type="button" onClick={() => setOpen(false)} className="mt-3 rounded border border-slate-300 px-3 py-1 text-sm">
+        <button type="button" onClick={() => setOpen(false)} className="mt-3 rounded border border-slate-300 dark:border-slate-600 px-3 py-1 text-sm">
           Close
         </button>
       </div>

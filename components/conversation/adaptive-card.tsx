@@ -19,5 +19,5 @@ export function AdaptiveCard({ card }: { card: object }) {
     }
     return () => element.replaceChildren();
   }, [card]);
-  return <div ref={host} aria-label="Adaptive Card" className="mt-1 max-w-[70%] rounded border border-slate-200 bg-white p-2" />;
+  return <div ref={host} aria-label="Adaptive Card" className="mt-1 max-w-[70%] rounded border border-slate-200 bg-white p-2 text-slate-900 dark:border-slate-700" />;
 }

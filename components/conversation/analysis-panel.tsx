@@ -5,7 +5,7 @@ import { Detail } from './detail';
 export function AnalysisPanel({ analysis }: { analysis: NonNullable<ConversationSummary['analysis']> }) {
   const confidence = analysis.confidence !== null ? ` (${Math.round(analysis.confidence * 100)}%)` : '';
   return (
-    <aside aria-label="Analysis" className="border-b border-slate-200 bg-amber-50 px-4 py-2 text-xs text-slate-700">
+    <aside aria-label="Analysis" className="border-b border-slate-200 dark:border-slate-700 bg-amber-50 dark:bg-amber-950 px-4 py-2 text-xs text-slate-700 dark:text-slate-300">
       <dl className="flex flex-wrap gap-x-4 gap-y-1">
         <Detail label="Language">{analysis.language && `${analysis.language}${confidence}`}</Detail>
         <Detail label="Intent">{analysis.intent}</Detail>

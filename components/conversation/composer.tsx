@@ -1,10 +1,15 @@
 'use client';
 
-import { useRef, useState, type ChangeEvent, type FormEvent, type KeyboardEvent } from 'react';
-import type { AgentView, AttachmentView } from '@/lib/views/types';
+import { useLayoutEffect, useRef, useState, type ChangeEvent, type FormEvent, type KeyboardEvent } from 'react';
+import type { AdaptiveCardView, AgentView, AttachmentView } from '@/lib/views/types';
+import { useConversation } from '../api/conversation';
 import { useSendMessage } from '../api/send-message';
 import { useSendTyping } from '../api/send-typing';
 import { uploadAttachment } from '../api/upload-attachment';
+import { useCannedMenu } from './canned-responses';
+import { CardMenu } from './card-menu';
+import { channelTakesCards } from './card-templates';
+import { EmojiButton } from './emoji-button';
 import { useReplyWindow } from './reply-window';
 
 const TYPING_EVERY_MS = 3_000;
@@ -42,6 +47,44 @@ export function Composer({
   const typing = useSendTyping();
   const lastTyping = useRef(0);
   const uploading = files.some((file) => !file.stored && !file.error);
+  const conversation = useConversation(conversationId).data;
+  const customer = conversation?.customerName ?? 'there';
+  const message = useRef<HTMLTextAreaElement>(null);
+  // Where the caret goes once an inserted text (emoji, canned response) is rendered.
+  const caretAfterInsert = useRef<number | null>(null);
+  useLayoutEffect(() => {
+    const box = message.current;
+    if (caretAfterInsert.current === null || !box) return;
+    box.focus();
+    box.setSelectionRange(caretAfterInsert.current, caretAfterInsert.current);
+    caretAfterInsert.current = null;
+  }, [text]);
+
+  /** Replaces text[start, end) with `value` and puts the caret after it. */
+  function replace(start: number, end: number, value: string) {
+    caretAfterInsert.current = start + value.length;
+    onChange(text.slice(0, start) + value + text.slice(end));
+  }
+  const canned = useCannedMenu(customer, replace);
+
+  function insertAtCaret(value: string) {
+    const box = message.current;
+    replace(box?.selectionStart ?? text.length, box?.selectionEnd ?? text.length, value);
+  }
+
+  function postCard(card: AdaptiveCardView) {
+    send.mutate({
+      conversationId,
+      text: '',
+      clientId: crypto.randomUUID(),
+      agentId: agent.id,
+      agentName: agent.displayName,
+      attachments: [],
+      suggestedActions: [],
+      cards: [card],
+      note: false,
+    });
+  }
 
   function submit(event?: FormEvent) {
     event?.preventDefault();
@@ -71,6 +114,7 @@ export function Composer({
   }
 
   function onKeyDown(event: KeyboardEvent<HTMLTextAreaElement>) {
+    if (canned.onKeyDown(event)) return;
     if (event.key === 'Enter' && !event.shiftKey && !event.nativeEvent.isComposing) submit(event);
   }
 
@@ -116,20 +160,20 @@ export function Composer({
         event.preventDefault();
         addFiles(Array.from(event.dataTransfer.files));
       }}
-      className="flex flex-col gap-2 border-t border-slate-200 bg-white p-3"
+      className="flex flex-col gap-2 border-t border-slate-200 dark:border-slate-700 bg-white dark:bg-slate-900 p-3"
     >
       {replyWindow.label && (
-        <p role="status" className={replyWindow.open ? 'text-xs text-slate-500' : 'text-sm text-red-700'}>
+        <p role="status" className={replyWindow.open ? 'text-xs text-slate-500 dark:text-slate-400' : 'text-sm text-red-700 dark:text-red-400'}>
           {replyWindow.label}
         </p>
       )}
       {files.length > 0 && (
         <ul aria-label="Attachments to send" className="flex flex-wrap gap-2 text-sm">
           {files.map((file) => (
-            <li key={file.key} className="flex items-center gap-2 rounded border border-slate-200 px-2 py-1">
+            <li key={file.key} className="flex items-center gap-2 rounded border border-slate-200 dark:border-slate-700 px-2 py-1">
               <span className="max-w-48 truncate">{file.name}</span>
               {file.error ? (
-                <span className="text-red-700">{file.error}</span>
+                <span className="text-red-700 dark:text-red-400">{file.error}</span>
               ) : (
                 <progress aria-label={`Uploading ${file.name}`} value={file.progress} max={1} className="w-16" />
               )}
@@ -140,24 +184,31 @@ export function Composer({
           ))}
         </ul>
       )}
+      {canned.list}
       {suggestions !== null && (
         <label className="flex items-center gap-2 text-sm">
-          <span className="shrink-0 text-slate-600">Suggested replies</span>
+          <span className="shrink-0 text-slate-600 dark:text-slate-300">Suggested replies</span>
           <input
             aria-label="Suggested replies"
             value={suggestions}
             onChange={(event) => setSuggestions(event.target.value)}
             placeholder="Yes, No, Talk to someone — comma-separated buttons for the customer"
-            className="min-w-0 flex-1 rounded border border-slate-300 px-2 py-1"
+            className="min-w-0 flex-1 rounded border border-slate-300 dark:border-slate-600 px-2 py-1"
           />
         </label>
       )}
       <div className="flex gap-2">
         <textarea
+          ref={message}
           aria-label="Message"
+          {...canned.inputProps}
           rows={2}
           value={text}
-          onChange={(event) => onChange(event.target.value)}
+          onChange={(event) => {
+            onChange(event.target.value);
+            canned.track(event.target.value, event.target.selectionStart);
+          }}
+          onSelect={(event) => canned.track(event.currentTarget.value, event.currentTarget.selectionStart)}
           onKeyDown={onKeyDown}
           onPaste={(event) => {
             if (event.clipboardData.files.length > 0) {
@@ -167,7 +218,7 @@ export function Composer({
           }}
           disabled={!replyWindow.open}
           placeholder={notesOnly ? 'Consult thread: agents read this; the customer does not' : note ? 'A private note for agents — the customer never sees it' : 'Type a reply — Enter sends, Shift+Enter adds a line'}
-          className={`min-w-0 flex-1 resize-none rounded border px-3 py-2 ${note ? 'border-amber-400 bg-amber-50' : 'border-slate-300'}`}
+          className={`min-w-0 flex-1 resize-none rounded border px-3 py-2 ${note ? 'border-amber-400 dark:border-amber-600 bg-amber-50 dark:bg-amber-950' : 'border-slate-300 dark:border-slate-600'}`}
         />
         <div className="flex flex-col justify-end gap-1">
           <button
@@ -175,7 +226,7 @@ export function Composer({
             aria-pressed={note}
             disabled={notesOnly}
             onClick={() => setNote((current) => !current)}
-            className="rounded border border-amber-300 px-3 py-1 text-sm hover:bg-amber-50 aria-pressed:bg-amber-100"
+            className="rounded border border-amber-300 dark:border-amber-700 px-3 py-1 text-sm hover:bg-amber-50 dark:hover:bg-amber-950 aria-pressed:bg-amber-100 dark:aria-pressed:bg-amber-900"
           >
             Private note
           </button>
@@ -183,11 +234,15 @@ export function Composer({
             type="button"
             aria-pressed={suggestions !== null}
             onClick={() => setSuggestions((current) => (current === null ? '' : null))}
-            className="rounded border border-slate-300 px-3 py-1 text-sm hover:bg-slate-100 aria-pressed:bg-indigo-50"
+            className="rounded border border-slate-300 dark:border-slate-600 px-3 py-1 text-sm hover:bg-slate-100 dark:hover:bg-slate-800 aria-pressed:bg-indigo-50 dark:aria-pressed:bg-indigo-950"
           >
             Add suggested replies
           </button>
-          <label className="cursor-pointer rounded border border-slate-300 px-3 py-1 text-center text-sm hover:bg-slate-100">
+          <div className="flex gap-1 *:flex-1">
+            <EmojiButton onPick={insertAtCaret} />
+            {conversation && channelTakesCards(conversation.channel) && <CardMenu customer={customer} disabled={!replyWindow.open || note} onPost={postCard} />}
+          </div>
+          <label className="cursor-pointer rounded border border-slate-300 dark:border-slate-600 px-3 py-1 text-center text-sm hover:bg-slate-100 dark:hover:bg-slate-800">
             Attach
             <input type="file" multiple aria-label="Attach files" className="sr-only" onChange={onFiles} />
           </label>

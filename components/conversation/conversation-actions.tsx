@@ -55,7 +55,7 @@ export function ConversationActions({ conversation, agent }: { conversation: Con
           type="button"
           disabled={accept.isPending}
           onClick={() => accept.mutate(conversation)}
-          className="rounded bg-emerald-600 px-4 py-1.5 font-medium text-white hover:bg-emerald-700 disabled:opacity-60"
+          className="rounded bg-emerald-700 px-4 py-1.5 font-medium text-white hover:bg-emerald-800 disabled:opacity-60"
         >
           {t('accept')}
         </button>

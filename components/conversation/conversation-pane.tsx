@@ -29,27 +29,27 @@ export function ConversationPane({ conversationId, agent }: { conversationId: st
 
   if (conversation.isError) {
     return (
-      <p role="alert" className="m-auto text-red-700">
+      <p role="alert" className="m-auto text-red-700 dark:text-red-400">
         {conversation.error.message}
       </p>
     );
   }
-  if (!data) return <p className="m-auto text-slate-500">Loading…</p>;
+  if (!data) return <p className="m-auto text-slate-500 dark:text-slate-400">Loading…</p>;
 
   const waiting = data.state === 'queued' || data.state === 'offered';
   return (
     <div className="flex min-h-0 flex-1">
       <section aria-label={`Conversation with ${data.customerName}`} className="flex min-h-0 flex-1 flex-col">
-        <div className="flex items-center justify-between border-b border-slate-200 bg-white px-4 py-2">
+        <div className="flex items-center justify-between border-b border-slate-200 dark:border-slate-700 bg-white dark:bg-slate-900 px-4 py-2">
           <div>
             <h2 className="font-semibold">{data.customerName}</h2>
-            <p className="text-xs text-slate-500">
+            <p className="text-xs text-slate-500 dark:text-slate-400">
               {data.channel} · {data.state}
               {data.queueName ? ` · ${data.queueName}` : ''}
               {data.ownerName ? ` · ${data.ownerName}` : ''}
             </p>
             {data.channelInfo && (
-              <p aria-label="Channel details" className="text-xs text-slate-500">
+              <p aria-label="Channel details" className="text-xs text-slate-500 dark:text-slate-400">
                 {[
                   data.channelInfo.conversationType,
                   data.channelInfo.team && `team ${data.channelInfo.team}`,
@@ -58,7 +58,7 @@ export function ConversationPane({ conversationId, agent }: { conversationId: st
                 ]
                   .filter(Boolean)
                   .join(' · ')}
-                {data.blocked && <span className="ml-2 text-red-700">The customer blocked the bot</span>}
+                {data.blocked && <span className="ml-2 text-red-700 dark:text-red-400">The customer blocked the bot</span>}
               </p>
             )}
           </div>

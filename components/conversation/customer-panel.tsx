@@ -10,9 +10,9 @@ export function CustomerPanel({ conversation }: { conversation: ConversationSumm
   const profile = useCustomerProfile(conversation.id);
   const data = profile.data;
   return (
-    <aside aria-label="Customer" className="hidden w-72 shrink-0 overflow-y-auto border-l border-slate-200 bg-white p-3 text-sm lg:block">
+    <aside aria-label="Customer" className="hidden w-72 shrink-0 overflow-y-auto border-l border-slate-200 dark:border-slate-700 bg-white dark:bg-slate-900 p-3 text-sm lg:block">
       <h3 className="font-semibold">{conversation.customerName}</h3>
-      <dl className="mt-2 space-y-1 text-xs text-slate-600">
+      <dl className="mt-2 space-y-1 text-xs text-slate-600 dark:text-slate-300">
         <Detail label="Channel">{conversation.channel}</Detail>
         <Detail label="Id">{data?.customerId}</Detail>
         <Detail label="Locale">{data?.locale}</Detail>
@@ -20,13 +20,13 @@ export function CustomerPanel({ conversation }: { conversation: ConversationSumm
         <Detail label="Tenant">{conversation.channelInfo?.tenantId}</Detail>
         <Detail label="Reply window until">{conversation.replyWindowEndsAt && new Date(conversation.replyWindowEndsAt).toLocaleString()}</Detail>
       </dl>
-      <h4 className="mt-4 text-xs font-semibold uppercase text-slate-500">Previous conversations</h4>
-      {data && data.previousConversations.length === 0 && <p className="text-xs text-slate-500">None.</p>}
+      <h4 className="mt-4 text-xs font-semibold uppercase text-slate-500 dark:text-slate-400">Previous conversations</h4>
+      {data && data.previousConversations.length === 0 && <p className="text-xs text-slate-500 dark:text-slate-400">None.</p>}
       <ul aria-label="Previous conversations" className="mt-1 space-y-1">
         {data?.previousConversations.map((previous) => (
           <li key={previous.id}>
-            <Link href={`/?c=${encodeURIComponent(previous.id)}`} className="block rounded px-1 py-0.5 text-xs hover:bg-slate-100">
-              <span className="block text-slate-500">
+            <Link href={`/?c=${encodeURIComponent(previous.id)}`} className="block rounded px-1 py-0.5 text-xs hover:bg-slate-100 dark:hover:bg-slate-800">
+              <span className="block text-slate-500 dark:text-slate-400">
                 {new Date(previous.lastActivityAt).toLocaleDateString()} · {previous.state}
               </span>
               <span className="block truncate">{previous.lastText ?? ''}</span>

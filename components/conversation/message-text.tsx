@@ -12,7 +12,7 @@ import remarkGfm from 'remark-gfm';
 export function MessageText({ text, markdown }: { text: string; markdown: boolean }) {
   if (!markdown) return <span className="whitespace-pre-wrap">{text}</span>;
   return (
-    <span className="markdown [&_a]:underline [&_code]:rounded [&_code]:bg-black/10 [&_code]:px-1 [&_ol]:list-decimal [&_ol]:pl-5 [&_p]:whitespace-pre-wrap [&_ul]:list-disc [&_ul]:pl-5">
+    <span className="markdown [&_a]:underline [&_code]:rounded [&_code]:bg-black/10 dark:[&_code]:bg-white/10 [&_code]:px-1 [&_ol]:list-decimal [&_ol]:pl-5 [&_p]:whitespace-pre-wrap [&_ul]:list-disc [&_ul]:pl-5">
       <ReactMarkdown
         remarkPlugins={[remarkGfm]}
         rehypePlugins={[rehypeSanitize]}

@@ -81,7 +81,7 @@ export function Transcript({ conversationId }: { conversationId: string }) {
     <div ref={log} role="log" aria-label="Transcript" aria-live="polite" className="min-h-0 flex-1 space-y-3 overflow-y-auto p-4">
       {transcript.isError && <p role="alert">{transcript.error.message}</p>}
       {olderCursor !== null && (
-        <button type="button" onClick={showOlder} disabled={loadOlder.isPending} className="mx-auto block text-xs text-indigo-700 underline">
+        <button type="button" onClick={showOlder} disabled={loadOlder.isPending} className="mx-auto block text-xs text-indigo-700 dark:text-indigo-300 underline">
           Load earlier messages
         </button>
       )}
@@ -101,7 +101,7 @@ function TimelineEntry({ activity }: { activity: ActivityView }) {
   const label = EVENT_LABEL[activity.name ?? ''];
   const text = label && activity.fromName && !label.startsWith('Conversation') ? `${activity.fromName} ${label}` : (label ?? activity.name);
   return (
-    <article aria-label={text ?? 'event'} className="text-center text-xs text-slate-500">
+    <article aria-label={text ?? 'event'} className="text-center text-xs text-slate-500 dark:text-slate-400">
       <span>{text}</span>
       {activity.deliveryState === 'failed' && <DeliveryState activity={activity} />}
     </article>
@@ -118,16 +118,16 @@ function Message({ activity, quoted }: { activity: ActivityView; quoted: Activit
       aria-label={`${activity.fromName ?? activity.author}: ${activity.deletedAt ? 'message deleted' : (activity.text ?? activity.attachments.map((file) => file.name).join(', '))}`}
       className={`flex flex-col ${mine ? 'items-end' : 'items-start'}`}
     >
-      <span className="text-xs text-slate-500">{activity.fromName ?? (mine ? 'Agent' : 'Customer')}</span>
+      <span className="text-xs text-slate-500 dark:text-slate-400">{activity.fromName ?? (mine ? 'Agent' : 'Customer')}</span>
       {quoted && (
-        <blockquote aria-label={`Replying to ${quoted.fromName ?? quoted.author}`} className="max-w-[70%] border-l-4 border-slate-300 pl-2 text-xs text-slate-500">
+        <blockquote aria-label={`Replying to ${quoted.fromName ?? quoted.author}`} className="max-w-[70%] border-l-4 border-slate-300 dark:border-slate-600 pl-2 text-xs text-slate-500 dark:text-slate-400">
           {quoted.fromName ?? quoted.author}: {(quoted.text ?? '').slice(0, 140)}
         </blockquote>
       )}
       {activity.deletedAt && (
-        <p className="max-w-[70%] rounded-lg border border-dashed border-slate-300 px-3 py-2 text-sm italic text-slate-500">
+        <p className="max-w-[70%] rounded-lg border border-dashed border-slate-300 dark:border-slate-600 px-3 py-2 text-sm italic text-slate-500 dark:text-slate-400">
           Message deleted
-          {activity.previousText ? <span className="block not-italic text-slate-400">Was: {activity.previousText}</span> : null}
+          {activity.previousText ? <span className="block not-italic text-slate-500 dark:text-slate-400">Was: {activity.previousText}</span> : null}
         </p>
       )}
       {draft !== null ? (
@@ -138,7 +138,7 @@ function Message({ activity, quoted }: { activity: ActivityView; quoted: Activit
             if (draft.trim()) revise.mutate({ activityId: activity.id, text: draft.trim() }, { onSuccess: () => setDraft(null) });
           }}
         >
-          <textarea aria-label="Edit message" value={draft} onChange={(event) => setDraft(event.target.value)} className="rounded border border-slate-300 px-2 py-1" />
+          <textarea aria-label="Edit message" value={draft} onChange={(event) => setDraft(event.target.value)} className="rounded border border-slate-300 dark:border-slate-600 px-2 py-1" />
           <span className="flex justify-end gap-2 text-xs">
             <button type="button" onClick={() => setDraft(null)}>
               Cancel
@@ -151,9 +151,9 @@ function Message({ activity, quoted }: { activity: ActivityView; quoted: Activit
       ) : (
         activity.text && (
           <div
-            className={`max-w-[70%] break-words rounded-lg px-3 py-2 ${activity.note ? 'border border-amber-300 bg-amber-50 text-slate-900' : mine ? 'bg-indigo-600 text-white' : 'bg-white shadow-sm'}`}
+            className={`max-w-[70%] break-words rounded-lg px-3 py-2 ${activity.note ? 'border border-amber-300 dark:border-amber-700 bg-amber-50 dark:bg-amber-950 text-slate-900 dark:text-slate-100' : mine ? 'bg-indigo-600 text-white' : 'bg-white dark:bg-slate-900 shadow-sm'}`}
           >
-            {activity.note && <span className="block text-xs font-medium text-amber-800">{NOTE_LABEL[activity.name ?? ''] ?? 'Private note'}</span>}
+            {activity.note && <span className="block text-xs font-medium text-amber-800 dark:text-amber-300">{NOTE_LABEL[activity.name ?? ''] ?? 'Private note'}</span>}
             <MessageText text={activity.text} markdown={activity.textFormat === 'markdown'} />
           </div>
         )
@@ -167,13 +167,13 @@ function Message({ activity, quoted }: { activity: ActivityView; quoted: Activit
       {activity.suggestedActions.length > 0 && (
         <ul aria-label="Suggested replies" className="mt-1 flex flex-wrap gap-1">
           {activity.suggestedActions.map((action) => (
-            <li key={action.title} className="rounded-full border border-indigo-300 px-2 text-xs text-indigo-700">
+            <li key={action.title} className="rounded-full border border-indigo-300 dark:border-indigo-700 px-2 text-xs text-indigo-700 dark:text-indigo-300">
               {action.title}
             </li>
           ))}
         </ul>
       )}
-      <span className="text-xs text-slate-400">
+      <span className="text-xs text-slate-500 dark:text-slate-400">
         <time dateTime={activity.timestamp}>{new Date(activity.timestamp).toLocaleTimeString()}</time>
         {activity.editedAt && !activity.deletedAt && (
           <span className="ml-2" title={activity.previousText ? `Before: ${activity.previousText}` : undefined}>
@@ -193,7 +193,7 @@ function Message({ activity, quoted }: { activity: ActivityView; quoted: Activit
         )}
       </span>
       {revise.error && (
-        <span role="alert" className="text-xs text-red-700">
+        <span role="alert" className="text-xs text-red-700 dark:text-red-400">
           {revise.error.message}
         </span>
       )}
@@ -207,7 +207,7 @@ function Attachment({ file }: { file: AttachmentView }) {
     return <ImageAttachment url={url} name={file.name ?? 'image'} />;
   }
   return (
-    <a href={url} download={file.name ?? undefined} className="mt-1 rounded border border-slate-200 bg-white px-3 py-2 text-sm underline">
+    <a href={url} download={file.name ?? undefined} className="mt-1 rounded border border-slate-200 dark:border-slate-700 bg-white dark:bg-slate-900 px-3 py-2 text-sm underline">
       {file.name ?? 'file'} ({Math.ceil(file.size / 1024)} KB)
     </a>
   );
@@ -221,12 +221,12 @@ function DeliveryState({ activity }: { activity: ActivityView }) {
     return (
       <span className="ml-2">
         {label}
-        {activity.deliveryError && <span className="ml-1 text-red-700">({activity.deliveryError})</span>}
+        {activity.deliveryError && <span className="ml-1 text-red-700 dark:text-red-400">({activity.deliveryError})</span>}
       </span>
     );
   }
   return (
-    <span className="ml-2 text-red-700">
+    <span className="ml-2 text-red-700 dark:text-red-400">
       {label}
       {activity.deliveryError ? `: ${activity.deliveryError}` : ''}
       {!activity.id.startsWith('pending:') && (
@@ -234,7 +234,7 @@ function DeliveryState({ activity }: { activity: ActivityView }) {
           type="button"
           onClick={() => retry.mutate(activity.id)}
           disabled={retry.isPending}
-          className="ml-2 rounded border border-red-300 px-1 text-red-800 hover:bg-red-50"
+          className="ml-2 rounded border border-red-300 dark:border-red-700 px-1 text-red-800 dark:text-red-300 hover:bg-red-50 dark:hover:bg-red-950"
         >
           Retry
         </button>

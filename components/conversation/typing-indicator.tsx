@@ -28,7 +28,7 @@ export function TypingIndicator({ conversationId }: { conversationId: string }) 
   }, [data]);
   const visible = data && expired !== data.at;
   return (
-    <div role="status" className="h-5 px-4 text-xs text-slate-500">
+    <div role="status" className="h-5 px-4 text-xs text-slate-500 dark:text-slate-400">
       {visible ? `${data.name} is typing` : ''}
     </div>
   );

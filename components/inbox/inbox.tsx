@@ -17,8 +17,7 @@ const FILTERS: { value: InboxFilter; label: string }[] = [
   { value: 'all', label: 'All' },
 ];
 
-export function Inbox({ selectedId }: { selectedId: string | null }) {
-  const [filter, setFilter] = useState<InboxFilter>('all');
+export function Inbox({ selectedId, filter, onFilterChange: setFilter }: { selectedId: string | null; filter: InboxFilter; onFilterChange: (filter: InboxFilter) => void }) {
   const [search, setSearch] = useState('');
   const [query, setQuery] = useState('');
   const [queue, setQueue] = useState('');
@@ -49,34 +48,34 @@ export function Inbox({ selectedId }: { selectedId: string | null }) {
   }, [unread]);
 
   return (
-    <nav aria-label="Inbox" className="flex w-80 shrink-0 flex-col border-r border-slate-200 bg-white">
-      <div className="flex gap-1 border-b border-slate-200 p-2">
+    <nav aria-label="Inbox" className="flex w-80 shrink-0 flex-col border-r border-slate-200 dark:border-slate-700 bg-white dark:bg-slate-900">
+      <div className="flex gap-1 border-b border-slate-200 dark:border-slate-700 p-2">
         {FILTERS.map(({ value, label }) => (
           <button
             key={value}
             type="button"
             aria-pressed={filter === value}
             onClick={() => setFilter(value)}
-            className="rounded px-3 py-1 text-sm aria-pressed:bg-indigo-600 aria-pressed:text-white hover:bg-slate-100 aria-pressed:hover:bg-indigo-700"
+            className="rounded px-3 py-1 text-sm aria-pressed:bg-indigo-600 aria-pressed:text-white hover:bg-slate-100 dark:hover:bg-slate-800 aria-pressed:hover:bg-indigo-700"
           >
             {label}
           </button>
         ))}
       </div>
-      <div className="flex gap-2 border-b border-slate-200 p-2">
+      <div className="flex gap-2 border-b border-slate-200 p-2 dark:border-slate-700">
         <input
           type="search"
           aria-label="Search conversations"
           placeholder="Search customers and messages"
           value={search}
           onChange={(event) => setSearch(event.target.value)}
-          className="min-w-0 flex-1 rounded border border-slate-300 px-2 py-1 text-sm"
+          className="min-w-0 flex-1 rounded border border-slate-300 px-2 py-1 text-sm dark:border-slate-600"
         />
         <select
           aria-label="Queue"
           value={queue}
           onChange={(event) => setQueue(event.target.value)}
-          className="w-24 rounded border border-slate-300 px-1 py-1 text-sm"
+          className="w-24 rounded border border-slate-300 bg-transparent px-1 py-1 text-sm dark:border-slate-600"
         >
           <option value="">Every queue</option>
           {queues.map((item) => (
@@ -87,7 +86,7 @@ export function Inbox({ selectedId }: { selectedId: string | null }) {
         </select>
       </div>
       {list.isError && (
-        <p role="alert" className="p-3 text-sm text-red-700">
+        <p role="alert" className="p-3 text-sm text-red-700 dark:text-red-400">
           {list.error.message}
         </p>
       )}
@@ -151,10 +150,10 @@ function ConversationList({
           </li>
         );
       })}
-      {loaded && items.length === 0 && <li className="p-3 text-sm text-slate-500">No conversations.</li>}
+      {loaded && items.length === 0 && <li className="p-3 text-sm text-slate-600 dark:text-slate-400">No conversations.</li>}
       {nextCursor && (
         <li className="p-2 text-center">
-          <button type="button" disabled={loadingMore} onClick={() => onLoadMore(nextCursor)} className="text-sm text-indigo-700 underline">
+          <button type="button" disabled={loadingMore} onClick={() => onLoadMore(nextCursor)} className="text-sm text-indigo-700 underline dark:text-indigo-300">
             Load more
           </button>
         </li>
@@ -168,7 +167,7 @@ function ConversationEntry({ conversation, selected }: { conversation: Conversat
     <Link
       href={`/?c=${encodeURIComponent(conversation.id)}`}
       aria-current={selected ? 'page' : undefined}
-      className="block h-full border-b border-slate-100 px-3 py-2 hover:bg-slate-50 aria-[current=page]:bg-indigo-50"
+      className="block h-full border-b border-slate-100 px-3 py-2 hover:bg-slate-50 aria-[current=page]:bg-indigo-50 dark:border-slate-800 dark:hover:bg-slate-800 dark:aria-[current=page]:bg-indigo-950"
     >
       <span className="flex items-center justify-between gap-2">
         <span className="truncate font-medium">{conversation.customerName}</span>
@@ -176,8 +175,8 @@ function ConversationEntry({ conversation, selected }: { conversation: Conversat
           <span className="rounded-full bg-indigo-600 px-2 text-xs text-white">{conversation.unreadCount} unread</span>
         )}
       </span>
-      <span className="block truncate text-sm text-slate-500">{conversation.lastText ?? ' '}</span>
-      <span className="block truncate text-xs text-slate-400">
+      <span className="block truncate text-sm text-slate-600 dark:text-slate-400">{conversation.lastText ?? ' '}</span>
+      <span className="block truncate text-xs text-slate-600 dark:text-slate-400">
         {conversation.channel} · {conversation.state}
         {conversation.queueName ? ` · ${conversation.queueName}` : ''}
         {conversation.ownerName ? ` · ${conversation.ownerName}` : ''}

@@ -11,7 +11,7 @@ export function FailedDeliveries() {
   const items = deliveries.data?.items ?? [];
 
   return (
-    <section aria-labelledby="failed-deliveries" className="rounded-lg bg-white p-4 shadow-sm">
+    <section aria-labelledby="failed-deliveries" className="rounded-lg bg-white dark:bg-slate-900 p-4 shadow-sm">
       <div className="mb-3 flex items-center justify-between">
         <h2 id="failed-deliveries" className="font-semibold">
           Failed deliveries
@@ -21,11 +21,11 @@ export function FailedDeliveries() {
         </button>
       </div>
       {items.length === 0 ? (
-        <p className="text-sm text-slate-500">No failed deliveries.</p>
+        <p className="text-sm text-slate-500 dark:text-slate-400">No failed deliveries.</p>
       ) : (
         <table aria-label="Failed deliveries" className="w-full text-left text-sm">
           <thead>
-            <tr className="border-b border-slate-200 text-slate-500">
+            <tr className="border-b border-slate-200 dark:border-slate-700 text-slate-500 dark:text-slate-400">
               <th className="py-1">Failed at</th>
               <th>Customer</th>
               <th>Channel</th>
@@ -37,7 +37,7 @@ export function FailedDeliveries() {
           </thead>
           <tbody>
             {items.map((item) => (
-              <tr key={item.deliveryId} className="border-b border-slate-100 align-top">
+              <tr key={item.deliveryId} className="border-b border-slate-100 dark:border-slate-800 align-top">
                 <td className="py-1">{item.failedAt ? new Date(item.failedAt).toLocaleString() : ''}</td>
                 <td>{item.customerName ?? item.conversationId}</td>
                 <td>{item.channel}</td>
@@ -47,7 +47,7 @@ export function FailedDeliveries() {
                 <td>
                   <button
                     type="button"
-                    className="rounded border border-slate-300 px-2 hover:bg-slate-100"
+                    className="rounded border border-slate-300 dark:border-slate-600 px-2 hover:bg-slate-100 dark:hover:bg-slate-800"
                     onClick={() =>
                       retry.mutate(item.activityId, { onSettled: () => queryClient.invalidateQueries({ queryKey: failedDeliveriesQuery().queryKey }) })
                     }

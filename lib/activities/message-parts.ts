@@ -3,7 +3,7 @@
 import type { Tx } from '../db/client';
 import type { Conversation } from '../db/generated/client';
 import { checkTeamsMessage } from '../channels/teams/rules';
-import { conflict } from '../errors/app-error';
+import { badRequest, conflict } from '../errors/app-error';
 import type { AdaptiveCard, CardAction } from '../protocol/rich-content';
 
 export interface MessageContent {
@@ -52,6 +52,8 @@ function planWhatsApp(conversation: Pick<Conversation, 'lastInboundAt'>, content
       'CustomerServiceWindowClosed',
     );
   }
+  // WhatsApp has no Adaptive Cards: refuse rather than drop them silently.
+  if (content.cards.length > 0) throw badRequest('NotAcceptedByWhatsApp', 'WhatsApp does not show Adaptive Cards.');
   // One file per WhatsApp message; the text travels as the first file's caption.
   if (content.attachmentIds.length <= 1) return [content];
   return content.attachmentIds.map((id, index) => ({ text: index === 0 ? content.text : '', attachmentIds: [id], suggestedActions: [], cards: [] }));

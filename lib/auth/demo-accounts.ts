@@ -1,6 +1,8 @@
-// DEMO_ACCOUNTS=1: the accounts the contract promises, created once (an existing account is left as is).
+// DEMO_ACCOUNTS=1: the accounts the contract promises, created once (an existing account is left as is),
+// and the default canned responses.
 import type { Db } from '../db/client';
 import type { AgentRole } from '../db/generated/client';
+import { seedCannedResponses } from '../canned-responses/canned-responses';
 import { DEFAULT_QUEUE } from '../conversations/defaults';
 import { hashPassword } from './password';
 
@@ -24,4 +26,5 @@ export async function createDemoAccounts(db: Db): Promise<void> {
       create: { queueId: queue.id, agentId: agent.id },
     });
   }
+  await seedCannedResponses(db);
 }

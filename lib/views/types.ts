@@ -156,3 +156,20 @@ export interface CustomerProfileView {
   locale: string | null;
   previousConversations: { id: string; state: ConversationStateView; lastText: string | null; lastActivityAt: string }[];
 }
+
+/** A reply a rep inserts with `/shortcut`; `{customer}` is filled in when inserted. */
+export interface CannedResponseView {
+  id: string;
+  shortcut: string;
+  title: string;
+  text: string;
+}
+
+/** An Adaptive Card a rep sends (checked by the server against lib/protocol/rich-content.ts). */
+export interface AdaptiveCardView {
+  type: 'AdaptiveCard';
+  version: string;
+  body?: { type: string; [key: string]: unknown }[];
+  actions?: { type: string; [key: string]: unknown }[];
+  [key: string]: unknown;
+}

@@ -41,6 +41,9 @@ test('a WhatsApp image with its caption, the analysis panel, and the ticks of th
 
   await page.getByRole('button', { name: 'Accept' }).click();
   await expect(page.getByRole('status').filter({ hasText: /WhatsApp reply window: 2[34] h/ })).toBeVisible();
+  // WhatsApp shows no Adaptive Cards: the composer offers none there.
+  await expect(page.getByRole('button', { name: 'Emoji' })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Cards' })).toHaveCount(0);
   await page.getByRole('textbox', { name: 'Message' }).fill('Sorry to hear that, a new one is on its way');
   await page.getByRole('button', { name: 'Send' }).click();
   const reply = transcript.getByRole('article', { name: 'Alice: Sorry to hear that, a new one is on its way' });

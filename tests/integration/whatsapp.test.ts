@@ -159,6 +159,15 @@ describe('WhatsApp replies out', () => {
     expect((await db().activity.findUniqueOrThrow({ where: { id: sent.body.id } })).deliveryState).toBe('read');
   });
 
+  it('refuses Adaptive Cards, which WhatsApp cannot show', async () => {
+    const { conversation } = await acceptedWhatsApp();
+    const card = { type: 'AdaptiveCard', version: '1.5', body: [{ type: 'TextBlock', text: 'Hi' }] };
+    const sent = await alice.call('POST', `/api/console/conversations/${conversation.id}/messages`, { text: '', cards: [card], clientId: `wc-${Date.now()}` });
+    expect(sent.status).toBe(400);
+    expect(sent.body.error.code).toBe('NotAcceptedByWhatsApp');
+    expect(await db().activity.count({ where: { conversationId: conversation.id, direction: 'outbound', type: 'message' } })).toBe(0);
+  });
+
   it('shows a failure with the channel code', async () => {
     const { phone, conversation } = await acceptedWhatsApp();
     const sent = await alice.call('POST', `/api/console/conversations/${conversation.id}/messages`, { text: 'will bounce', clientId: `wf-${Date.now()}` });
