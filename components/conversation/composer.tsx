@@ -8,12 +8,12 @@ import { useSendTyping } from '../api/send-typing';
 import { uploadAttachment } from '../api/upload-attachment';
 import { useCannedMenu } from './canned-responses';
 import { CardMenu } from './card-menu';
+import { checkUpload } from '@/lib/protocol/upload-limits';
 import { channelTakesCards } from './card-templates';
 import { EmojiButton } from './emoji-button';
 import { useReplyWindow } from './reply-window';
 
 const TYPING_EVERY_MS = 3_000;
-const MAX_FILE_BYTES = 25 * 1024 * 1024;
 
 interface PendingFile {
   key: string;
@@ -140,8 +140,11 @@ export function Composer({
     for (const file of selected) {
       const key = crypto.randomUUID();
       const update = (patch: Partial<PendingFile>) => setFiles((all) => all.map((item) => (item.key === key ? { ...item, ...patch } : item)));
-      if (file.size > MAX_FILE_BYTES) {
-        setFiles((all) => [...all, { key, name: file.name, progress: 0, error: 'larger than 25 MB' }]);
+      // The channel's limits, before a byte is uploaded.
+      const refusal = checkUpload(conversation?.channel ?? '', file);
+      if (refusal) {
+        const error = refusal.code === 'tooLarge' ? `larger than ${Math.round(refusal.maxBytes / 1024 / 1024)} MB, the most this channel takes` : 'a type this channel does not take';
+        setFiles((all) => [...all, { key, name: file.name, progress: 0, error }]);
         continue;
       }
       setFiles((all) => [...all, { key, name: file.name, progress: 0 }]);

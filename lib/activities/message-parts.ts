@@ -5,6 +5,7 @@ import type { Conversation } from '../db/generated/client';
 import { checkTeamsMessage } from '../channels/teams/rules';
 import { badRequest, conflict } from '../errors/app-error';
 import type { AdaptiveCard, CardAction } from '../protocol/rich-content';
+import { checkUpload } from '../protocol/upload-limits';
 
 export interface MessageContent {
   text: string;
@@ -21,7 +22,20 @@ export async function planMessageParts(
   const channel = conversation.outboundChannelId
     ? await tx.channel.findUnique({ where: { id: conversation.outboundChannelId }, select: { kind: true } })
     : null;
-  if (channel?.kind === 'whatsapp') return planWhatsApp(conversation, content);
+  if (channel?.kind === 'whatsapp') {
+    const files = await tx.attachment.findMany({
+      where: { id: { in: content.attachmentIds }, conversationId: conversation.id },
+      select: { name: true, contentType: true, size: true },
+    });
+    for (const file of files) {
+      const refusal = checkUpload('whatsapp', { type: file.contentType, size: file.size });
+      if (refusal) {
+        const why = refusal.code === 'tooLarge' ? `is larger than ${refusal.maxBytes / 1024 / 1024} MB, the most WhatsApp takes for it` : 'is of a type WhatsApp does not take';
+        throw badRequest('NotAcceptedByWhatsApp', `${file.name ?? 'The file'} ${why}.`);
+      }
+    }
+    return planWhatsApp(conversation, content);
+  }
   if (channel?.kind !== 'teams') return [content];
   const files = await tx.attachment.findMany({
     where: { id: { in: content.attachmentIds }, conversationId: conversation.id },

@@ -1,9 +1,10 @@
 import { createHash } from 'node:crypto';
 import { db as defaultDb, type Db } from '../db/client';
 import { badRequest, notFound, tooLarge } from '../errors/app-error';
+import { MAX_UPLOAD_BYTES } from '../protocol/upload-limits';
 
 /** Also enforced by the Attachment_size_cap CHECK constraint. */
-export const MAX_ATTACHMENT_BYTES = 25 * 1024 * 1024;
+export const MAX_ATTACHMENT_BYTES = MAX_UPLOAD_BYTES;
 
 export interface StoredAttachment {
   id: string;

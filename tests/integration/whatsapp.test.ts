@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { db } from '@/lib/db/client';
 import { ConsoleClient } from '../support/clients';
 import { deliveryStateOf } from '../support/custom-channel-setup';
+import { gifWithFrames } from '../support/images';
 import { MEDIA_BYTES, TEST_ACS_CHANNEL, type AcsRequest } from '../support/fake-acs';
 import { baseUrl } from '../support/test-env';
 import { waitUntil } from '../support/wait-until';
@@ -165,6 +166,20 @@ describe('WhatsApp replies out', () => {
     const sent = await alice.call('POST', `/api/console/conversations/${conversation.id}/messages`, { text: '', cards: [card], clientId: `wc-${Date.now()}` });
     expect(sent.status).toBe(400);
     expect(sent.body.error.code).toBe('NotAcceptedByWhatsApp');
+    expect(await db().activity.count({ where: { conversationId: conversation.id, direction: 'outbound', type: 'message' } })).toBe(0);
+  });
+
+  it('refuses a file WhatsApp would not take, before anything is queued', async () => {
+    const { conversation } = await acceptedWhatsApp();
+    const upload = await fetch(`${baseUrl()}/api/console/conversations/${conversation.id}/attachments`, {
+      method: 'POST',
+      headers: { Cookie: alice.cookieHeader(), 'Content-Type': 'image/gif', 'X-File-Name': 'dance.gif' },
+      body: new Uint8Array(gifWithFrames(2)),
+    });
+    const file = (await upload.json()) as { id: string };
+    const sent = await alice.call('POST', `/api/console/conversations/${conversation.id}/messages`, { text: '', clientId: `wg-${Date.now()}`, attachmentIds: [file.id] });
+    expect(sent.status).toBe(400);
+    expect(sent.body.error).toMatchObject({ code: 'NotAcceptedByWhatsApp', message: 'dance.gif is of a type WhatsApp does not take.' });
     expect(await db().activity.count({ where: { conversationId: conversation.id, direction: 'outbound', type: 'message' } })).toBe(0);
   });
 

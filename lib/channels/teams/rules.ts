@@ -3,8 +3,9 @@
 import { imageSize } from 'image-size';
 import { badRequest } from '../../errors/app-error';
 import type { CardAction } from '../../protocol/rich-content';
+import { TEAMS_IMAGE_MAX_BYTES } from '../../protocol/upload-limits';
 
-export const TEAMS_IMAGE_MAX_BYTES = 1024 * 1024;
+export { TEAMS_IMAGE_MAX_BYTES };
 export const TEAMS_IMAGE_MAX_SIDE = 1024;
 export const TEAMS_MAX_SUGGESTED_ACTIONS = 6;
 
