@@ -20,10 +20,16 @@ const layers = {
             message: 'lib/protocol holds wire schemas only and imports nothing of ours',
           },
           {
+            target: './lib/shared',
+            from: './lib',
+            except: ['./shared'],
+            message: 'lib/shared is pure code for server and browser alike and imports nothing else of ours',
+          },
+          {
             target: './components',
             from: './lib',
-            except: ['./views/types.ts'],
-            message: 'browser code talks to the server through /api/console only; share types via lib/views/types.ts',
+            except: ['./views/types.ts', './shared', './i18n/locales.ts'],
+            message: 'browser code talks to the server through /api/console only; share types via lib/views/types.ts, pure rules via lib/shared',
           },
         ],
       },

@@ -8,7 +8,7 @@ import { useSendTyping } from '../api/send-typing';
 import { uploadAttachment } from '../api/upload-attachment';
 import { useCannedMenu } from './canned-responses';
 import { CardMenu } from './card-menu';
-import { checkUpload } from '@/lib/protocol/upload-limits';
+import { checkUpload } from '@/lib/shared/upload-limits';
 import { channelTakesCards } from './card-templates';
 import { EmojiButton } from './emoji-button';
 import { useReplyWindow } from './reply-window';

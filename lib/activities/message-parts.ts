@@ -5,7 +5,7 @@ import type { Conversation } from '../db/generated/client';
 import { checkTeamsMessage } from '../channels/teams/rules';
 import { badRequest, conflict } from '../errors/app-error';
 import type { AdaptiveCard, CardAction } from '../protocol/rich-content';
-import { checkUpload } from '../protocol/upload-limits';
+import { checkUpload } from '../shared/upload-limits';
 
 export interface MessageContent {
   text: string;

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { db as defaultDb, type Db } from '../db/client';
 import { badRequest, notFound, tooLarge } from '../errors/app-error';
-import { MAX_UPLOAD_BYTES } from '../protocol/upload-limits';
+import { MAX_UPLOAD_BYTES } from '../shared/upload-limits';
 
 /** Also enforced by the Attachment_size_cap CHECK constraint. */
 export const MAX_ATTACHMENT_BYTES = MAX_UPLOAD_BYTES;

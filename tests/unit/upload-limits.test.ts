@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkUpload } from '@/lib/protocol/upload-limits';
+import { checkUpload } from '@/lib/shared/upload-limits';
 
 const MB = 1024 * 1024;
 

@@ -3,7 +3,7 @@
 import { imageSize } from 'image-size';
 import { badRequest } from '../../errors/app-error';
 import type { CardAction } from '../../protocol/rich-content';
-import { TEAMS_IMAGE_MAX_BYTES } from '../../protocol/upload-limits';
+import { TEAMS_IMAGE_MAX_BYTES } from '../../shared/upload-limits';
 
 export { TEAMS_IMAGE_MAX_BYTES };
 export const TEAMS_IMAGE_MAX_SIDE = 1024;
