@@ -10,11 +10,13 @@ import { settlePendingOffers } from './offers/offer-view';
 import { publishAgentStatus } from './routing/agent-status';
 
 /**
- * Makes `agent` the owner of a waiting conversation. A conditional update on `version` decides
+ * Makes `agent` the owner of a waiting conversation. A conditional update on the state decides
  * races: of two reps accepting at once, one wins and the other gets 409 with the winner named.
+ * The version the rep saw is not required to match: routing offering the conversation meanwhile
+ * (queued → offered) must not turn a rep's Accept from `Unassigned` into a conflict.
  */
 export async function acceptConversation(
-  input: { conversationId: string; agent: ActingAgent; version?: number },
+  input: { conversationId: string; agent: ActingAgent },
   db: Db = defaultDb(),
 ): Promise<ConversationSummary> {
   const current = await db.conversation.findUnique({
@@ -29,10 +31,9 @@ export async function acceptConversation(
       'AlreadyAssigned',
     );
   }
-  const version = input.version ?? current.version;
   return transaction(db, async (tx) => {
     const updated = await tx.conversation.updateMany({
-      where: { id: current.id, version, state: { in: ['queued', 'offered'] } },
+      where: { id: current.id, state: { in: ['queued', 'offered'] } },
       data: { state: 'active', ownerId: input.agent.id, acceptedAt: new Date(), unreadCount: 0, version: { increment: 1 } },
     });
     if (updated.count === 0) {

@@ -1,9 +1,17 @@
-import { expect, test, type Browser, type Page } from '@playwright/test';
+import { expect, test, type Browser, type BrowserContext, type Page } from '@playwright/test';
 import { customerSays, startDirectLine } from '../support/clients';
-import { emptyTheQueues } from '../support/queue-reset';
+import { emptyTheQueues, newAgent } from '../support/queue-reset';
+
+// Contexts of a test close with it, passed or failed: a rep left signed in would keep taking offers.
+const contexts: BrowserContext[] = [];
+test.afterEach(async () => {
+  await Promise.all(contexts.splice(0).map((context) => context.close()));
+});
 
 async function signIn(browser: Browser, email: string): Promise<Page> {
-  const page = await (await browser.newContext()).newPage();
+  const context = await browser.newContext();
+  contexts.push(context);
+  const page = await context.newPage();
   await page.goto('/sign-in');
   await page.getByLabel('Email').fill(email);
   await page.getByLabel('Password').fill('demo-password');
@@ -22,31 +30,32 @@ async function newCustomer(label: string) {
 
 test('routing offers a new conversation to the available agent; Take opens it, Decline passes it on to Unassigned', async ({ browser }) => {
   await emptyTheQueues();
-  const bob = await signIn(browser, 'bob@demo.test');
-  await bob.getByLabel('Presence').selectOption('available');
-  await expect(bob.getByLabel('Presence')).toHaveValue('available');
+  const rita = await newAgent('Rita Router');
+  const rep = await signIn(browser, rita.email);
+  await rep.getByLabel('Presence').selectOption('available');
+  await expect(rep.getByLabel('Presence')).toHaveValue('available');
 
   const first = await newCustomer('Routed Customer');
-  const offers = bob.getByRole('region', { name: 'Requests for you' });
+  const offers = rep.getByRole('region', { name: 'Requests for you' });
   const offer = offers.getByRole('listitem', { name: new RegExp(first.name) });
   await expect(offer).toContainText('New conversation in General');
   await offer.getByRole('button', { name: 'Take' }).click();
   await expect(offer).toHaveCount(0);
-  await expect(bob.getByRole('region', { name: `Conversation with ${first.name}` })).toBeVisible();
-  await expect(bob.getByRole('textbox', { name: 'Message' })).toBeVisible();
-  await expect(bob.getByLabel('Load')).toHaveText('1/5');
+  await expect(rep.getByRole('region', { name: `Conversation with ${first.name}` })).toBeVisible();
+  await expect(rep.getByRole('textbox', { name: 'Message' })).toBeVisible();
+  await expect(rep.getByLabel('Load')).toHaveText('1/5');
 
   const second = await newCustomer('Declined Customer');
   const secondOffer = offers.getByRole('listitem', { name: new RegExp(second.name) });
   await secondOffer.getByRole('button', { name: 'Decline' }).click();
   await expect(secondOffer).toHaveCount(0);
-  await bob.getByRole('button', { name: 'Unassigned' }).click();
-  await expect(bob.getByRole('list', { name: 'Conversations' }).getByRole('link', { name: new RegExp(second.name) })).toBeVisible();
+  await rep.getByRole('button', { name: 'Unassigned' }).click();
+  await expect(rep.getByRole('list', { name: 'Conversations' }).getByRole('link', { name: new RegExp(second.name) })).toBeVisible();
 
   // End of shift: out of routing.
-  await bob.getByLabel('Presence').selectOption('offline');
-  await expect(bob.getByLabel('Presence')).toHaveValue('offline');
-  await bob.context().close();
+  await rep.getByLabel('Presence').selectOption('offline');
+  await expect(rep.getByLabel('Presence')).toHaveValue('offline');
+  await rep.context().close();
 });
 
 test('consult in a private thread, transfer with a note, end with a wrap-up — all without a reload', async ({ browser }) => {

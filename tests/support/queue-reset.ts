@@ -1,4 +1,19 @@
+// Fixtures for routing tests in the shared test database: an empty queue and an agent of their own.
+import { randomUUID } from 'node:crypto';
 import pg from 'pg';
+import { hashPassword } from '../../lib/auth/password';
+
+async function withDatabase<T>(fn: (client: pg.Client) => Promise<T>): Promise<T> {
+  const url = process.env.DATABASE_URL;
+  if (!url) throw new Error('DATABASE_URL is not set: run the suite with `npm test` (scripts/test.ts)');
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    return await fn(client);
+  } finally {
+    await client.end();
+  }
+}
 
 /**
  * Closes every conversation still waiting, and withdraws pending offers, so a routing test starts
@@ -6,16 +21,25 @@ import pg from 'pg';
  * tests leave many waiting in the shared test database).
  */
 export async function emptyTheQueues(): Promise<void> {
-  const url = process.env.DATABASE_URL;
-  if (!url) throw new Error('DATABASE_URL is not set: run the suite with `npm test` (scripts/test.ts)');
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
+  await withDatabase(async (client) => {
     await client.query(`UPDATE "Offer" SET state = 'cancelled', "respondedAt" = now() WHERE state = 'pending'`);
     await client.query(
       `UPDATE "Conversation" SET state = 'closed', "closedAt" = now(), version = version + 1 WHERE state IN ('queued', 'offered')`,
     );
-  } finally {
-    await client.end();
-  }
+  });
+}
+
+/** A new agent in the General queue (password `demo-password`), with no conversations yet. */
+export async function newAgent(displayName: string): Promise<{ email: string; displayName: string }> {
+  const email = `${displayName.toLowerCase().replace(/\W+/g, '-')}-${Date.now()}@e2e.test`;
+  const passwordHash = await hashPassword('demo-password');
+  await withDatabase(async (client) => {
+    const id = randomUUID();
+    await client.query(
+      `INSERT INTO "Agent" (id, email, "displayName", "passwordHash", "updatedAt") VALUES ($1, $2, $3, $4, now())`,
+      [id, email, displayName, passwordHash],
+    );
+    await client.query(`INSERT INTO "QueueMember" ("queueId", "agentId") SELECT id, $1 FROM "Queue" WHERE name = 'General'`, [id]);
+  });
+  return { email, displayName };
 }
