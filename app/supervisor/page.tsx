@@ -1,6 +1,7 @@
 import Link from 'next/link';
 import { redirect } from 'next/navigation';
 import { FailedDeliveries } from '@/components/supervisor/failed-deliveries';
+import { SupervisorOverviewPanel } from '@/components/supervisor/supervisor-overview';
 import { ThemeToggle } from '@/components/theme/theme-toggle';
 import { currentAgent } from '@/lib/auth/session-cookie';
 
@@ -30,6 +31,7 @@ export default async function SupervisorPage() {
           </Link>
         </div>
       </header>
+      <SupervisorOverviewPanel agent={agent} />
       <FailedDeliveries />
     </main>
   );

@@ -7,6 +7,8 @@ export const queryKeys = {
   conversation: (id: string) => ['conversation', id] as const,
   transcript: (id: string) => ['transcript', id] as const,
   failedDeliveries: ['deliveries', 'failed'] as const,
+  supervisorOverview: ['supervisor', 'overview'] as const,
+  supervisorActions: ['supervisor', 'actions'] as const,
   typing: (id: string) => ['typing', id] as const,
   offers: ['offers'] as const,
   directory: ['directory'] as const,

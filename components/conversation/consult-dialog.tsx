@@ -5,7 +5,7 @@ import { useState } from 'react';
 import type { AgentView, ConversationSummary } from '@/lib/views/types';
 import { useRequestConsult } from '../api/conversation-commands';
 import { useDirectory } from '../api/directory';
-import { ModalDialog, NoteField } from '../ui/modal-dialog';
+import { ChoiceField, ModalDialog, NoteField } from '../ui/modal-dialog';
 import { AgentOptions } from './agent-options';
 
 /** `Consult`: asks a colleague into a private thread; they read the conversation, the customer sees nothing. */
@@ -31,21 +31,16 @@ export function ConsultDialog({ conversation, agent, onClose }: { conversation: 
         consult.mutate({ conversationId: conversation.id, agentId, note: note.trim() || undefined }, { onSuccess: onClose });
       }}
     >
-      <div className="flex flex-col gap-1 text-sm">
-        <label htmlFor="consult-agent">{t('colleague')}</label>
-        <select
-          id="consult-agent"
-          value={agentId}
-          onChange={(event) => {
-            setAgentId(event.target.value);
-            setMissing(false);
-          }}
-          className="rounded border border-slate-300 px-2 py-1 dark:border-slate-600 dark:bg-slate-800"
-        >
-          <option value="">{t('choose')}</option>
-          <AgentOptions agents={directory.data?.agents ?? []} exclude={[agent.id, conversation.ownerId, ...consulting]} />
-        </select>
-      </div>
+      <ChoiceField
+        label={t('colleague')}
+        value={agentId}
+        onChange={(next) => {
+          setAgentId(next);
+          setMissing(false);
+        }}
+      >
+        <AgentOptions agents={directory.data?.agents ?? []} exclude={[agent.id, conversation.ownerId, ...consulting]} />
+      </ChoiceField>
       <NoteField label={t('question')} value={note} onChange={setNote} placeholder={t('questionPlaceholder')} />
     </ModalDialog>
   );

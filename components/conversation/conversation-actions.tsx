@@ -5,8 +5,10 @@ import { useState } from 'react';
 import type { AgentView, ConversationSummary } from '@/lib/views/types';
 import { useAcceptConversation } from '../api/accept-conversation';
 import { useCloseConversation } from '../api/conversation-commands';
+import { useAssignConversation } from '../api/supervisor';
 import { ConsultDialog } from './consult-dialog';
 import { ForceCloseDialog } from './force-close-dialog';
+import { ReassignDialog } from './reassign-dialog';
 import { TransferDialog } from './transfer-dialog';
 
 const BUTTON = 'rounded border border-slate-300 px-3 py-1.5 text-sm hover:bg-slate-100 disabled:opacity-60 dark:border-slate-600 dark:hover:bg-slate-800';
@@ -16,12 +18,14 @@ export function ConversationActions({ conversation, agent }: { conversation: Con
   const accept = useAcceptConversation();
   const close = useCloseConversation();
   const t = useTranslations('actions');
-  const [dialog, setDialog] = useState<'transfer' | 'consult' | 'force-close' | null>(null);
+  const supervise = useTranslations('supervisor');
+  const assign = useAssignConversation();
+  const [dialog, setDialog] = useState<'transfer' | 'consult' | 'force-close' | 'reassign' | null>(null);
   const isOwner = conversation.ownerId === agent.id;
   const waiting = conversation.state === 'queued' || conversation.state === 'offered';
   const active = conversation.state === 'active';
   const supervisor = agent.role !== 'agent';
-  const error = accept.error ?? close.error;
+  const error = accept.error ?? close.error ?? assign.error;
 
   return (
     <div className="flex items-center gap-2">
@@ -45,6 +49,21 @@ export function ConversationActions({ conversation, agent }: { conversation: Con
           {t('end')}
         </button>
       )}
+      {supervisor && conversation.state !== 'closed' && !isOwner && (
+        <button
+          type="button"
+          className={BUTTON}
+          disabled={assign.isPending}
+          onClick={() => assign.mutate({ conversationId: conversation.id, agentId: agent.id })}
+        >
+          {supervise('takeOver')}
+        </button>
+      )}
+      {supervisor && conversation.state !== 'closed' && (
+        <button type="button" className={BUTTON} onClick={() => setDialog('reassign')}>
+          {supervise('reassign')}
+        </button>
+      )}
       {supervisor && conversation.state !== 'closed' && (
         <button type="button" className={`${BUTTON} text-red-700 dark:text-red-400`} onClick={() => setDialog('force-close')}>
           {t('forceClose')}
@@ -63,6 +82,7 @@ export function ConversationActions({ conversation, agent }: { conversation: Con
       {dialog === 'transfer' && <TransferDialog conversation={conversation} agent={agent} onClose={() => setDialog(null)} />}
       {dialog === 'consult' && <ConsultDialog conversation={conversation} agent={agent} onClose={() => setDialog(null)} />}
       {dialog === 'force-close' && <ForceCloseDialog conversation={conversation} onClose={() => setDialog(null)} />}
+      {dialog === 'reassign' && <ReassignDialog conversation={conversation} onClose={() => setDialog(null)} />}
     </div>
   );
 }

@@ -5,7 +5,7 @@ import { useState } from 'react';
 import type { AgentView, ConversationSummary } from '@/lib/views/types';
 import { useTransfer } from '../api/conversation-commands';
 import { useDirectory } from '../api/directory';
-import { ModalDialog, NoteField } from '../ui/modal-dialog';
+import { ChoiceField, ModalDialog, NoteField } from '../ui/modal-dialog';
 import { AgentOptions } from './agent-options';
 
 /** `Transfer conversation`: to a colleague (who accepts or declines) or to a queue, with a note. */
@@ -33,28 +33,23 @@ export function TransferDialog({ conversation, agent, onClose }: { conversation:
         transfer.mutate({ conversationId: conversation.id, ...to, note: note.trim() || undefined }, { onSuccess: onClose });
       }}
     >
-      <div className="flex flex-col gap-1 text-sm">
-        <label htmlFor="transfer-target">{t('transferTo')}</label>
-        <select
-          id="transfer-target"
-          value={target}
-          onChange={(event) => {
-            setTarget(event.target.value);
-            setMissing(false);
-          }}
-          className="rounded border border-slate-300 px-2 py-1 dark:border-slate-600 dark:bg-slate-800"
-        >
-          <option value="">{t('choose')}</option>
-          <AgentOptions agents={directory.data?.agents ?? []} exclude={[agent.id, conversation.ownerId]} prefix="agent:" />
-          <optgroup label={t('queues')}>
-            {queues.map((queue) => (
-              <option key={queue.id} value={`queue:${queue.id}`}>
-                {queue.name}
-              </option>
-            ))}
-          </optgroup>
-        </select>
-      </div>
+      <ChoiceField
+        label={t('transferTo')}
+        value={target}
+        onChange={(next) => {
+          setTarget(next);
+          setMissing(false);
+        }}
+      >
+        <AgentOptions agents={directory.data?.agents ?? []} exclude={[agent.id, conversation.ownerId]} prefix="agent:" />
+        <optgroup label={t('queues')}>
+          {queues.map((queue) => (
+            <option key={queue.id} value={`queue:${queue.id}`}>
+              {queue.name}
+            </option>
+          ))}
+        </optgroup>
+      </ChoiceField>
       <NoteField label={t('note')} value={note} onChange={setNote} placeholder={t('transferNotePlaceholder')} />
     </ModalDialog>
   );

@@ -95,3 +95,23 @@ export function NoteField({ label, value, onChange, placeholder }: { label: stri
     </div>
   );
 }
+
+/** A labelled `select` for a dialog, starting with a "Choose…" option. */
+export function ChoiceField({ label, value, onChange, children }: { label: string; value: string; onChange: (value: string) => void; children: ReactNode }) {
+  const id = useId();
+  const t = useTranslations('dialogs');
+  return (
+    <div className="flex flex-col gap-1 text-sm">
+      <label htmlFor={id}>{label}</label>
+      <select
+        id={id}
+        value={value}
+        onChange={(event) => onChange(event.target.value)}
+        className="rounded border border-slate-300 px-2 py-1 dark:border-slate-600 dark:bg-slate-800"
+      >
+        <option value="">{t('choose')}</option>
+        {children}
+      </select>
+    </div>
+  );
+}

@@ -3,7 +3,7 @@
 import { randomBytes } from 'node:crypto';
 import { db as defaultDb, type Db } from '../db/client';
 import { AppError, unauthorized } from '../errors/app-error';
-import { toAgentView } from '../views/map';
+import { agentViewRefs, toAgentView } from '../views/map';
 import type { AgentView } from '../views/types';
 import { dummyHash, verifyPassword } from './password';
 
@@ -29,7 +29,7 @@ export async function signIn(
       'Retry-After': String(SIGN_IN_WINDOW_MS / 1000),
     });
   }
-  const agent = await db.agent.findUnique({ where: { email } });
+  const agent = await db.agent.findUnique({ where: { email }, include: agentViewRefs });
   const ok = await verifyPassword(agent?.passwordHash ?? (await dummyHash()), input.password);
   if (!agent || !ok || !agent.active) {
     await db.signInFailure.create({ data: { email } });
@@ -46,7 +46,7 @@ export async function signIn(
 }
 
 export async function findSessionAgent(sessionId: string, db: Db = defaultDb()): Promise<AgentView | null> {
-  const session = await db.session.findUnique({ where: { id: sessionId }, include: { agent: true } });
+  const session = await db.session.findUnique({ where: { id: sessionId }, include: { agent: { include: agentViewRefs } } });
   if (!session || session.expiresAt <= new Date() || !session.agent.active) return null;
   return toAgentView(session.agent);
 }

@@ -10,6 +10,7 @@ import { recordAgentNote } from './agent-note';
 import { endConsults } from './consult/end-consult';
 import { settlePendingOffers } from './offers/offer-view';
 import { publishAgentStatus } from './routing/agent-status';
+import { recordSupervisorAction } from './supervise/record-action';
 
 /**
  * The owner ends the conversation (`AgentEndSession`), or a supervisor force-closes it
@@ -38,6 +39,9 @@ export async function closeConversation(
     if (input.note) events.push(await recordAgentNote(tx, conversation.id, input.agent, input.note, input.force ? 'closeReason' : 'wrapUp'));
     await endConsults(tx, conversation.id);
     const offers = await settlePendingOffers(tx, conversation.id, 'cancelled');
+    if (input.force) {
+      await recordSupervisorAction(tx, { supervisor: input.agent, kind: 'forceClose', conversationId: conversation.id, agentId: conversation.ownerId, note: input.note });
+    }
     for (const name of [first, 'ConversationClosed'] as const) {
       events.push(await recordLifecycleEvent(tx, { conversation, name, agent: input.agent }));
     }

@@ -1,9 +1,11 @@
+import { visibleConversations, type Viewer } from '../auth/conversation-access';
 import { db as defaultDb, type Db } from '../db/client';
 import { notFound } from '../errors/app-error';
 import type { CustomerProfileView } from '../views/types';
 
 /** Who the customer is on their channel, and their other conversations there (newest first). */
-export async function customerProfile(conversationId: string, db: Db = defaultDb()): Promise<CustomerProfileView> {
+/** The customer behind a conversation, with the earlier conversations this viewer may open. */
+export async function customerProfile(conversationId: string, viewer: Viewer, db: Db = defaultDb()): Promise<CustomerProfileView> {
   const conversation = await db.conversation.findUnique({ where: { id: conversationId }, include: { channel: { select: { kind: true } } } });
   if (!conversation || conversation.state === 'pending') throw notFound('Conversation not found.');
   const locale = await db.activity.findFirst({
@@ -13,7 +15,13 @@ export async function customerProfile(conversationId: string, db: Db = defaultDb
   });
   const previous = conversation.customerId
     ? await db.conversation.findMany({
-        where: { channelId: conversation.channelId, customerId: conversation.customerId, id: { not: conversation.id }, state: { not: 'pending' } },
+        where: {
+          channelId: conversation.channelId,
+          customerId: conversation.customerId,
+          id: { not: conversation.id },
+          state: { not: 'pending' },
+          ...visibleConversations(viewer),
+        },
         orderBy: { lastActivityAt: 'desc' },
         take: 20,
         select: { id: true, state: true, lastText: true, lastActivityAt: true },

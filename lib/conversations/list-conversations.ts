@@ -1,3 +1,4 @@
+import { visibleConversations, type Viewer } from '../auth/conversation-access';
 import { db as defaultDb, type Db } from '../db/client';
 import type { Prisma } from '../db/generated/client';
 import { badRequest } from '../errors/app-error';
@@ -15,7 +16,7 @@ export interface ConversationPage {
 
 /** Newest activity first, keyset-paginated on (lastActivityAt, id) so pages never shift or repeat. */
 export async function listConversations(
-  input: { agent: ActingAgent; filter: InboxFilter; cursor?: string; limit?: number; q?: string; queueId?: string },
+  input: { agent: ActingAgent & Viewer; filter: InboxFilter; cursor?: string; limit?: number; q?: string; queueId?: string },
   db: Db = defaultDb(),
 ): Promise<ConversationPage> {
   const limit = input.limit ?? 50;
@@ -40,7 +41,7 @@ export async function listConversations(
       }
     : null;
   const filtered: Prisma.ConversationWhereInput = {
-    AND: [where, ...(search ? [search] : []), ...(input.queueId ? [{ queueId: input.queueId }] : [])],
+    AND: [where, visibleConversations(input.agent), ...(search ? [search] : []), ...(input.queueId ? [{ queueId: input.queueId }] : [])],
   };
   const after = input.cursor ? decodeCursor(input.cursor) : null;
   const rows = await db.conversation.findMany({

@@ -8,7 +8,16 @@ export function parseLastEventId(value: string | null): bigint | null {
   return value && /^\d{1,19}$/.test(value) ? BigInt(value) : null;
 }
 
-export function openEventStream(hub: RealtimeHub, lastEventId: bigint | null, signal: AbortSignal): ReadableStream<Uint8Array> {
+/**
+ * `accept` decides which events this client may see (its conversations only); the cursor moves past
+ * the others all the same.
+ */
+export function openEventStream(
+  hub: RealtimeHub,
+  lastEventId: bigint | null,
+  signal: AbortSignal,
+  accept: (event: StreamedEvent) => boolean = () => true,
+): ReadableStream<Uint8Array> {
   const encoder = new TextEncoder();
   let cleanup = () => {};
   return new ReadableStream<Uint8Array>({
@@ -28,6 +37,7 @@ export function openEventStream(hub: RealtimeHub, lastEventId: bigint | null, si
         const id = BigInt(event.id);
         if (id <= cursor) return;
         cursor = id;
+        if (!accept(event)) return;
         write(`id: ${event.id}\nevent: console\ndata: ${JSON.stringify(event)}\n\n`);
       };
       const unsubscribe = hub.subscribe((event) => (catchingUp ? buffered.push(event) : send(event)));

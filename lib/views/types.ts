@@ -79,6 +79,8 @@ export interface AgentView {
   displayName: string;
   role: 'agent' | 'supervisor' | 'admin';
   presence: PresenceView;
+  /** The queues whose conversations this agent sees. */
+  queueIds: string[];
 }
 
 /** An agent as colleagues see them: in the transfer and consult dialogs, and live. */
@@ -132,7 +134,14 @@ export type ConsoleEvent =
   | { type: 'offer.updated'; conversationId: string; offer: OfferView }
   | { type: 'agent.updated'; conversationId: null; agent: AgentStatusView };
 
-export type StreamedEvent = ConsoleEvent & { id: string };
+/** Who may see a conversation's events: its queue's members, its owner, its consultants and requested agents. */
+export interface EventScope {
+  queueId: string | null;
+  ownerId: string | null;
+  agentIds: string[];
+}
+
+export type StreamedEvent = ConsoleEvent & { id: string; scope?: EventScope | null };
 
 export interface FailedDeliveryView {
   deliveryId: string;
@@ -172,4 +181,42 @@ export interface AdaptiveCardView {
   body?: { type: string; [key: string]: unknown }[];
   actions?: { type: string; [key: string]: unknown }[];
   [key: string]: unknown;
+}
+
+/** A row of the supervisor's `Active conversations` table. */
+export interface ActiveConversationView {
+  id: string;
+  channel: string;
+  customerName: string;
+  queueName: string | null;
+  ownerName: string | null;
+  state: ConversationStateView;
+  /** When it started waiting in its queue (queued or offered), else null. */
+  waitingSince: string | null;
+  lastActivityAt: string;
+}
+
+export interface QueueLoadView {
+  id: string;
+  name: string;
+  waiting: number;
+  /** The longest-waiting conversation's `waitingSince`, or null when none waits. */
+  longestWaitSince: string | null;
+}
+
+export interface SupervisorOverview {
+  conversations: ActiveConversationView[];
+  agents: AgentStatusView[];
+  queues: QueueLoadView[];
+}
+
+export interface SupervisorActionView {
+  id: string;
+  kind: 'takeOver' | 'reassign' | 'transfer' | 'forceClose';
+  supervisorName: string;
+  conversationId: string;
+  customerName: string;
+  agentName: string | null;
+  note: string | null;
+  createdAt: string;
 }

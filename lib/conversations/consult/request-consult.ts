@@ -1,6 +1,6 @@
 import { db as defaultDb, type Db } from '../../db/client';
 import { transaction } from '../../db/transaction';
-import { conflict } from '../../errors/app-error';
+import { conflict, forbidden } from '../../errors/app-error';
 import type { ConversationSummary } from '../../views/types';
 import type { ActingAgent } from '../agent';
 import { recordAgentNote } from '../agent-note';
@@ -16,6 +16,8 @@ export async function requestConsult(
 ): Promise<ConversationSummary> {
   return transaction(db, async (tx) => {
     const conversation = await loadOwnedConversation(tx, input.conversationId, input.agent);
+    // The consult is the owner's private thread: supervisors take over or reassign instead.
+    if (conversation.ownerId !== input.agent.id) throw forbidden('Only the agent who owns the conversation asks for a consult.', 'NotOwner');
     const target = await loadColleague(tx, input.targetId, input.agent);
     if (target.id === conversation.ownerId) throw conflict('The owner cannot consult on their own conversation.', 'SameAgent');
     const [consulting, asked] = await Promise.all([

@@ -10,6 +10,8 @@ import { publishOffer, settlePendingOffers } from '../offers/offer-view';
 import { loadOwnedConversation, loadColleague } from '../owned-conversation';
 import { publishConversationChange } from '../publish';
 import { publishAgentStatus } from '../routing/agent-status';
+import { assignConversation } from '../supervise/assign-conversation';
+import { isSupervising, recordSupervisorAction } from '../supervise/record-action';
 
 export type TransferTarget = { agentId: string } | { queueId: string };
 
@@ -21,9 +23,25 @@ export async function requestTransfer(
   input: { conversationId: string; agent: ActingAgent; to: TransferTarget; note?: string; expiresInMs: number },
   db: Db = defaultDb(),
 ): Promise<ConversationSummary> {
+  // A supervisor moving someone else's conversation to an agent reassigns it outright.
+  if ('agentId' in input.to && input.agent.role !== 'agent') {
+    const owner = await db.conversation.findUnique({ where: { id: input.conversationId }, select: { ownerId: true } });
+    if (owner && isSupervising(input.agent, owner.ownerId)) {
+      return assignConversation({ conversationId: input.conversationId, supervisor: input.agent, agentId: input.to.agentId, note: input.note }, db);
+    }
+  }
   return transaction(db, async (tx) => {
     const conversation = await loadOwnedConversation(tx, input.conversationId, input.agent);
     const events = [];
+    if (isSupervising(input.agent, conversation.ownerId)) {
+      await recordSupervisorAction(tx, {
+        supervisor: input.agent,
+        kind: 'transfer',
+        conversationId: conversation.id,
+        agentId: conversation.ownerId,
+        note: input.note,
+      });
+    }
     if (input.note) events.push(await recordAgentNote(tx, conversation.id, input.agent, input.note, 'transferNote'));
 
     if ('queueId' in input.to) {

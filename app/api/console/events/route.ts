@@ -1,3 +1,4 @@
+import { eventFilterFor } from '@/lib/auth/conversation-access';
 import { keepAgentConnected } from '@/lib/conversations/routing/connection';
 import { consoleAgent } from '@/lib/http/console-request';
 import { handle } from '@/lib/http/respond';
@@ -15,7 +16,7 @@ export const GET = handle(async (request) => {
   const gauge = metrics().openStreams;
   gauge.inc();
   request.signal.addEventListener('abort', () => gauge.dec());
-  return new Response(openEventStream(realtimeHub(), after, request.signal), {
+  return new Response(openEventStream(realtimeHub(), after, request.signal, eventFilterFor(agent)), {
     headers: {
       'Content-Type': 'text/event-stream; charset=utf-8',
       'Cache-Control': 'no-cache, no-transform',

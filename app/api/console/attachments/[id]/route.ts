@@ -1,10 +1,10 @@
 import { attachmentResponse } from '@/lib/attachments/attachment-response';
-import { consoleAgent } from '@/lib/http/console-request';
+import { consoleAgentFor } from '@/lib/http/console-access';
 import { handle } from '@/lib/http/respond';
 
 export const dynamic = 'force-dynamic';
 
 export const GET = handle(async (request, { params }: { params: Promise<{ id: string }> }) => {
-  await consoleAgent(request);
+  await consoleAgentFor(request, { attachmentId: (await params).id });
   return attachmentResponse((await params).id);
 });

@@ -1,10 +1,10 @@
 import { getConversation } from '@/lib/conversations/get-conversation';
-import { consoleAgent } from '@/lib/http/console-request';
+import { consoleConversationAgent } from '@/lib/http/console-access';
 import { handle, json } from '@/lib/http/respond';
 
 export const dynamic = 'force-dynamic';
 
 export const GET = handle(async (request, { params }: { params: Promise<{ id: string }> }) => {
-  await consoleAgent(request);
+  await consoleConversationAgent(request, params);
   return json(await getConversation((await params).id));
 });

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { getConversation, getTranscript } from '@/lib/conversations/get-conversation';
-import { consoleAgent } from '@/lib/http/console-request';
+import { consoleConversationAgent } from '@/lib/http/console-access';
 import { handle, json } from '@/lib/http/respond';
 
 export const dynamic = 'force-dynamic';
@@ -11,7 +11,7 @@ const query = z.object({
 });
 
 export const GET = handle(async (request, { params }: { params: Promise<{ id: string }> }) => {
-  const agent = await consoleAgent(request);
+  const agent = await consoleConversationAgent(request, params);
   const { id } = await params;
   await getConversation(id);
   const input = query.parse(Object.fromEntries(new URL(request.url).searchParams));

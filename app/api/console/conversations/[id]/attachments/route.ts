@@ -1,11 +1,11 @@
 import { MAX_ATTACHMENT_BYTES, storeAttachment } from '@/lib/attachments/store-attachment';
-import { consoleAgent } from '@/lib/http/console-request';
+import { consoleConversationAgent } from '@/lib/http/console-access';
 import { handle, json } from '@/lib/http/respond';
 import { readBytes } from '@/lib/http/read-bytes';
 
 /** The file is the raw body; its name travels URL-encoded in `X-File-Name`. */
 export const POST = handle(async (request, { params }: { params: Promise<{ id: string }> }) => {
-  await consoleAgent(request);
+  await consoleConversationAgent(request, params);
   const bytes = await readBytes(request, MAX_ATTACHMENT_BYTES);
   const name = decodeURIComponent(request.headers.get('x-file-name') ?? '');
   const contentType = request.headers.get('content-type') || 'application/octet-stream';

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { closeConversation } from '@/lib/conversations/close-conversation';
-import { consoleAgent } from '@/lib/http/console-request';
+import { consoleConversationAgent } from '@/lib/http/console-access';
 import { handle, json, readJson } from '@/lib/http/respond';
 
 const body = z
@@ -9,7 +9,7 @@ const body = z
 
 /** `End conversation` (the owner, with an optional wrap-up note) or, with `force`, a supervisor's force close (note: the reason). */
 export const POST = handle(async (request, { params }: { params: Promise<{ id: string }> }) => {
-  const agent = await consoleAgent(request);
+  const agent = await consoleConversationAgent(request, params);
   const { force, note } = await readJson(request, body, 20_000);
   return json(await closeConversation({ conversationId: (await params).id, agent, force, note: note || undefined }));
 });

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { MAX_MESSAGE_CHARS, sendAgentMessage } from '@/lib/activities/send-agent-message';
-import { consoleAgent } from '@/lib/http/console-request';
+import { consoleConversationAgent } from '@/lib/http/console-access';
 import { adaptiveCardSchema, suggestedActionsSchema } from '@/lib/protocol/rich-content';
 import { handle, json, readJson } from '@/lib/http/respond';
 import { metrics } from '@/lib/metrics/registry';
@@ -20,7 +20,7 @@ const body = z
   });
 
 export const POST = handle(async (request, { params }: { params: Promise<{ id: string }> }) => {
-  const agent = await consoleAgent(request);
+  const agent = await consoleConversationAgent(request, params);
   const input = await readJson(request, body, 200_000);
   const activity = await sendAgentMessage({ conversationId: (await params).id, agent, ...input });
   metrics().agentMessages.inc();

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { env } from '@/lib/config/env';
 import { requestTransfer } from '@/lib/conversations/transfer/request-transfer';
-import { consoleAgent } from '@/lib/http/console-request';
+import { consoleConversationAgent } from '@/lib/http/console-access';
 import { handle, json, readJson } from '@/lib/http/respond';
 
 const body = z.union([
@@ -11,7 +11,7 @@ const body = z.union([
 
 /** `Transfer` to an agent (who accepts or declines) or to a queue, with an optional note. */
 export const POST = handle(async (request, { params }: { params: Promise<{ id: string }> }) => {
-  const agent = await consoleAgent(request);
+  const agent = await consoleConversationAgent(request, params);
   const { note, ...to } = await readJson(request, body, 5000);
   return json(
     await requestTransfer({

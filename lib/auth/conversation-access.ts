@@ -1,0 +1,87 @@
+// Who sees which conversation (issue #8): supervisors and admins see all; an agent sees the
+// conversations of their queues, those they own, consult on, or are asked to take or consult on.
+import type { Db, Tx } from '../db/client';
+import type { Prisma } from '../db/generated/client';
+import { forbidden, notFound } from '../errors/app-error';
+import type { ConversationSummary, EventScope, StreamedEvent } from '../views/types';
+
+export interface Viewer {
+  id: string;
+  role: 'agent' | 'supervisor' | 'admin';
+  queueIds: string[];
+}
+
+export const seesEverything = (viewer: Pick<Viewer, 'role'>) => viewer.role !== 'agent';
+
+export function canSee(viewer: Viewer, scope: EventScope): boolean {
+  return (
+    seesEverything(viewer) ||
+    scope.ownerId === viewer.id ||
+    (scope.queueId !== null && viewer.queueIds.includes(scope.queueId)) ||
+    scope.agentIds.includes(viewer.id)
+  );
+}
+
+/** The same rule as a filter for conversation queries. */
+export function visibleConversations(viewer: Viewer): Prisma.ConversationWhereInput {
+  if (seesEverything(viewer)) return {};
+  return {
+    OR: [
+      { ownerId: viewer.id },
+      { queueId: { in: viewer.queueIds } },
+      { consultants: { some: { agentId: viewer.id, endedAt: null } } },
+      { offers: { some: { agentId: viewer.id, state: 'pending' } } },
+    ],
+  };
+}
+
+export function scopeOfSummary(summary: ConversationSummary): EventScope {
+  return {
+    queueId: summary.queueId,
+    ownerId: summary.ownerId,
+    agentIds: [...summary.consultants.map((c) => c.agentId), ...summary.pendingRequests.map((r) => r.agentId)],
+  };
+}
+
+export async function loadScope(tx: Tx | Db, conversationId: string): Promise<EventScope | null> {
+  const row = await tx.conversation.findUnique({
+    where: { id: conversationId },
+    select: {
+      queueId: true,
+      ownerId: true,
+      consultants: { where: { endedAt: null }, select: { agentId: true } },
+      offers: { where: { state: 'pending' }, select: { agentId: true } },
+    },
+  });
+  if (!row) return null;
+  return { queueId: row.queueId, ownerId: row.ownerId, agentIds: [...row.consultants, ...row.offers].map((a) => a.agentId) };
+}
+
+/** 404 when there is no such conversation, 403 when it is not the viewer's to see. */
+export async function authorizeConversation(db: Db, viewer: Viewer, conversationId: string): Promise<void> {
+  const scope = await loadScope(db, conversationId);
+  if (!scope) throw notFound('Conversation not found.');
+  if (!canSee(viewer, scope)) throw forbidden('This conversation belongs to a queue you are not in.', 'NotYourQueue');
+}
+
+/** Whether a realtime event may reach this viewer. */
+export function mayReceive(viewer: Viewer, event: StreamedEvent): boolean {
+  if (event.type === 'agent.updated') return true;
+  if (event.type === 'offer.updated') return event.offer.agentId === viewer.id || seesEverything(viewer);
+  return event.scope ? canSee(viewer, event.scope) : seesEverything(viewer);
+}
+
+/**
+ * The filter of one console stream. A change of the viewer's own queues (an `agent.updated` about
+ * them) applies from the next event on, without reconnecting.
+ */
+export function eventFilterFor(agent: Viewer): (event: StreamedEvent) => boolean {
+  const viewer: Viewer = { id: agent.id, role: agent.role, queueIds: [...agent.queueIds] };
+  return (event) => {
+    if (event.type === 'agent.updated' && event.agent.id === viewer.id) {
+      viewer.queueIds = event.agent.queueIds;
+      viewer.role = event.agent.role;
+    }
+    return mayReceive(viewer, event);
+  };
+}

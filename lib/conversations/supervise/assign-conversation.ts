@@ -1,0 +1,50 @@
+import { db as defaultDb, type Db } from '../../db/client';
+import { transaction } from '../../db/transaction';
+import { conflict, forbidden, notFound } from '../../errors/app-error';
+import type { ConversationSummary } from '../../views/types';
+import type { ActingAgent } from '../agent';
+import { endConsults } from '../consult/end-consult';
+import { recordLifecycleEvent } from '../lifecycle';
+import { settlePendingOffers } from '../offers/offer-view';
+import { publishConversationChange } from '../publish';
+import { publishAgentStatus } from '../routing/agent-status';
+import { recordSupervisorAction } from './record-action';
+
+/**
+ * A supervisor takes a conversation over (the new owner is the supervisor) or reassigns it to an
+ * agent at once, without asking: the previous owner loses it, pending requests are withdrawn.
+ */
+export async function assignConversation(
+  input: { conversationId: string; supervisor: ActingAgent; agentId: string; note?: string },
+  db: Db = defaultDb(),
+): Promise<ConversationSummary> {
+  if (input.supervisor.role === 'agent') throw forbidden('Only supervisors take over or reassign conversations.', 'SupervisorsOnly');
+  return transaction(db, async (tx) => {
+    const conversation = await tx.conversation.findUnique({ where: { id: input.conversationId } });
+    if (!conversation || conversation.state === 'pending') throw notFound('Conversation not found.');
+    if (conversation.state === 'closed') throw conflict('The conversation is closed.', 'ConversationClosed');
+    if (conversation.ownerId === input.agentId && conversation.state === 'active') throw conflict('The conversation is already theirs.', 'SameAgent');
+    const target = await tx.agent.findUnique({ where: { id: input.agentId }, select: { id: true, displayName: true, role: true, active: true } });
+    if (!target || !target.active) throw notFound('No such agent.', 'AgentNotFound');
+    const moved = await tx.conversation.updateMany({
+      where: { id: conversation.id, version: conversation.version },
+      data: { state: 'active', ownerId: target.id, acceptedAt: new Date(), version: { increment: 1 } },
+    });
+    if (moved.count === 0) throw conflict('The conversation changed; try again.');
+    await endConsults(tx, conversation.id);
+    const offers = await settlePendingOffers(tx, conversation.id, 'cancelled');
+    const takeOver = target.id === input.supervisor.id;
+    await recordSupervisorAction(tx, {
+      supervisor: input.supervisor,
+      kind: takeOver ? 'takeOver' : 'reassign',
+      conversationId: conversation.id,
+      agentId: takeOver ? conversation.ownerId : target.id,
+      note: input.note,
+    });
+    const event = await recordLifecycleEvent(tx, { conversation, name: 'AgentAssigned', agent: target });
+    const summary = await publishConversationChange(tx, conversation.id, [event]);
+    const affected = [conversation.ownerId, target.id, ...offers.map((o) => o.agentId)].filter((id): id is string => id !== null);
+    for (const agentId of new Set(affected)) await publishAgentStatus(tx, agentId);
+    return summary;
+  });
+}

@@ -1,0 +1,22 @@
+import type { Tx } from '../../db/client';
+import type { SupervisorActionKind } from '../../db/generated/client';
+import type { ActingAgent } from '../agent';
+
+/** One line of the supervisor action log, written in the action's own transaction. */
+export async function recordSupervisorAction(
+  tx: Tx,
+  input: { supervisor: ActingAgent; kind: SupervisorActionKind; conversationId: string; agentId?: string | null; note?: string | null },
+): Promise<void> {
+  await tx.supervisorAction.create({
+    data: {
+      supervisorId: input.supervisor.id,
+      kind: input.kind,
+      conversationId: input.conversationId,
+      agentId: input.agentId ?? null,
+      note: input.note ?? null,
+    },
+  });
+}
+
+/** Whether a command on this conversation is a supervisor acting on someone else's work. */
+export const isSupervising = (agent: ActingAgent, ownerId: string | null) => agent.role !== 'agent' && ownerId !== agent.id;

@@ -1,0 +1,186 @@
+// Every console route, called as nobody, with a forged cookie, as an agent of another queue, as an
+// agent of the conversation's queue (its owner where that matters), as a supervisor and as an
+// admin: each answer is checked against the table below.
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { hashPassword } from '@/lib/auth/password';
+import { db } from '@/lib/db/client';
+import { ConsoleClient, customerSays, startDirectLine } from '../support/clients';
+import { readEvents } from '../support/sse';
+
+type Caller = 'none' | 'forged' | 'otherQueue' | 'agent' | 'supervisor' | 'admin';
+const CALLERS: Caller[] = ['none', 'forged', 'otherQueue', 'agent', 'supervisor', 'admin'];
+
+/** What each caller gets: 2 = any 2xx; otherwise the exact status. */
+type Expect = Record<Caller, number>;
+const OPEN: Expect = { none: 401, forged: 401, otherQueue: 2, agent: 2, supervisor: 2, admin: 2 };
+const QUEUE: Expect = { none: 401, forged: 401, otherQueue: 403, agent: 2, supervisor: 2, admin: 2 };
+const SUPERVISORS: Expect = { none: 401, forged: 401, otherQueue: 403, agent: 403, supervisor: 2, admin: 2 };
+const OWNER: Expect = { none: 401, forged: 401, otherQueue: 403, agent: 2, supervisor: 403, admin: 403 };
+const OWNER_OR_SUPERVISOR: Expect = { none: 401, forged: 401, otherQueue: 403, agent: 2, supervisor: 2, admin: 2 };
+
+interface Fixture {
+  waiting: string;
+  active: string;
+  closed: string;
+  message: string;
+  attachment: string;
+  offer: string;
+}
+
+let clients: Record<Caller, ConsoleClient>;
+let bob: ConsoleClient;
+let ids: { alice: string; bob: string; general: string };
+
+async function agentIn(queueName: string, role: 'agent' | 'admin'): Promise<string> {
+  const email = `${role}-${randomUUID().slice(0, 8)}@matrix.test`;
+  const queue = await db().queue.upsert({ where: { name: queueName }, update: {}, create: { name: queueName } });
+  await db().agent.create({
+    data: { email, displayName: `Matrix ${role}`, role, passwordHash: await hashPassword('demo-password'), queues: { create: { queueId: queue.id } } },
+  });
+  return email;
+}
+
+beforeAll(async () => {
+  const forged = new ConsoleClient();
+  (forged as unknown as { cookie: string }).cookie = 'console_session=Fe26.2**forged**cookie';
+  clients = {
+    none: new ConsoleClient(),
+    forged,
+    otherQueue: await ConsoleClient.signIn(await agentIn(`Other queue ${Date.now()}`, 'agent')),
+    agent: await ConsoleClient.signIn('alice@demo.test'),
+    supervisor: await ConsoleClient.signIn('sam@demo.test'),
+    admin: await ConsoleClient.signIn(await agentIn('General', 'admin')),
+  };
+  bob = await ConsoleClient.signIn('bob@demo.test');
+  const directory = (await clients.agent.call('GET', '/api/console/directory')).body;
+  const idOf = (name: string) => directory.agents.find((a: { displayName: string }) => a.displayName === name).id as string;
+  ids = { alice: idOf('Alice'), bob: idOf('Bob'), general: directory.queues.find((q: { name: string }) => q.name === 'General').id };
+});
+
+afterAll(async () => {
+  await db().agent.deleteMany({ where: { email: { endsWith: '@matrix.test' } } });
+});
+
+/** Fresh conversations for one call: waiting, active (Alice's, with her message and a file), closed, and an offer to Alice. */
+async function fixture(): Promise<Fixture> {
+  const open = async (label: string) => {
+    const user = { id: `matrix-${randomUUID()}`, name: `Matrix ${label}` };
+    const start = await startDirectLine(user);
+    await customerSays(start, `hello from ${label}`, user);
+    return start.conversationId;
+  };
+  const [waiting, active, closed, offered] = await Promise.all([open('waiting'), open('active'), open('closed'), open('offered')]);
+  const alice = clients.agent;
+  for (const id of [active, closed, offered]) expect((await alice.call('POST', `/api/console/conversations/${id}/accept`, {})).status).toBe(200);
+  const message = await alice.call('POST', `/api/console/conversations/${active}/messages`, { text: 'matrix reply', clientId: randomUUID() });
+  const upload = await fetch(`${process.env.CONSOLE_URL}/api/console/conversations/${active}/attachments`, {
+    method: 'POST',
+    headers: { Cookie: alice.cookieHeader(), 'Content-Type': 'text/plain', 'X-File-Name': 'notes.txt' },
+    body: 'hello',
+  });
+  expect((await alice.call('POST', `/api/console/conversations/${closed}/close`, {})).status).toBe(200);
+  // Bob owns the offered one and asks Alice to take it over.
+  await clients.supervisor.call('POST', `/api/console/conversations/${offered}/assign`, { agentId: ids.bob });
+  expect((await bob.call('POST', `/api/console/conversations/${offered}/transfer`, { agentId: ids.alice })).status).toBe(200);
+  const offer = (await alice.call('GET', '/api/console/offers')).body.items.find((o: { conversationId: string }) => o.conversationId === offered);
+  return { waiting, active, closed, message: message.body.id, attachment: ((await upload.json()) as { id: string }).id, offer: offer.id };
+}
+
+interface Row {
+  name: string;
+  method: string;
+  path: (f: Fixture) => string;
+  body?: (f: Fixture) => unknown;
+  expect: Expect;
+  /** Calls that change the fixture get a fresh one per caller. */
+  mutates?: boolean;
+}
+
+const c = (f: Fixture, id: keyof Fixture, rest = '') => `/api/console/conversations/${f[id]}${rest}`;
+
+const ROWS: Row[] = [
+  { name: 'me', method: 'GET', path: () => '/api/console/me', expect: OPEN },
+  { name: 'inbox', method: 'GET', path: () => '/api/console/conversations?filter=all', expect: OPEN },
+  { name: 'directory', method: 'GET', path: () => '/api/console/directory', expect: OPEN },
+  { name: 'offers', method: 'GET', path: () => '/api/console/offers', expect: OPEN },
+  { name: 'canned responses', method: 'GET', path: () => '/api/console/canned-responses', expect: OPEN },
+  { name: 'presence', method: 'PUT', path: () => '/api/console/me/presence', body: () => ({ presence: 'offline' }), expect: OPEN },
+  { name: 'conversation', method: 'GET', path: (f) => c(f, 'waiting'), expect: QUEUE },
+  { name: 'transcript', method: 'GET', path: (f) => c(f, 'waiting', '/activities'), expect: QUEUE },
+  { name: 'customer', method: 'GET', path: (f) => c(f, 'waiting', '/customer'), expect: QUEUE },
+  { name: 'read', method: 'POST', path: (f) => c(f, 'waiting', '/read'), body: () => ({}), expect: QUEUE },
+  { name: 'upload', method: 'POST', path: (f) => c(f, 'waiting', '/attachments'), expect: QUEUE },
+  { name: 'attachment', method: 'GET', path: (f) => `/api/console/attachments/${f.attachment}`, expect: QUEUE },
+  { name: 'accept', method: 'POST', path: (f) => c(f, 'waiting', '/accept'), body: () => ({}), expect: QUEUE, mutates: true },
+  { name: 'reply', method: 'POST', path: (f) => c(f, 'active', '/messages'), body: () => ({ text: 'hi', clientId: randomUUID() }), expect: OWNER, mutates: true },
+  { name: 'typing', method: 'POST', path: (f) => c(f, 'active', '/typing'), body: () => ({}), expect: OWNER },
+  { name: 'edit', method: 'PATCH', path: (f) => `/api/console/activities/${f.message}`, body: () => ({ text: 'edited' }), expect: OWNER, mutates: true },
+  { name: 'end', method: 'POST', path: (f) => c(f, 'active', '/close'), body: () => ({}), expect: OWNER, mutates: true },
+  { name: 'force close', method: 'POST', path: (f) => c(f, 'active', '/close'), body: () => ({ force: true, note: 'matrix' }), expect: SUPERVISORS, mutates: true },
+  { name: 'consult', method: 'POST', path: (f) => c(f, 'active', '/consult'), body: () => ({ agentId: ids.bob }), expect: OWNER, mutates: true },
+  { name: 'transfer', method: 'POST', path: (f) => c(f, 'active', '/transfer'), body: () => ({ queueId: ids.general }), expect: OWNER_OR_SUPERVISOR, mutates: true },
+  { name: 'take over / reassign', method: 'POST', path: (f) => c(f, 'active', '/assign'), body: () => ({ agentId: ids.bob }), expect: SUPERVISORS, mutates: true },
+  { name: 'wrap-up', method: 'POST', path: (f) => c(f, 'closed', '/wrap-up'), body: () => ({ note: 'matrix wrap-up' }), expect: OWNER_OR_SUPERVISOR, mutates: true },
+  { name: 'answer an offer', method: 'POST', path: (f) => `/api/console/offers/${f.offer}/decline`, body: () => ({}), expect: { ...OWNER, otherQueue: 403 }, mutates: true },
+  { name: 'failed deliveries', method: 'GET', path: () => '/api/console/deliveries/failed', expect: SUPERVISORS },
+  { name: 'supervisor overview', method: 'GET', path: () => '/api/console/supervisor/overview', expect: SUPERVISORS },
+  { name: 'supervisor actions', method: 'GET', path: () => '/api/console/supervisor/actions', expect: SUPERVISORS },
+];
+
+/** The status only (some answers are files, not JSON). */
+async function call(caller: Caller, row: Row, f: Fixture): Promise<number> {
+  const upload = row.name === 'upload';
+  const body = upload ? 'x' : row.body ? JSON.stringify(row.body(f)) : undefined;
+  const headers: Record<string, string> = { Cookie: clients[caller].cookieHeader() };
+  if (upload) Object.assign(headers, { 'Content-Type': 'text/plain', 'X-File-Name': 'm.txt' });
+  else if (body !== undefined) headers['Content-Type'] = 'application/json';
+  const response = await fetch(`${process.env.CONSOLE_URL}${row.path(f)}`, { method: row.method, headers, body });
+  await response.arrayBuffer();
+  return response.status;
+}
+
+describe('the authorization matrix', () => {
+  it('answers every route as the table says, for every caller', async () => {
+    const shared = await fixture();
+    const failures: string[] = [];
+    for (const row of ROWS) {
+      for (const caller of CALLERS) {
+        const f = row.mutates && caller !== 'none' && caller !== 'forged' ? await fixture() : shared;
+        const status = await call(caller, row, f);
+        const wanted = row.expect[caller];
+        const ok = wanted === 2 ? status >= 200 && status < 300 : status === wanted;
+        if (!ok) failures.push(`${row.method} ${row.name} as ${caller}: ${status}, wanted ${wanted === 2 ? '2xx' : wanted}`);
+      }
+    }
+    expect(failures).toEqual([]);
+  }, 180_000);
+
+  it('keeps lists and the event stream to what the caller may see', async () => {
+    const f = await fixture();
+    const other = await clients.otherQueue.call('GET', '/api/console/conversations?filter=all');
+    expect(other.body.items.some((item: { id: string }) => [f.waiting, f.active].includes(item.id))).toBe(false);
+    const mine = await clients.agent.call('GET', '/api/console/conversations?filter=all');
+    expect(mine.body.items.some((item: { id: string }) => item.id === f.waiting)).toBe(true);
+    const unassigned = await clients.otherQueue.call('GET', '/api/console/conversations?filter=unassigned');
+    expect(unassigned.body.items.some((item: { id: string }) => item.id === f.waiting)).toBe(false);
+
+    // The stream: Alice sees the customer's new message; the other queue's agent does not, though it
+    // does see a later event meant for everyone (its own presence change), so it was listening.
+    const marker = `stream-marker-${randomUUID()}`;
+    const otherId = (await clients.otherQueue.call('GET', '/api/console/me')).body.agent.id as string;
+    const aliceSees = readEvents('/api/console/events', { Cookie: clients.agent.cookieHeader() }, (messages) =>
+      messages.some((m) => m.data.includes(marker)),
+    );
+    const otherSees = readEvents('/api/console/events', { Cookie: clients.otherQueue.cookieHeader() }, (messages) =>
+      messages.some((m) => m.data.includes('agent.updated') && m.data.includes(otherId)),
+    );
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    await clients.agent.call('POST', `/api/console/conversations/${f.active}/messages`, { text: marker, clientId: randomUUID() });
+    await clients.otherQueue.call('PUT', '/api/console/me/presence', { presence: 'away' });
+    expect((await aliceSees).some((m) => m.data.includes(marker))).toBe(true);
+    const otherStream = await otherSees;
+    expect(otherStream.some((m) => m.data.includes(marker))).toBe(false);
+    expect(otherStream.some((m) => m.data.includes(f.active))).toBe(false);
+  });
+});
