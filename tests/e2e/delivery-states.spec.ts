@@ -1,25 +1,7 @@
-import { randomUUID } from 'node:crypto';
 import { expect, test } from '@playwright/test';
-import pg from 'pg';
 import { customerSays, startDirectLine } from '../support/clients';
 import { FakeChannel } from '../support/fake-channel';
-
-/** Test setup straight in the database: a custom channel of this test's own, relaying one conversation. */
-async function relayTo(conversationId: string, webhookUrl: string) {
-  const client = new pg.Client({ connectionString: process.env.DATABASE_URL });
-  await client.connect();
-  try {
-    const channelId = randomUUID();
-    await client.query(`INSERT INTO "Channel" (id, kind, name, settings) VALUES ($1, 'custom', $2, $3)`, [
-      channelId,
-      `e2e-${channelId.slice(0, 8)}`,
-      JSON.stringify({ webhookUrl, token: 'e2e-token' }),
-    ]);
-    await client.query(`UPDATE "Conversation" SET "outboundChannelId" = $1 WHERE id = $2`, [channelId, conversationId]);
-  } finally {
-    await client.end();
-  }
-}
+import { relayTo } from '../support/relay';
 
 test('a rep sees Sending, Failed with the reason, and a Retry that delivers', async ({ page }) => {
   test.setTimeout(90_000);
