@@ -19,6 +19,11 @@ export const envSchema = z.object({
   DATA_DIR: z.string().min(1).default('.data'),
   DEMO_ACCOUNTS: flag.optional(),
   SESSION_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+  /** Encrypts channel secrets at rest: 32 bytes, base64. Derived from SESSION_SECRET when unset. */
+  SECRETS_KEY: z
+    .string()
+    .refine((value) => Buffer.from(value, 'base64').length === 32, 'must be 32 bytes, base64-encoded')
+    .optional(),
   SESSION_TTL_HOURS: z.coerce.number().positive().max(24 * 30).default(12),
   DIRECTLINE_SECRETS: list.optional(),
   DIRECTLINE_TOKEN_TTL_SECONDS: z.coerce.number().int().min(60).max(86_400).default(1800),

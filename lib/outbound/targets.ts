@@ -64,7 +64,7 @@ export async function prepareDelivery(tx: Tx, { operation, channel, activity }: 
 }
 
 async function prepareWhatsApp(activity: DeliveryContext['activity']): Promise<PreparedDelivery> {
-  const settings = acsSettings();
+  const settings = await acsSettings();
   const target = 'ACS /messages/notifications:send';
   if (!settings) return { ok: false, target, reason: 'WhatsApp is not configured (ACS_ENDPOINT, ACS_ACCESS_KEY, ACS_CHANNEL_ID)' };
   const to = activity.conversation.customerId;
@@ -79,7 +79,7 @@ async function prepareChannelReply(tx: Tx, activity: DeliveryContext['activity']
   const target = conversation.serviceUrl ?? 'Bot Framework channel';
   if (conversation.blockedAt) return { ok: false, target, reason: 'The customer has blocked the bot; nothing more is sent' };
   if (!conversation.serviceUrl) return { ok: false, target, reason: 'The conversation has no serviceUrl to reply to' };
-  const credentials = botCredentials();
+  const credentials = await botCredentials();
   if (!credentials) return { ok: false, target, reason: 'No bot credentials are configured (BOT_APP_ID, BOT_APP_PASSWORD)' };
   const answered = await tx.activity.findFirst({
     where: { conversationId: conversation.id, direction: 'inbound', type: 'message', externalId: { not: null }, seq: { lt: activity.seq } },
@@ -87,6 +87,7 @@ async function prepareChannelReply(tx: Tx, activity: DeliveryContext['activity']
     select: { externalId: true, locale: true },
   });
   const reply = toChannelReply({
+    botId: credentials.clientId,
     activity,
     conversation,
     replyTo: answered?.externalId ? { id: answered.externalId, locale: answered.locale } : null,

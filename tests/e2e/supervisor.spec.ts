@@ -42,8 +42,9 @@ test('Sam watches the Active conversations table, monitors one live without read
 
     // Live: a new conversation appears in the table without a reload.
     const waitingName = `Waiting Customer ${Date.now()}`;
-    const waiting = await startDirectLine({ id: `waiting-${Date.now()}`, name: waitingName });
-    await customerSays(waiting, 'hello?', { id: 'w', name: waitingName });
+    const waitingUser = { id: `waiting-${Date.now()}`, name: waitingName };
+    const waiting = await startDirectLine(waitingUser);
+    await customerSays(waiting, 'hello?', waitingUser);
     await expect(table.getByRole('row').filter({ hasText: waitingName })).toContainText('Waiting');
 
     // Monitor: the conversation opens; a customer message arrives live and stays unread for Alice.
@@ -77,7 +78,7 @@ test('Sam watches the Active conversations table, monitors one live without read
 
     // The log of supervisor actions.
     await sam.goto('/supervisor');
-    const log = sam.getByRole('table', { name: 'Supervisor actions' });
+    const log = sam.getByRole('table', { name: 'Action log' });
     await expect(log.getByRole('row').filter({ hasText: name }).filter({ hasText: 'Took over' })).toBeVisible();
     await expect(log.getByRole('row').filter({ hasText: name }).filter({ hasText: 'Force-closed' })).toContainText('Escalated to the refunds team');
     await expect(table.getByRole('row').filter({ hasText: name })).toHaveCount(0);

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { env } from '../../config/env';
 import type { Channel } from '../../db/generated/client';
 import { DEFAULT_CHANNEL_NAME } from '../../conversations/defaults';
+import { openSettings } from '../channel-settings';
 
 export const customChannelSettingsSchema = z.object({
   webhookUrl: z.url({ protocol: /^https?$/ }),
@@ -17,7 +18,7 @@ export const customChannelSettingsSchema = z.object({
 export type CustomChannelSettings = z.infer<typeof customChannelSettingsSchema>;
 
 export function customChannelSettings(channel: Pick<Channel, 'name' | 'settings'>): CustomChannelSettings | null {
-  const own = customChannelSettingsSchema.safeParse(channel.settings);
+  const own = customChannelSettingsSchema.safeParse(openSettings('custom', (channel.settings ?? {}) as Record<string, unknown>));
   if (own.success) return own.data;
   if (channel.name !== DEFAULT_CHANNEL_NAME) return null;
   const config = env();

@@ -19,18 +19,18 @@ async function conversationAnswer(keys: DirectLineKeys, claims: TokenClaims, wat
 export async function generateToken(
   caller: DirectLineCaller,
   body: { user?: WireChannelAccount },
-  keys: DirectLineKeys = directLineKeys(),
+  keys?: DirectLineKeys,
 ): Promise<{ conversationId: string; token: string; expires_in: number }> {
   if (caller.kind !== 'secret') throw forbidden('Generating a token needs the secret.', 'BadArgument');
   const conversationId = randomBytes(16).toString('base64url');
-  const { token, expiresIn } = await issueToken(keys, { conversationId, userId: body.user?.id, userName: body.user?.name });
+  const { token, expiresIn } = await issueToken(keys ?? (await directLineKeys()), { conversationId, userId: body.user?.id, userName: body.user?.name });
   return { conversationId, token, expires_in: expiresIn };
 }
 
 /** POST tokens/refresh (token): the same conversation and user, a new expiry. */
-export async function refreshToken(caller: DirectLineCaller, keys: DirectLineKeys = directLineKeys()) {
+export async function refreshToken(caller: DirectLineCaller, keys?: DirectLineKeys) {
   if (caller.kind !== 'token') throw badRequest('BadArgument', 'Refreshing needs a token, not the secret.');
-  const { token, expiresIn } = await issueToken(keys, caller);
+  const { token, expiresIn } = await issueToken(keys ?? (await directLineKeys()), caller);
   return { conversationId: caller.conversationId, token, expires_in: expiresIn };
 }
 
@@ -41,7 +41,7 @@ export async function refreshToken(caller: DirectLineCaller, keys: DirectLineKey
 export async function startConversation(
   caller: DirectLineCaller,
   body: { user?: WireChannelAccount },
-  keys: DirectLineKeys = directLineKeys(),
+  keys?: DirectLineKeys,
   db: Db = defaultDb(),
 ): Promise<{ created: boolean; conversation: DirectLineConversation }> {
   const userId = caller.kind === 'token' ? caller.userId : body.user?.id;
@@ -54,7 +54,7 @@ export async function startConversation(
     customerName: userName ?? null,
     outboundChannelId: await relayChannelId(db),
   });
-  return { created: opened.created, conversation: await conversationAnswer(keys, { conversationId: opened.id, userId, userName }) };
+  return { created: opened.created, conversation: await conversationAnswer(keys ?? (await directLineKeys()), { conversationId: opened.id, userId, userName }) };
 }
 
 /** GET /conversations/{id}?watermark= — how a client reconnects: a fresh token and streamUrl. */
@@ -62,12 +62,12 @@ export async function reconnectConversation(
   caller: DirectLineCaller,
   conversationId: string,
   watermark: number,
-  keys: DirectLineKeys = directLineKeys(),
+  keys?: DirectLineKeys,
   db: Db = defaultDb(),
 ): Promise<DirectLineConversation> {
   await requireDirectLineConversation(db, caller, conversationId);
   const claims = caller.kind === 'token' ? caller : { conversationId };
-  return conversationAnswer(keys, claims, watermark);
+  return conversationAnswer(keys ?? (await directLineKeys()), claims, watermark);
 }
 
 export async function requireDirectLineConversation(db: Db, caller: DirectLineCaller, conversationId: string) {

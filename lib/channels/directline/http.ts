@@ -1,6 +1,6 @@
 import { authenticate, type DirectLineCaller } from './credentials';
 import { directLineKeys } from './keys';
 
-export function directLineCaller(request: Request): Promise<DirectLineCaller> {
-  return authenticate(directLineKeys(), request.headers.get('authorization'));
+export async function directLineCaller(request: Request): Promise<DirectLineCaller> {
+  return authenticate(await directLineKeys(), request.headers.get('authorization'));
 }

@@ -1,10 +1,12 @@
 import { env, publicUrl, sessionSecret } from '../../config/env';
+import { directLineSecrets } from '../channel-settings';
 import type { DirectLineKeys } from './credentials';
 
-export function directLineKeys(): DirectLineKeys {
+/** DIRECTLINE_SECRETS plus the secrets administrators issued; tokens are signed with SESSION_SECRET. */
+export async function directLineKeys(): Promise<DirectLineKeys> {
   const config = env();
   return {
-    secrets: config.DIRECTLINE_SECRETS ?? [],
+    secrets: await directLineSecrets(),
     signingSecret: sessionSecret(config),
     tokenTtlSeconds: config.DIRECTLINE_TOKEN_TTL_SECONDS,
   };

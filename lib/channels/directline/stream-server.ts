@@ -42,7 +42,7 @@ export function createDirectLineStreams(): DirectLineStreams {
     const requested = decodeURIComponent(STREAM_PATH.exec(url.pathname)?.[1] ?? '');
     const watermark = /^\d{1,10}$/.test(url.searchParams.get('watermark') ?? '') ? Number(url.searchParams.get('watermark')) : 0;
     try {
-      const claims = await verifyStreamToken(directLineKeys(), url.searchParams.get('t') ?? '');
+      const claims = await verifyStreamToken(await directLineKeys(), url.searchParams.get('t') ?? '');
       if (claims.conversationId !== requested) return refuse(socket, 403, 'BadArgument', 'The stream token is for another conversation.');
       const conversation = await findConversationByExternalId(db(), 'directline', requested);
       if (!conversation) return refuse(socket, 404, 'BadArgument', 'Conversation not found.');

@@ -1,5 +1,6 @@
 // A Bot Framework channel (Teams, …) proves itself with a JWT: signed by a key of CHANNEL_JWKS_URL,
 // issued by CHANNEL_ISSUER for audience BOT_APP_ID, and naming the activity's serviceUrl.
+import { botSettings } from '../channel-settings';
 import { createRemoteJWKSet, jwtVerify, type JWTVerifyGetKey } from 'jose';
 import { env } from '../../config/env';
 import { forbidden, unauthorized } from '../../errors/app-error';
@@ -19,14 +20,15 @@ export type ChannelClaims = Record<string, unknown>;
 /** Verifies the caller's token; fails closed when the bot is not configured. */
 export async function verifyChannelToken(authorization: string | null): Promise<ChannelClaims> {
   const config = env();
-  if (!config.BOT_APP_ID) throw unauthorized('This console has no bot configured (BOT_APP_ID).');
+  const bot = await botSettings();
+  if (!bot) throw unauthorized('This console has no bot configured (BOT_APP_ID).');
   const match = /^Bearer\s+(\S+)$/i.exec(authorization ?? '');
   if (!match) throw unauthorized('A Bot Framework token is required.');
   let claims: Record<string, unknown>;
   try {
     ({ payload: claims } = await jwtVerify(match[1]!, keySet(config.CHANNEL_JWKS_URL), {
       issuer: config.CHANNEL_ISSUER,
-      audience: config.BOT_APP_ID,
+      audience: bot.appId,
       clockTolerance: 300,
     }));
   } catch {

@@ -3,6 +3,7 @@
 // the message it answers, `locale` copied. The bot authenticates with client credentials.
 import { clientCredentialsToken, forgetClientCredentialsToken, type ClientCredentials } from '../../auth/client-credentials';
 import { env } from '../../config/env';
+import { botSettings } from '../channel-settings';
 import type { Activity, Conversation } from '../../db/generated/client';
 import { httpAttempt } from '../../outbound/http-attempt';
 import { BOT_FRAMEWORK_POLICY, type AttemptOutcome } from '../../outbound/retry-policy';
@@ -20,10 +21,12 @@ export interface ReplyFile {
   name: string | null;
 }
 
-export function botCredentials(): ClientCredentials | null {
+/** The bot's app id and password: the administrators' settings, else BOT_APP_ID and BOT_APP_PASSWORD. */
+export async function botCredentials(): Promise<ClientCredentials | null> {
   const config = env();
-  if (!config.BOT_APP_ID || !config.BOT_APP_PASSWORD) return null;
-  return { tokenUrl: config.BOT_TOKEN_URL, clientId: config.BOT_APP_ID, clientSecret: config.BOT_APP_PASSWORD, scope: config.BOT_TOKEN_SCOPE };
+  const bot = await botSettings();
+  if (!bot?.appPassword) return null;
+  return { tokenUrl: config.BOT_TOKEN_URL, clientId: bot.appId, clientSecret: bot.appPassword, scope: config.BOT_TOKEN_SCOPE };
 }
 
 export function toChannelReply(input: {
@@ -31,6 +34,8 @@ export function toChannelReply(input: {
   conversation: Pick<Conversation, 'externalId' | 'customerId' | 'customerName' | 'channelData'>;
   replyTo: { id: string; locale: string | null } | null;
   files: ReplyFile[];
+  /** The bot's app id, for a conversation whose channel data does not name the bot. */
+  botId: string;
 }) {
   const details = (input.conversation.channelData ?? {}) as ConversationDetails;
   const { activity } = input;
@@ -39,7 +44,7 @@ export function toChannelReply(input: {
   const attachments = [...cards, ...input.files.map((file) => ({ contentType: file.contentType, contentUrl: file.contentUrl, ...(file.name && { name: file.name }) }))];
   return {
     type: activity.type === 'endOfConversation' ? 'endOfConversation' : 'message',
-    from: { id: details.bot?.id ?? env().BOT_APP_ID ?? 'bot', ...(details.bot?.name && { name: details.bot.name }) },
+    from: { id: details.bot?.id ?? input.botId, ...(details.bot?.name && { name: details.bot.name }) },
     recipient: { id: input.conversation.customerId ?? undefined, ...(input.conversation.customerName && { name: input.conversation.customerName }) },
     conversation: {
       id: input.conversation.externalId,

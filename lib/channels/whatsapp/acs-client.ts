@@ -1,6 +1,6 @@
 // The official Azure Communication Services Advanced Messaging client (HMAC-SHA256 auth).
 import MessageClient, { type MessagesServiceClient } from '@azure-rest/communication-messages';
-import { env } from '../../config/env';
+import { whatsappSettings } from '../channel-settings';
 
 export interface AcsSettings {
   endpoint: string;
@@ -8,11 +8,8 @@ export interface AcsSettings {
   channelId: string;
 }
 
-export function acsSettings(): AcsSettings | null {
-  const config = env();
-  if (!config.ACS_ENDPOINT || !config.ACS_ACCESS_KEY || !config.ACS_CHANNEL_ID) return null;
-  return { endpoint: config.ACS_ENDPOINT, accessKey: config.ACS_ACCESS_KEY, channelId: config.ACS_CHANNEL_ID };
-}
+/** The administrators' ACS settings, else ACS_ENDPOINT, ACS_ACCESS_KEY and ACS_CHANNEL_ID. */
+export const acsSettings = (): Promise<AcsSettings | null> => whatsappSettings();
 
 let cached: { key: string; client: MessagesServiceClient } | null = null;
 

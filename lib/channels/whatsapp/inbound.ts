@@ -74,7 +74,7 @@ async function messageReceived(event: IncomingEvent, data: z.infer<typeof messag
   const conversation = await whatsappConversation(db, data);
   const attachmentIds: string[] = [];
   if (data.media) {
-    const settings = acsSettings();
+    const settings = await acsSettings();
     if (!settings) throw new Error('ACS is not configured: the media cannot be fetched');
     const media = await downloadMedia(settings, data.media.id);
     const stored = await storeAttachment(

@@ -1,0 +1,10 @@
+import { revokeDirectLineSecret } from '@/lib/channels/channel-settings';
+import { notFound } from '@/lib/errors/app-error';
+import { consoleAdmin } from '@/lib/http/console-access';
+import { handle, json } from '@/lib/http/respond';
+
+export const DELETE = handle(async (request, { params }: { params: Promise<{ id: string }> }) => {
+  await consoleAdmin(request);
+  if (!(await revokeDirectLineSecret((await params).id))) throw notFound('No such secret.', 'SecretNotFound');
+  return json({ ok: true });
+});

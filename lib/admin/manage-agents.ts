@@ -1,0 +1,106 @@
+// Administration of agents: create, change role, capacity, queues, password; deactivate (which also
+// ends their sessions and takes them out of routing).
+import { hashPassword } from '../auth/password';
+import { publishAgentStatus } from '../conversations/routing/agent-status';
+import { db as defaultDb, type Db } from '../db/client';
+import type { AgentRole } from '../db/generated/client';
+import { isUniqueViolation } from '../db/prisma-errors';
+import { transaction } from '../db/transaction';
+import { conflict, notFound } from '../errors/app-error';
+
+export interface AdminAgentView {
+  id: string;
+  email: string;
+  displayName: string;
+  role: AgentRole;
+  capacity: number;
+  active: boolean;
+  queueIds: string[];
+}
+
+const select = { id: true, email: true, displayName: true, role: true, capacity: true, active: true, queues: { select: { queueId: true } } } as const;
+const toView = (row: { queues: { queueId: string }[] } & Omit<AdminAgentView, 'queueIds'>): AdminAgentView => ({
+  id: row.id,
+  email: row.email,
+  displayName: row.displayName,
+  role: row.role,
+  capacity: row.capacity,
+  active: row.active,
+  queueIds: row.queues.map((q) => q.queueId),
+});
+
+export async function listAgents(db: Db = defaultDb()): Promise<AdminAgentView[]> {
+  return (await db.agent.findMany({ select, orderBy: [{ active: 'desc' }, { displayName: 'asc' }] })).map(toView);
+}
+
+export interface NewAgent {
+  email: string;
+  displayName: string;
+  role: AgentRole;
+  capacity: number;
+  password: string;
+  queueIds: string[];
+}
+
+export async function createAgent(input: NewAgent, db: Db = defaultDb()): Promise<AdminAgentView> {
+  const passwordHash = await hashPassword(input.password);
+  try {
+    return await transaction(db, async (tx) => {
+      await assertQueues(tx, input.queueIds);
+      const row = await tx.agent.create({
+        data: {
+          email: input.email.toLowerCase(),
+          displayName: input.displayName,
+          role: input.role,
+          capacity: input.capacity,
+          passwordHash,
+          queues: { create: input.queueIds.map((queueId) => ({ queueId })) },
+        },
+        select,
+      });
+      await publishAgentStatus(tx, row.id);
+      return toView(row);
+    });
+  } catch (error) {
+    if (isUniqueViolation(error)) throw conflict('An agent with this email exists already.', 'EmailTaken');
+    throw error;
+  }
+}
+
+export type AgentChange = Partial<Pick<NewAgent, 'displayName' | 'role' | 'capacity' | 'password' | 'queueIds'>> & { active?: boolean };
+
+export async function updateAgent(id: string, change: AgentChange, db: Db = defaultDb()): Promise<AdminAgentView> {
+  const passwordHash = change.password ? await hashPassword(change.password) : undefined;
+  return transaction(db, async (tx) => {
+    const existing = await tx.agent.findUnique({ where: { id }, select: { id: true } });
+    if (!existing) throw notFound('No such agent.', 'AgentNotFound');
+    if (change.queueIds) {
+      await assertQueues(tx, change.queueIds);
+      await tx.queueMember.deleteMany({ where: { agentId: id } });
+      await tx.queueMember.createMany({ data: change.queueIds.map((queueId) => ({ queueId, agentId: id })) });
+    }
+    const row = await tx.agent.update({
+      where: { id },
+      data: {
+        ...(change.displayName !== undefined && { displayName: change.displayName }),
+        ...(change.role !== undefined && { role: change.role }),
+        ...(change.capacity !== undefined && { capacity: change.capacity }),
+        ...(passwordHash && { passwordHash }),
+        ...(change.active !== undefined && { active: change.active }),
+        // A deactivated agent leaves routing at once.
+        ...(change.active === false && { presence: 'offline', connectedUntil: null }),
+      },
+      select,
+    });
+    // Deactivation or a new password ends every session of theirs.
+    if (change.active === false || passwordHash) await tx.session.deleteMany({ where: { agentId: id } });
+    await publishAgentStatus(tx, id);
+    return toView(row);
+  });
+}
+
+async function assertQueues(tx: Pick<Db, 'queue'>, queueIds: string[]): Promise<void> {
+  if (queueIds.length === 0) return;
+  const found = await tx.queue.count({ where: { id: { in: queueIds } } });
+  if (found !== new Set(queueIds).size) throw notFound('A queue does not exist.', 'QueueNotFound');
+}

@@ -1,0 +1,51 @@
+import { publishAgentStatus } from '../conversations/routing/agent-status';
+import { db as defaultDb, type Db } from '../db/client';
+import { transaction } from '../db/transaction';
+import { isUniqueViolation } from '../db/prisma-errors';
+import { conflict, notFound } from '../errors/app-error';
+
+export interface AdminQueueView {
+  id: string;
+  name: string;
+  memberIds: string[];
+  waiting: number;
+}
+
+export async function listQueues(db: Db = defaultDb()): Promise<AdminQueueView[]> {
+  const rows = await db.queue.findMany({
+    orderBy: { name: 'asc' },
+    select: {
+      id: true,
+      name: true,
+      members: { select: { agentId: true } },
+      _count: { select: { conversations: { where: { state: { in: ['queued', 'offered'] } } } } },
+    },
+  });
+  return rows.map((row) => ({ id: row.id, name: row.name, memberIds: row.members.map((m) => m.agentId), waiting: row._count.conversations }));
+}
+
+export async function createQueue(name: string, db: Db = defaultDb()): Promise<AdminQueueView> {
+  try {
+    const row = await db.queue.create({ data: { name } });
+    return { id: row.id, name: row.name, memberIds: [], waiting: 0 };
+  } catch (error) {
+    if (isUniqueViolation(error)) throw conflict('A queue with this name exists already.', 'QueueNameTaken');
+    throw error;
+  }
+}
+
+/** Sets who is in a queue (who sees and is offered its conversations). */
+export async function setQueueMembers(queueId: string, agentIds: string[], db: Db = defaultDb()): Promise<AdminQueueView> {
+  await transaction(db, async (tx) => {
+    const queue = await tx.queue.findUnique({ where: { id: queueId }, select: { id: true } });
+    if (!queue) throw notFound('No such queue.', 'QueueNotFound');
+    const unique = [...new Set(agentIds)];
+    if ((await tx.agent.count({ where: { id: { in: unique } } })) !== unique.length) throw notFound('An agent does not exist.', 'AgentNotFound');
+    const before = await tx.queueMember.findMany({ where: { queueId }, select: { agentId: true } });
+    await tx.queueMember.deleteMany({ where: { queueId } });
+    await tx.queueMember.createMany({ data: unique.map((agentId) => ({ queueId, agentId })) });
+    // Each affected agent's console (and stream filter) learns their queues changed.
+    for (const agentId of new Set([...before.map((m) => m.agentId), ...unique])) await publishAgentStatus(tx, agentId);
+  });
+  return (await listQueues(db)).find((q) => q.id === queueId)!;
+}
