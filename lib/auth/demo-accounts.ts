@@ -12,6 +12,7 @@ export const DEMO_ACCOUNTS: { email: string; displayName: string; role: AgentRol
   { email: 'alice@demo.test', displayName: 'Alice', role: 'agent' },
   { email: 'bob@demo.test', displayName: 'Bob', role: 'agent' },
   { email: 'sam@demo.test', displayName: 'Sam', role: 'supervisor' },
+  { email: 'ada@demo.test', displayName: 'Ada', role: 'admin' },
 ];
 
 export async function createDemoAccounts(db: Db): Promise<void> {

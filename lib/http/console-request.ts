@@ -9,7 +9,8 @@ import type { AgentView } from '../views/types';
  * API never grants (CSRF defence, together with the SameSite=Lax session cookie).
  */
 export async function consoleAgent(request: Request): Promise<AgentView> {
-  if (request.method !== 'GET' && request.method !== 'HEAD') {
+  // Only POST can come from a cross-site form; PUT, PATCH and DELETE need a CORS preflight anyway.
+  if (request.method === 'POST') {
     const type = request.headers.get('content-type') ?? '';
     if (!type.toLowerCase().startsWith('application/json') && !request.headers.has('x-file-name')) {
       throw new AppError(415, 'UnsupportedMediaType', 'Send the request as application/json.');

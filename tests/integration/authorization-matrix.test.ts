@@ -17,6 +17,7 @@ const OPEN: Expect = { none: 401, forged: 401, otherQueue: 2, agent: 2, supervis
 const QUEUE: Expect = { none: 401, forged: 401, otherQueue: 403, agent: 2, supervisor: 2, admin: 2 };
 const SUPERVISORS: Expect = { none: 401, forged: 401, otherQueue: 403, agent: 403, supervisor: 2, admin: 2 };
 const OWNER: Expect = { none: 401, forged: 401, otherQueue: 403, agent: 2, supervisor: 403, admin: 403 };
+const ADMINS: Expect = { none: 401, forged: 401, otherQueue: 403, agent: 403, supervisor: 403, admin: 2 };
 const OWNER_OR_SUPERVISOR: Expect = { none: 401, forged: 401, otherQueue: 403, agent: 2, supervisor: 2, admin: 2 };
 
 interface Fixture {
@@ -126,6 +127,19 @@ const ROWS: Row[] = [
   { name: 'failed deliveries', method: 'GET', path: () => '/api/console/deliveries/failed', expect: SUPERVISORS },
   { name: 'supervisor overview', method: 'GET', path: () => '/api/console/supervisor/overview', expect: SUPERVISORS },
   { name: 'supervisor actions', method: 'GET', path: () => '/api/console/supervisor/actions', expect: SUPERVISORS },
+  { name: 'admin: agents', method: 'GET', path: () => '/api/console/admin/agents', expect: ADMINS },
+  {
+    name: 'admin: create agent',
+    method: 'POST',
+    path: () => '/api/console/admin/agents',
+    body: () => ({ email: `new-${randomUUID().slice(0, 8)}@matrix.test`, displayName: 'New Agent', password: 'a-long-enough-password' }),
+    expect: ADMINS,
+  },
+  { name: 'admin: change agent', method: 'PATCH', path: () => `/api/console/admin/agents/${ids.bob}`, body: () => ({ capacity: 5 }), expect: ADMINS },
+  { name: 'admin: queues', method: 'GET', path: () => '/api/console/admin/queues', expect: ADMINS },
+  { name: 'admin: create queue', method: 'POST', path: () => '/api/console/admin/queues', body: () => ({ name: `Matrix ${randomUUID().slice(0, 8)}` }), expect: ADMINS },
+  { name: 'admin: channels', method: 'GET', path: () => '/api/console/admin/channels', expect: ADMINS },
+  { name: 'admin: channel settings', method: 'PUT', path: () => '/api/console/admin/channels/teams', body: () => ({}), expect: ADMINS },
 ];
 
 /** The status only (some answers are files, not JSON). */
