@@ -1,0 +1,111 @@
+'use client';
+
+import { useTranslations } from 'next-intl';
+import { useState, type FormEvent } from 'react';
+import { useAdminChannels, useAdminCommand, type ChannelSettingsView } from '../api/admin';
+
+const INPUT = 'rounded border border-slate-300 px-2 py-1 dark:border-slate-600 dark:bg-slate-800';
+
+type Kind = 'custom' | 'teams' | 'whatsapp';
+interface Field {
+  name: string;
+  secret?: boolean;
+  type?: 'url';
+}
+
+const FORMS: { kind: Kind; fields: Field[] }[] = [
+  {
+    kind: 'custom',
+    fields: [{ name: 'webhookUrl', type: 'url' }, { name: 'token', secret: true }, { name: 'tokenUrl', type: 'url' }, { name: 'clientId' }, { name: 'clientSecret', secret: true }, { name: 'scope' }],
+  },
+  { kind: 'teams', fields: [{ name: 'appId' }, { name: 'appPassword', secret: true }] },
+  { kind: 'whatsapp', fields: [{ name: 'endpoint', type: 'url' }, { name: 'accessKey', secret: true }, { name: 'channelId' }] },
+];
+
+export function ChannelsAdmin() {
+  const t = useTranslations('admin');
+  const channels = useAdminChannels();
+  return (
+    <section aria-labelledby="channels-admin" className="flex flex-col gap-4 rounded-lg bg-white p-4 shadow-sm dark:bg-slate-900">
+      <h2 id="channels-admin" className="font-semibold">{t('channels')}</h2>
+      <p className="text-sm text-slate-600 dark:text-slate-400">{t('channelsExplain')}</p>
+      {channels.data && FORMS.map((form) => <SettingsForm key={form.kind} kind={form.kind} fields={form.fields} current={channels.data[form.kind]} />)}
+      {channels.data && <DirectLineSecrets current={channels.data.directline} />}
+    </section>
+  );
+}
+
+/** Empty fields keep what is stored; secrets show only their last characters and are replaced when typed. */
+function SettingsForm({ kind, fields, current }: { kind: Kind; fields: Field[]; current: ChannelSettingsView[Kind] }) {
+  const t = useTranslations('admin');
+  const save = useAdminCommand<Record<string, string>>((body) => ({ path: `/api/console/admin/channels/${kind}`, method: 'PUT', body }));
+  function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const body: Record<string, string> = {};
+    for (const [name, value] of new FormData(event.currentTarget)) if (typeof value === 'string' && value.trim()) body[name] = value.trim();
+    save.mutate(body);
+  }
+  return (
+    <form onSubmit={submit} aria-label={t(`kinds.${kind}`)} className="flex flex-col gap-2 rounded border border-slate-200 p-3 text-sm dark:border-slate-700">
+      <h3 className="font-medium">{t(`kinds.${kind}`)}</h3>
+      {current.fromEnvironment === true && <p className="text-xs text-slate-600 dark:text-slate-400">{t('environmentDefault')}</p>}
+      <div className="grid grid-cols-1 gap-2 md:grid-cols-2">
+        {fields.map((field) => (
+          <label key={field.name} className="flex flex-col gap-1">
+            {t(`fields.${field.name}`)}
+            <input
+              name={field.name}
+              type={field.secret ? 'password' : field.type === 'url' ? 'url' : 'text'}
+              autoComplete="off"
+              defaultValue={field.secret ? '' : ((current[field.name] as string | undefined) ?? '')}
+              placeholder={field.secret ? ((current[field.name] as string | undefined) ?? t('notSet')) : undefined}
+              className={INPUT}
+            />
+          </label>
+        ))}
+      </div>
+      <div className="flex items-center gap-3">
+        <button type="submit" disabled={save.isPending} className="rounded bg-indigo-600 px-3 py-1.5 font-medium text-white disabled:opacity-60">
+          {t(`save.${kind}`)}
+        </button>
+        {save.isSuccess && <span role="status">{t('saved')}</span>}
+        {save.error && <span role="alert" className="text-red-700 dark:text-red-400">{save.error.message}</span>}
+      </div>
+    </form>
+  );
+}
+
+function DirectLineSecrets({ current }: { current: ChannelSettingsView['directline'] }) {
+  const t = useTranslations('admin');
+  const [issued, setIssued] = useState<string | null>(null);
+  const issue = useAdminCommand<void, { id: string; secret: string }>(() => ({ path: '/api/console/admin/channels/directline/secrets', method: 'POST', body: {} }));
+  const revoke = useAdminCommand<string>((id) => ({ path: `/api/console/admin/channels/directline/secrets/${id}`, method: 'DELETE' }));
+  return (
+    <div className="flex flex-col gap-2 rounded border border-slate-200 p-3 text-sm dark:border-slate-700">
+      <h3 className="font-medium">{t('kinds.directline')}</h3>
+      <p className="text-xs text-slate-600 dark:text-slate-400">{t('directLineExplain', { count: current.fromEnvironment })}</p>
+      <ul aria-label={t('directLineSecrets')} className="flex flex-col gap-1">
+        {current.secrets.map((secret) => (
+          <li key={secret.id} className="flex items-center gap-3">
+            <code>{secret.hint}</code>
+            <span className="text-slate-600 dark:text-slate-400">{new Date(secret.createdAt).toLocaleString()}</span>
+            <button type="button" className="underline" onClick={() => revoke.mutate(secret.id)}>
+              {t('revoke', { hint: secret.hint })}
+            </button>
+          </li>
+        ))}
+      </ul>
+      <div className="flex items-center gap-3">
+        <button type="button" disabled={issue.isPending} onClick={() => issue.mutate(undefined, { onSuccess: (result) => setIssued(result.secret) })} className="rounded bg-indigo-600 px-3 py-1.5 font-medium text-white disabled:opacity-60">
+          {t('newSecret')}
+        </button>
+      </div>
+      {issued && (
+        <p role="status" className="rounded bg-amber-50 p-2 text-amber-900 dark:bg-amber-950 dark:text-amber-100">
+          {t('shownOnce')} <code aria-label={t('newSecretValue')}>{issued}</code>
+        </p>
+      )}
+      {(issue.error ?? revoke.error) && <p role="alert" className="text-red-700 dark:text-red-400">{(issue.error ?? revoke.error)?.message}</p>}
+    </div>
+  );
+}

@@ -1,0 +1,64 @@
+'use client';
+
+import { useTranslations } from 'next-intl';
+import { useState, type FormEvent } from 'react';
+import { useAdminAgents, useAdminCommand, useAdminQueues, type AdminQueue } from '../api/admin';
+
+const INPUT = 'rounded border border-slate-300 px-2 py-1 dark:border-slate-600 dark:bg-slate-800';
+
+export function QueuesAdmin() {
+  const t = useTranslations('admin');
+  const queues = useAdminQueues();
+  const create = useAdminCommand<string>((name) => ({ path: '/api/console/admin/queues', method: 'POST', body: { name } }));
+  function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const target = event.currentTarget;
+    create.mutate(String(new FormData(target).get('name')), { onSuccess: () => target.reset() });
+  }
+  return (
+    <section aria-labelledby="queues-admin" className="rounded-lg bg-white p-4 shadow-sm dark:bg-slate-900">
+      <h2 id="queues-admin" className="mb-2 font-semibold">{t('queues')}</h2>
+      <div className="flex flex-col gap-3">
+        {queues.data?.map((queue) => <QueueMembers key={`${queue.id}:${queue.memberIds.join()}`} queue={queue} />)}
+      </div>
+      <form onSubmit={submit} className="mt-4 flex items-end gap-2 text-sm">
+        <label className="flex flex-col gap-1">
+          {t('queueName')}
+          <input name="name" required maxLength={100} className={INPUT} />
+        </label>
+        <button type="submit" disabled={create.isPending} className="rounded bg-indigo-600 px-3 py-1.5 font-medium text-white disabled:opacity-60">
+          {t('createQueue')}
+        </button>
+        {create.error && <p role="alert" className="text-red-700 dark:text-red-400">{create.error.message}</p>}
+      </form>
+    </section>
+  );
+}
+
+function QueueMembers({ queue }: { queue: AdminQueue }) {
+  const t = useTranslations('admin');
+  const agents = useAdminAgents();
+  const [members, setMembers] = useState(queue.memberIds);
+  const save = useAdminCommand<string[]>((agentIds) => ({ path: `/api/console/admin/queues/${queue.id}/members`, method: 'PUT', body: { agentIds } }));
+  return (
+    <fieldset className="rounded border border-slate-200 p-2 text-sm dark:border-slate-700">
+      <legend className="px-1 font-medium">{t('queueWaiting', { name: queue.name, waiting: queue.waiting })}</legend>
+      <div className="flex flex-wrap gap-3">
+        {agents.data?.filter((agent) => agent.active).map((agent) => (
+          <label key={agent.id} className="flex items-center gap-1">
+            <input
+              type="checkbox"
+              checked={members.includes(agent.id)}
+              onChange={(event) => setMembers((ids) => (event.target.checked ? [...ids, agent.id] : ids.filter((id) => id !== agent.id)))}
+            />
+            {agent.displayName}
+          </label>
+        ))}
+      </div>
+      <button type="button" disabled={save.isPending} onClick={() => save.mutate(members)} className="mt-2 rounded border border-slate-300 px-2 py-1 dark:border-slate-600">
+        {t('saveMembers', { name: queue.name })}
+      </button>
+      {save.error && <p role="alert" className="text-red-700 dark:text-red-400">{save.error.message}</p>}
+    </fieldset>
+  );
+}
