@@ -318,3 +318,40 @@ describe('ending', () => {
     expect(await db.activity.count({ where: { conversationId: conversation, name: 'wrapUp' } })).toBe(1);
   });
 });
+
+describe('racing commands', () => {
+  it('concurrent Accept, transfer and close on one conversation end in one consistent outcome', async () => {
+    for (let round = 0; round < 10; round++) {
+      await everyoneOffline();
+      const owner = await agent(`Racer ${round}`, { presence: 'busy' });
+      const rival = await agent(`Rival ${round}`, { presence: 'busy' });
+      const conversation = await activeConversation(owner, `race-customer-${round}`);
+      const [accepted, transferred, closed] = await Promise.allSettled([
+        acceptConversation({ conversationId: conversation, agent: rival }, db),
+        requestTransfer({ conversationId: conversation, agent: owner, to: { queueId }, expiresInMs: TIMEOUT }, db),
+        closeConversation({ conversationId: conversation, agent: owner, note: 'race' }, db),
+      ]);
+      for (const outcome of [accepted, transferred, closed]) {
+        if (outcome.status === 'rejected') expect((outcome.reason as { status?: number }).status, String(outcome.reason)).toBeGreaterThanOrEqual(400);
+      }
+      // Transfer and close both start from the owner's active conversation: never both.
+      expect(transferred.status === 'fulfilled' && closed.status === 'fulfilled').toBe(false);
+      const final = await db.conversation.findUniqueOrThrow({ where: { id: conversation } });
+      const names = await lifecycleNames(conversation);
+      const count = (name: string) => names.filter((n) => n === name).length;
+      expect(count('AgentEndSession')).toBe(closed.status === 'fulfilled' ? 1 : 0);
+      expect(count('TransferToQueueInitiated')).toBe(transferred.status === 'fulfilled' ? 1 : 0);
+      expect(count('AgentAccepted')).toBe(1 + (accepted.status === 'fulfilled' ? 1 : 0));
+      if (accepted.status === 'fulfilled') {
+        // Only possible once the transfer put it back in the queue, and then it is the rival's.
+        expect(transferred.status).toBe('fulfilled');
+        expect(final).toMatchObject({ state: 'active', ownerId: rival.id });
+      } else if (closed.status === 'fulfilled') {
+        expect(final).toMatchObject({ state: 'closed', ownerId: owner.id });
+      } else if (transferred.status === 'fulfilled') {
+        expect(final).toMatchObject({ state: 'queued', ownerId: null });
+      }
+      expect(await db.offer.count({ where: { conversationId: conversation, state: 'pending' } })).toBe(0);
+    }
+  });
+});
