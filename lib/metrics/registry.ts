@@ -1,4 +1,5 @@
 import { collectDefaultMetrics, Counter, Gauge, Registry } from 'prom-client';
+import { db } from '../db/client';
 
 interface Metrics {
   registry: Registry;
@@ -30,10 +31,68 @@ function create(): Metrics {
       help: 'Console event streams open on this instance',
       registers: [registry],
     }),
+    ...databaseGauges(registry),
   };
 }
 
 export function metrics(): Metrics {
   globalForMetrics.consoleMetrics ??= create();
   return globalForMetrics.consoleMetrics;
+}
+
+interface DatabaseFigures {
+  pending: number;
+  oldestSeconds: number;
+  failedLastHour: number;
+  queues: { name: string; waiting: number; longestWaitSeconds: number }[];
+}
+
+async function readFigures(): Promise<DatabaseFigures> {
+  const now = Date.now();
+  const [pending, oldest, failed, queues] = await Promise.all([
+    db().delivery.count({ where: { status: 'pending' } }),
+    db().delivery.findFirst({ where: { status: 'pending', runAt: { lte: new Date() } }, orderBy: { runAt: 'asc' }, select: { runAt: true } }),
+    db().delivery.count({ where: { status: 'failed', finishedAt: { gt: new Date(now - 3_600_000) } } }),
+    db().queue.findMany({ select: { name: true, conversations: { where: { state: { in: ['queued', 'offered'] } }, select: { queuedAt: true } } } }),
+  ]);
+  return {
+    pending,
+    oldestSeconds: oldest ? Math.max(0, (now - oldest.runAt.getTime()) / 1000) : 0,
+    failedLastHour: failed,
+    queues: queues.map((queue) => ({
+      name: queue.name,
+      waiting: queue.conversations.length,
+      longestWaitSeconds: (now - Math.min(...queue.conversations.map((c) => c.queuedAt?.getTime() ?? now), now)) / 1000,
+    })),
+  };
+}
+
+/** Figures read from the database when scraped (one read per scrape, shared by the gauges): the same on every instance. */
+function databaseGauges(registry: Registry) {
+  let reading: Promise<DatabaseFigures> | null = null;
+  const figures = () => (reading ??= readFigures().finally(() => setTimeout(() => (reading = null), 0)));
+  const gauge = (name: string, help: string, set: (gauge: Gauge<string>, figures: DatabaseFigures) => void, labelNames: string[] = []) =>
+    new Gauge({
+      name,
+      help,
+      labelNames,
+      registers: [registry],
+      async collect() {
+        const read = await figures();
+        this.reset();
+        set(this, read);
+      },
+    });
+  return {
+    outboxPending: gauge('console_outbox_pending', 'Deliveries waiting to be sent', (g, f) => g.set(f.pending)),
+    outboxOldest: gauge('console_outbox_oldest_pending_seconds', 'Age of the oldest delivery still due', (g, f) => g.set(f.oldestSeconds)),
+    failedLastHour: gauge('console_deliveries_failed_last_hour', 'Deliveries that gave up in the last hour', (g, f) => g.set(f.failedLastHour)),
+    queueWaiting: gauge('console_queue_waiting', 'Conversations waiting in a queue', (g, f) => f.queues.forEach((q) => g.set({ queue: q.name }, q.waiting)), ['queue']),
+    queueLongestWait: gauge(
+      'console_queue_longest_wait_seconds',
+      'How long the longest-waiting conversation of a queue has waited',
+      (g, f) => f.queues.forEach((q) => g.set({ queue: q.name }, q.longestWaitSeconds)),
+      ['queue'],
+    ),
+  };
 }
