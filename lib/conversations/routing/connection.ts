@@ -4,17 +4,36 @@ import { markConnected } from './agent-status';
 const BEAT_MS = 20_000;
 const GRACE_MS = 60_000;
 
+/** Per instance: how many console streams each agent has open, and the one heartbeat they share. */
+const store = globalThis as typeof globalThis & { __consoleConnections?: Map<string, { streams: number; timer: NodeJS.Timeout }> };
+const connections = (store.__consoleConnections ??= new Map());
+
+function beat(agentId: string) {
+  markConnected(agentId, new Date(Date.now() + GRACE_MS)).catch((error: unknown) =>
+    logger.warn({ err: error }, 'could not record the console connection'),
+  );
+}
+
 /**
  * While a console stream is open its agent counts as connected (routing offers only to them);
- * a closed tab stops the heartbeat and the agent drops out of routing within a minute.
+ * once their last stream on this instance closes, the heartbeat stops and the agent drops out of
+ * routing within a minute. Many tabs of one agent share one heartbeat.
  */
 export function keepAgentConnected(agentId: string, signal: AbortSignal): void {
-  const beat = () =>
-    markConnected(agentId, new Date(Date.now() + GRACE_MS)).catch((error: unknown) =>
-      logger.warn({ err: error }, 'could not record the console connection'),
-    );
-  void beat();
-  const timer = setInterval(beat, BEAT_MS);
-  timer.unref();
-  signal.addEventListener('abort', () => clearInterval(timer));
+  const existing = connections.get(agentId);
+  if (existing) existing.streams += 1;
+  else {
+    beat(agentId);
+    const timer = setInterval(() => beat(agentId), BEAT_MS);
+    timer.unref();
+    connections.set(agentId, { streams: 1, timer });
+  }
+  signal.addEventListener('abort', () => {
+    const entry = connections.get(agentId);
+    if (!entry) return;
+    entry.streams -= 1;
+    if (entry.streams > 0) return;
+    clearInterval(entry.timer);
+    connections.delete(agentId);
+  });
 }
