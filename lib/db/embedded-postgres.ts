@@ -17,18 +17,20 @@ export interface EmbeddedDatabase {
 
 interface Options {
   dataDir: string;
+  /** A fixed port (to restart a server where its clients expect it); a free one otherwise. */
+  port?: number;
   log?: (line: string) => void;
 }
 
 const USER = 'postgres';
 
 /** Starts (initialising on first use) a PostgreSQL server whose files live in `dataDir`. */
-export async function startEmbeddedPostgres({ dataDir, log = () => {} }: Options): Promise<EmbeddedDatabase> {
+export async function startEmbeddedPostgres({ dataDir, port: fixedPort, log = () => {} }: Options): Promise<EmbeddedDatabase> {
   const root = path.resolve(dataDir);
   mkdirSync(root, { recursive: true });
   const databaseDir = path.join(root, 'pgdata');
   const password = readOrCreatePassword(path.join(root, 'password'));
-  const port = await freePort();
+  const port = fixedPort ?? (await freePort());
   const recent: string[] = [];
   const server = new EmbeddedPostgres({
     databaseDir,

@@ -41,7 +41,11 @@ export function describeZodError(error: ZodError): string {
 
 function isUnavailable(error: unknown): boolean {
   const text = error instanceof Error ? `${error.message} ${(error as { code?: string }).code ?? ''}` : '';
-  return /ECONNREFUSED|ECONNRESET|57P01|terminating connection|Connection terminated|DatabaseNotReachable/i.test(text);
+  // Connection refused or lost, the server shutting down or starting up (57P01-57P03), connection
+  // exceptions (class 08), too many connections (53300), Prisma's "can't reach" / "closed" (P1001, P1017).
+  return /ECONNREFUSED|ECONNRESET|EPIPE|57P0[123]|\b08\d{3}\b|53300|P1001|P1017|terminating connection|Connection terminated|shutting down|starting up|DatabaseNotReachable/i.test(
+    text,
+  );
 }
 
 /** Reads the body as text, refusing more than `maxBytes` without buffering it all. */
