@@ -4,7 +4,11 @@ const securityHeaders = [
   { key: 'X-Content-Type-Options', value: 'nosniff' },
   { key: 'Referrer-Policy', value: 'same-origin' },
   { key: 'X-Frame-Options', value: 'DENY' },
+  { key: 'Cross-Origin-Opener-Policy', value: 'same-origin' },
+  { key: 'Permissions-Policy', value: 'camera=(), microphone=(), geolocation=(), payment=(), usb=()' },
 ];
+// The Content Security Policy is per request (a nonce): proxy.ts. Strict-Transport-Security depends
+// on PUBLIC_URL at run time: lib/server/http-server.ts.
 
 /** @type {import('next').NextConfig} */
 const nextConfig = {

@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import { NextIntlClientProvider } from 'next-intl';
 import { getLocale } from 'next-intl/server';
+import { headers } from 'next/headers';
 import type { ReactNode } from 'react';
 import { QueryProvider } from '@/components/providers/query-provider';
 import { THEME_SCRIPT } from '@/components/theme/theme';
@@ -12,11 +13,13 @@ export const metadata: Metadata = {
 };
 
 export default async function RootLayout({ children }: { children: ReactNode }) {
+  // proxy.ts allows inline script only with this request's nonce.
+  const nonce = (await headers()).get('x-nonce') ?? undefined;
   return (
     // The theme script sets the `dark` class before hydration: React must not undo it.
     <html lang={await getLocale()} suppressHydrationWarning>
       <head>
-        <script dangerouslySetInnerHTML={{ __html: THEME_SCRIPT }} />
+        <script nonce={nonce} dangerouslySetInnerHTML={{ __html: THEME_SCRIPT }} />
       </head>
       <body>
         <NextIntlClientProvider>

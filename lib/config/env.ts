@@ -55,6 +55,11 @@ export const envSchema = z.object({
   /** How long an agent has to take a routing offer, a transfer or a consult request. */
   OFFER_TIMEOUT_SECONDS: z.coerce.number().int().min(5).max(3600).default(30),
   ATTACHMENT_URL_TTL_SECONDS: z.coerce.number().int().min(60).max(7 * 86_400).default(86_400),
+  /** Per-caller rate limits on the inbound endpoints (Direct Line, channels, Event Grid, sign-in). */
+  RATE_LIMIT: flag.default(true),
+  RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(10_000_000).default(6000),
+  /** Behind a reverse proxy: take the caller's address from `X-Forwarded-For`. */
+  TRUST_PROXY: flag.default(false),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 

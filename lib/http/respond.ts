@@ -1,6 +1,7 @@
 import { ZodError, type ZodType } from 'zod';
-import { AppError, badRequest } from '../errors/app-error';
+import { AppError } from '../errors/app-error';
 import { logger } from '../log/logger';
+import { parseJsonText } from './parse-json';
 import { readBytes } from './read-bytes';
 import { errorBody } from '../protocol/error';
 
@@ -22,6 +23,7 @@ export function handle<Args extends unknown[]>(
     } catch (error) {
       if (error instanceof AppError) return errorResponse(error.status, error.code, error.message, error.headers);
       if (error instanceof ZodError) return errorResponse(400, 'BadArgument', describeZodError(error));
+      if (isUnstorable(error)) return errorResponse(400, 'BadArgument', 'The request holds text the console cannot store (a NUL character, an unpaired surrogate, or nesting too deep).');
       if (isUnavailable(error)) {
         logger.warn({ err: error, url: request.url }, 'database unavailable');
         return errorResponse(503, 'ServiceUnavailable', 'The console is briefly unavailable; try again.', { 'Retry-After': '2' });
@@ -37,6 +39,14 @@ export function describeZodError(error: ZodError): string {
     .slice(0, 5)
     .map((issue) => (issue.path.length ? `${issue.path.join('.')}: ${issue.message}` : issue.message))
     .join('; ');
+}
+
+/**
+ * PostgreSQL refusing the data itself: NUL in text (22021), in jsonb (22P05), jsonb nested too deep
+ * (54001), an unpaired surrogate in jsonb. `parseJsonText` refuses these first; this catches the rest.
+ */
+function isUnstorable(error: unknown): boolean {
+  return error instanceof Error && /\b(22021|22P05|54001)\b|invalid input syntax for type json/.test(error.message);
 }
 
 function isUnavailable(error: unknown): boolean {
@@ -56,14 +66,5 @@ export async function readText(request: Request, maxBytes: number): Promise<stri
 /** Parses a JSON body against a schema; an empty body parses as `undefined`. */
 export async function readJson<T>(request: Request, schema: ZodType<T>, maxBytes = 1_000_000): Promise<T> {
   const text = await readText(request, maxBytes);
-  let value: unknown;
-  if (text.trim() === '') value = undefined;
-  else {
-    try {
-      value = JSON.parse(text);
-    } catch {
-      throw badRequest('BadArgument', 'The body is not valid JSON.');
-    }
-  }
-  return schema.parse(value);
+  return schema.parse(text.trim() === '' ? undefined : parseJsonText(text));
 }

@@ -3,6 +3,9 @@
 import { createServer, type Server } from 'node:http';
 import next from 'next';
 import { createDirectLineStreams } from '../channels/directline/stream-server';
+import { env, publicUrl } from '../config/env';
+import { createRateLimits, unlimited } from '../http/rate-limit';
+import { logger } from '../log/logger';
 
 export interface RunningServer {
   server: Server;
@@ -16,8 +19,19 @@ export async function startHttpServer(options: { dev: boolean; dir: string; host
   const handle = app.getRequestHandler();
   const upgradeNext = app.getUpgradeHandler();
   const streams = createDirectLineStreams();
+  const config = env();
+  const limits = config.RATE_LIMIT ? createRateLimits({ perMinute: config.RATE_LIMIT_PER_MINUTE, trustProxy: config.TRUST_PROXY }) : unlimited;
+  // Browsers that reached us over https keep doing so (set here: PUBLIC_URL is known only at run time).
+  const hsts = publicUrl(config).startsWith('https:');
   server.on('request', (request, response) => {
-    void handle(request, response);
+    if (hsts) response.setHeader('Strict-Transport-Security', 'max-age=31536000; includeSubDomains');
+    limits.admit(request, response).then(
+      (admitted) => (admitted ? handle(request, response) : undefined),
+      (error: unknown) => {
+        logger.error({ err: error, url: request.url }, 'rate limit check failed');
+        if (!response.headersSent) response.writeHead(500).end();
+      },
+    );
   });
   // Direct Line streams are ours; every other upgrade (hot reload in dev) is Next's.
   server.on('upgrade', (request, socket, head) => {

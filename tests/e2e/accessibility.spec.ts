@@ -2,6 +2,10 @@ import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { acceptConversation, customerWrites, signIn } from '../support/console-page';
 
+// axe runs its checks as script injected into the page, which the console's strict CSP refuses
+// (content-security-policy.spec.ts checks the policy itself).
+test.use({ bypassCSP: true });
+
 /** Every serious or critical axe violation on the page, one line each (empty when there are none). */
 async function seriousViolations(page: Page): Promise<string[]> {
   const results = await new AxeBuilder({ page }).analyze();

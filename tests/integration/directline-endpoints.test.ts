@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { issueStreamToken, issueToken } from '@/lib/channels/directline/credentials';
 import { ConsoleClient, customerSays, directLine, startDirectLine } from '../support/clients';
 import { readEvents } from '../support/sse';
+import { pngOfSize } from '../support/images';
 import { baseUrl, TEST_SESSION_SECRET } from '../support/test-env';
 
 const errorBody = { error: { code: expect.any(String), message: expect.any(String) } };
@@ -119,7 +120,7 @@ describe('Direct Line uploads', () => {
     const form = new FormData();
     form.append('activity', new Blob([JSON.stringify({ type: 'message', from: { id: 'up-user' }, text: 'two files' })], { type: 'application/vnd.microsoft.activity' }));
     form.append('file', new Blob(['hello'], { type: 'text/plain' }), 'a.txt');
-    form.append('file', new Blob([Buffer.from([0x89, 0x50, 0x4e, 0x47])], { type: 'image/png' }), 'b.png');
+    form.append('file', new Blob([new Uint8Array(pngOfSize(1, 1))], { type: 'image/png' }), 'b.png');
     const answer = await upload(start.conversationId, start.token, form, {});
     expect(answer.status).toBe(200);
     const read = await directLine(`/conversations/${start.conversationId}/activities`, { auth: start.token });

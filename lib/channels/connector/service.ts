@@ -128,10 +128,17 @@ export async function uploadConnectorAttachment(conversationId: string, data: At
   if (!isAllowedUploadType(contentType)) throw new AppError(415, 'UnsupportedMediaType', `Files of type ${contentType} are not accepted.`);
   const original = decodeBase64(data.originalBase64, 'originalBase64');
   if (original.length > MAX_ATTACHMENT_BYTES) throw tooLarge('The attachment is larger than 25 MB.', 'FileTooLarge');
+  const thumbnailBytes = data.thumbnailBase64 ? decodeBase64(data.thumbnailBase64, 'thumbnailBase64') : null;
   const stored = await storeAttachment({ conversationId: conversation.id, bytes: original, contentType, name: data.name }, db);
-  if (data.thumbnailBase64) {
-    const thumbnail = await storeAttachment({ conversationId: conversation.id, bytes: decodeBase64(data.thumbnailBase64, 'thumbnailBase64'), contentType, name: data.name }, db);
-    await db.attachment.update({ where: { id: thumbnail.id }, data: { thumbnailOfId: stored.id } });
+  if (thumbnailBytes) {
+    try {
+      const thumbnail = await storeAttachment({ conversationId: conversation.id, bytes: thumbnailBytes, contentType, name: data.name }, db);
+      await db.attachment.update({ where: { id: thumbnail.id }, data: { thumbnailOfId: stored.id } });
+    } catch (error) {
+      // Both views or neither.
+      await db.attachment.delete({ where: { id: stored.id } });
+      throw error;
+    }
   }
   return { id: stored.id };
 }

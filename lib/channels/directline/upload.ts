@@ -118,12 +118,17 @@ export async function uploadAttachments(
       throw new AppError(415, 'UnsupportedMediaType', `Files of type ${file.contentType} are not accepted.`);
     }
   }
-  const stored = [];
-  for (const file of upload.files) stored.push(await storeAttachment({ conversationId: conversation.id, ...file }, db));
-  const activity: WireActivity = { ...(upload.activity ?? { type: 'message' }) };
-  // The client's attachment entries describe the parts; the stored files replace them.
-  delete activity.attachments;
-  activity.from = { ...activity.from, id: activity.from?.id ?? userId ?? undefined };
-  const { id } = await postActivity(caller, conversationId, activity, db, stored.map((file) => file.id));
-  return { id };
+  const stored: string[] = [];
+  try {
+    for (const file of upload.files) stored.push((await storeAttachment({ conversationId: conversation.id, ...file }, db)).id);
+    const activity: WireActivity = { ...(upload.activity ?? { type: 'message' }) };
+    // The client's attachment entries describe the parts; the stored files replace them.
+    delete activity.attachments;
+    activity.from = { ...activity.from, id: activity.from?.id ?? userId ?? undefined };
+    const { id } = await postActivity(caller, conversationId, activity, db, stored);
+    return { id };
+  } finally {
+    // Files no activity took (a refusal half-way, a replayed activity, a typing one) are not kept.
+    if (stored.length > 0) await db.attachment.deleteMany({ where: { id: { in: stored }, activityId: null } });
+  }
 }

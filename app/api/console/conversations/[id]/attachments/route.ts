@@ -1,4 +1,4 @@
-import { MAX_ATTACHMENT_BYTES, storeAttachment } from '@/lib/attachments/store-attachment';
+import { fileNameFromHeader, MAX_ATTACHMENT_BYTES, storeAttachment } from '@/lib/attachments/store-attachment';
 import { consoleConversationAgent } from '@/lib/http/console-access';
 import { handle, json } from '@/lib/http/respond';
 import { readBytes } from '@/lib/http/read-bytes';
@@ -7,7 +7,7 @@ import { readBytes } from '@/lib/http/read-bytes';
 export const POST = handle(async (request, { params }: { params: Promise<{ id: string }> }) => {
   await consoleConversationAgent(request, params);
   const bytes = await readBytes(request, MAX_ATTACHMENT_BYTES);
-  const name = decodeURIComponent(request.headers.get('x-file-name') ?? '');
+  const name = fileNameFromHeader(request.headers.get('x-file-name'));
   const contentType = request.headers.get('content-type') || 'application/octet-stream';
   return json(await storeAttachment({ conversationId: (await params).id, bytes, contentType, name }), { status: 201 });
 });

@@ -1,0 +1,118 @@
+// Per-caller rate limits on the endpoints outside callers reach (channels, Direct Line clients,
+// Event Grid, the demo token, sign-in). Checked by the custom server before Next.js sees the
+// request, so a caller over its limit costs next to nothing. Counters live in this process's
+// memory (rate-limiter-flexible's memory store): with N instances behind a load balancer a caller
+// gets up to N times the limit, which is acceptable for a flood guard.
+import { createHash } from 'node:crypto';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { decodeJwt } from 'jose';
+import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
+import { errorBody } from '../protocol/error';
+
+export interface RateLimitOptions {
+  /** Requests each caller may make per minute on each group of endpoints. */
+  perMinute: number;
+  /** Take the client address from the first `X-Forwarded-For` entry (behind a trusted proxy). */
+  trustProxy?: boolean;
+}
+
+type KeyOf = (request: IncomingMessage, options: RateLimitOptions) => string;
+
+interface Group {
+  name: string;
+  matches(path: string, method: string): boolean;
+  key: KeyOf;
+}
+
+const sha = (value: string) => createHash('sha256').update(value).digest('base64url').slice(0, 22);
+
+export function clientAddress(request: IncomingMessage, trustProxy = false): string {
+  const forwarded = trustProxy ? String(request.headers['x-forwarded-for'] ?? '').split(',')[0]?.trim() : '';
+  return forwarded || request.socket.remoteAddress || 'unknown';
+}
+
+const byAddress: KeyOf = (request, options) => `ip:${clientAddress(request, options.trustProxy)}`;
+
+function bearer(request: IncomingMessage): string | null {
+  const match = /^Bearer\s+(\S+)/i.exec(request.headers.authorization ?? '');
+  return match?.[1] ?? null;
+}
+
+function claims(token: string): Record<string, unknown> | null {
+  try {
+    return decodeJwt(token);
+  } catch {
+    return null;
+  }
+}
+
+/** Direct Line: the secret or conversation token (hashed: keys never hold a credential). */
+const byCredential: KeyOf = (request, options) => {
+  const token = bearer(request);
+  return token ? `credential:${sha(token)}` : byAddress(request, options);
+};
+
+/** Bot Framework channels: the app and service URL the token names; the address when it names none. */
+const byChannel: KeyOf = (request, options) => {
+  const payload = claims(bearer(request) ?? '');
+  const app = payload?.appid ?? payload?.azp ?? payload?.aud;
+  if (typeof app !== 'string') return byAddress(request, options);
+  return `channel:${sha(`${app}\n${String(payload?.serviceurl ?? '')}`)}`;
+};
+
+/** Connector callers: a JWT's issuer and subject, or the static token itself. */
+const byConnectorIdentity: KeyOf = (request, options) => {
+  const token = bearer(request);
+  if (!token) return byAddress(request, options);
+  const payload = claims(token);
+  const who = payload ? `${String(payload.iss)}\n${String(payload.appid ?? payload.azp ?? payload.sub)}` : token;
+  return `connector:${sha(who)}`;
+};
+
+const GROUPS: Group[] = [
+  { name: 'directline', matches: (path) => path.startsWith('/v3/directline/'), key: byCredential },
+  { name: 'connector', matches: (path) => /^\/v3\/(conversations|attachments)(\/|$)/.test(path), key: byConnectorIdentity },
+  { name: 'messages', matches: (path) => path === '/api/messages', key: byChannel },
+  { name: 'eventgrid', matches: (path) => path === '/api/eventgrid/acs', key: byAddress },
+  { name: 'demo-token', matches: (path) => path === '/api/demo/token', key: byAddress },
+  { name: 'sign-in', matches: (path, method) => path === '/api/console/auth/sign-in' && method === 'POST', key: byAddress },
+];
+
+export type Admission = { allowed: true } | { allowed: false; retryAfterSeconds: number };
+
+export interface RateLimits {
+  check(request: IncomingMessage): Promise<Admission>;
+  /** Answers 429 and returns false when the caller is over its limit; true lets the request on. */
+  admit(request: IncomingMessage, response: ServerResponse): Promise<boolean>;
+}
+
+export function createRateLimits(options: RateLimitOptions): RateLimits {
+  const limiters = new Map(
+    GROUPS.map((group) => [group.name, new RateLimiterMemory({ keyPrefix: group.name, points: options.perMinute, duration: 60 })]),
+  );
+  const check = async (request: IncomingMessage): Promise<Admission> => {
+    const path = (request.url ?? '/').split('?')[0]!;
+    const group = GROUPS.find((candidate) => candidate.matches(path, request.method ?? 'GET'));
+    if (!group) return { allowed: true };
+    try {
+      await limiters.get(group.name)!.consume(group.key(request, options));
+      return { allowed: true };
+    } catch (rejection) {
+      if (!(rejection instanceof RateLimiterRes)) throw rejection;
+      return { allowed: false, retryAfterSeconds: Math.max(1, Math.ceil(rejection.msBeforeNext / 1000)) };
+    }
+  };
+  return {
+    check,
+    async admit(request, response) {
+      const admission = await check(request);
+      if (admission.allowed) return true;
+      response.writeHead(429, { 'Content-Type': 'application/json', 'Retry-After': String(admission.retryAfterSeconds) });
+      response.end(JSON.stringify(errorBody('TooManyRequests', `Too many requests; try again in ${admission.retryAfterSeconds} s.`)));
+      return false;
+    },
+  };
+}
+
+/** No limits (`RATE_LIMIT=0`). */
+export const unlimited: RateLimits = { check: async () => ({ allowed: true }), admit: async () => true };

@@ -1,0 +1,29 @@
+import { describe, expect, it } from 'vitest';
+import { AppError } from '@/lib/errors/app-error';
+import { parseJsonText } from '@/lib/http/parse-json';
+
+const refused = (text: string) => {
+  try {
+    parseJsonText(text);
+  } catch (error) {
+    return error instanceof AppError ? `${error.status} ${error.code}` : String(error);
+  }
+  return 'accepted';
+};
+
+describe('request JSON the database can store', () => {
+  it('refuses what is not JSON, NUL characters and unpaired surrogates anywhere, with a 400', () => {
+    expect(refused('{"a":')).toBe('400 BadArgument');
+    expect(refused('{"text":"a\\u0000b"}')).toBe('400 BadArgument');
+    expect(refused('{"a\\u0000":1}')).toBe('400 BadArgument');
+    expect(refused('{"text":"\\udfff\\ud800"}')).toBe('400 BadArgument');
+    expect(refused('[[[["\\ud83d"]]]]')).toBe('400 BadArgument');
+  });
+
+  it('takes everything else, emoji and very deep nesting included', () => {
+    expect(parseJsonText('{"text":"\\ud83d\\ude00 \\\\u0000 literally"}')).toEqual({ text: '😀 \\u0000 literally' });
+    const depth = 100_000;
+    expect(refused(`${'['.repeat(depth)}"\\u0000"${']'.repeat(depth)}`)).toBe('400 BadArgument');
+    expect(refused(`${'['.repeat(depth)}"ok"${']'.repeat(depth)}`)).toBe('accepted');
+  });
+});
