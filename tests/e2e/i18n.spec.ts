@@ -39,7 +39,7 @@ test('a browser that prefers Chinese gets the sign-in page and the console in Si
   await page.getByRole('button', { name: '待分配', exact: true }).click();
   await inbox.getByRole('link', { name: new RegExp(name) }).click();
 
-  const transcript = page.getByRole('log', { name: '聊天记录' });
+  const transcript = page.getByRole('log', { name: '会话记录' });
   await expect(transcript.getByRole('article', { name: `${name}：你好，我想查询订单` })).toBeVisible();
   await expect(page.getByText('接受会话后即可回复。')).toBeVisible();
   await page.getByRole('button', { name: '接受', exact: true }).click();
