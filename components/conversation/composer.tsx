@@ -12,6 +12,7 @@ import { CardMenu } from './card-menu';
 import { checkUpload } from '@/lib/shared/upload-limits';
 import { channelTakesCards } from './card-templates';
 import { EmojiButton } from './emoji-button';
+import { suggestedRepliesOf } from './suggested-replies';
 import { useReplyWindow } from './reply-window';
 
 const TYPING_EVERY_MS = 3_000;
@@ -93,12 +94,7 @@ export function Composer({
     const message = text.trim();
     const attachments = files.flatMap((file) => (file.stored ? [file.stored] : []));
     if ((!message && attachments.length === 0) || uploading) return;
-    const suggestedActions = (suggestions ?? '')
-      .split(',')
-      .map((title) => title.trim())
-      .filter(Boolean)
-      .slice(0, 10)
-      .map((title) => ({ type: 'imBack', title, value: title }));
+    const suggestedActions = suggestedRepliesOf(suggestions ?? '');
     send.mutate({
       conversationId,
       text: message,
