@@ -11,7 +11,7 @@ export const dynamic = 'force-dynamic';
 export default async function SupervisorPage() {
   const agent = await currentAgent();
   if (!agent) redirect('/sign-in');
-  const t = await getTranslations('supervisor');
+  const t = await getTranslations('supervisorPage');
   if (agent.role === 'agent') {
     return (
       <main className="p-8">

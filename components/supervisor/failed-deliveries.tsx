@@ -10,7 +10,7 @@ export function FailedDeliveries() {
   const deliveries = useFailedDeliveries();
   const retry = useRetryDelivery();
   const queryClient = useQueryClient();
-  const t = useTranslations('supervisor');
+  const t = useTranslations('failedDeliveries');
   const dateTime = useDateTime();
   const items = deliveries.data?.items ?? [];
 
@@ -18,16 +18,16 @@ export function FailedDeliveries() {
     <section aria-labelledby="failed-deliveries" className="rounded-lg bg-white dark:bg-slate-900 p-4 shadow-sm">
       <div className="mb-3 flex items-center justify-between">
         <h2 id="failed-deliveries" className="font-semibold">
-          {t('failed')}
+          {t('title')}
         </h2>
         <button type="button" className="text-sm underline" onClick={() => deliveries.refetch()}>
           {t('refresh')}
         </button>
       </div>
       {items.length === 0 ? (
-        <p className="text-sm text-slate-500 dark:text-slate-400">{t('noFailed')}</p>
+        <p className="text-sm text-slate-500 dark:text-slate-400">{t('none')}</p>
       ) : (
-        <table aria-label={t('failed')} className="w-full text-left text-sm">
+        <table aria-label={t('title')} className="w-full text-left text-sm">
           <thead>
             <tr className="border-b border-slate-200 dark:border-slate-700 text-slate-500 dark:text-slate-400">
               <th className="py-1">{t('failedAt')}</th>
