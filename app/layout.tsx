@@ -1,16 +1,16 @@
 import type { Metadata } from 'next';
 import { NextIntlClientProvider } from 'next-intl';
-import { getLocale } from 'next-intl/server';
+import { getLocale, getTranslations } from 'next-intl/server';
 import { headers } from 'next/headers';
 import type { ReactNode } from 'react';
 import { QueryProvider } from '@/components/providers/query-provider';
 import { THEME_SCRIPT } from '@/components/theme/theme';
 import './globals.css';
 
-export const metadata: Metadata = {
-  title: 'Agent Console',
-  description: 'Customer conversations from every channel, live.',
-};
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations('app');
+  return { title: t('title'), description: t('description') };
+}
 
 export default async function RootLayout({ children }: { children: ReactNode }) {
   // proxy.ts allows inline script only with this request's nonce.

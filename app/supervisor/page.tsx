@@ -1,8 +1,10 @@
+import { getTranslations } from 'next-intl/server';
 import Link from 'next/link';
 import { redirect } from 'next/navigation';
 import { FailedDeliveries } from '@/components/supervisor/failed-deliveries';
 import { SupervisorOverviewPanel } from '@/components/supervisor/supervisor-overview';
 import { ThemeToggle } from '@/components/theme/theme-toggle';
+import { LanguageSelect } from '@/components/ui/language-select';
 import { currentAgent } from '@/lib/auth/session-cookie';
 
 export const dynamic = 'force-dynamic';
@@ -10,12 +12,13 @@ export const dynamic = 'force-dynamic';
 export default async function SupervisorPage() {
   const agent = await currentAgent();
   if (!agent) redirect('/sign-in');
+  const t = await getTranslations('supervisorPage');
   if (agent.role === 'agent') {
     return (
       <main className="p-8">
-        <p role="alert">The supervisor view is for supervisors and administrators.</p>
+        <p role="alert">{t('onlySupervisors')}</p>
         <Link href="/" className="underline">
-          Back to the console
+          {t('back')}
         </Link>
       </main>
     );
@@ -23,11 +26,12 @@ export default async function SupervisorPage() {
   return (
     <main className="mx-auto flex max-w-6xl flex-col gap-6 p-6">
       <header className="flex items-center justify-between">
-        <h1 className="text-xl font-semibold">Supervisor</h1>
+        <h1 className="text-xl font-semibold">{t('title')}</h1>
         <div className="flex items-center gap-3">
+          <LanguageSelect />
           <ThemeToggle />
           <Link href="/" className="text-sm underline">
-            Console
+            {t('console')}
           </Link>
         </div>
       </header>

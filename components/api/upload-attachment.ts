@@ -1,8 +1,14 @@
 import type { AttachmentView } from '@/lib/views/types';
 import { ApiError } from './fetch-json';
 
-/** Uploads one file (raw body) with progress; resolves with the stored attachment. */
-export function uploadAttachment(conversationId: string, file: File, onProgress: (fraction: number) => void): Promise<AttachmentView> {
+/** Uploads one file (raw body) with progress; resolves with the stored attachment. `fallback` words the
+ * errors the browser detects itself (in the rep's language); the server's own errors keep its message. */
+export function uploadAttachment(
+  conversationId: string,
+  file: File,
+  onProgress: (fraction: number) => void,
+  fallback: { failed: string; network: string },
+): Promise<AttachmentView> {
   return new Promise((resolve, reject) => {
     const request = new XMLHttpRequest();
     request.open('POST', `/api/console/conversations/${encodeURIComponent(conversationId)}/attachments`);
@@ -12,9 +18,9 @@ export function uploadAttachment(conversationId: string, file: File, onProgress:
     request.onload = () => {
       const body = JSON.parse(request.responseText || 'null') as (AttachmentView & { error?: { code: string; message: string } }) | null;
       if (request.status >= 200 && request.status < 300 && body) resolve(body);
-      else reject(new ApiError(request.status, body?.error?.code ?? 'UploadFailed', body?.error?.message ?? 'The upload failed.'));
+      else reject(new ApiError(request.status, body?.error?.code ?? 'UploadFailed', body?.error?.message ?? fallback.failed));
     };
-    request.onerror = () => reject(new ApiError(0, 'NetworkError', 'The upload failed: network error.'));
+    request.onerror = () => reject(new ApiError(0, 'NetworkError', fallback.network));
     request.send(file);
   });
 }

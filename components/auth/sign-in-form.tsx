@@ -1,5 +1,6 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
 import { useRouter } from 'next/navigation';
 import { useState, type FormEvent } from 'react';
 import { useSignIn } from '../api/session';
@@ -7,6 +8,7 @@ import { useSignIn } from '../api/session';
 export function SignInForm() {
   const router = useRouter();
   const signIn = useSignIn();
+  const t = useTranslations('signIn');
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
 
@@ -17,9 +19,9 @@ export function SignInForm() {
 
   return (
     <form onSubmit={submit} className="flex w-full max-w-sm flex-col gap-4 rounded-xl bg-white dark:bg-slate-900 p-8 shadow">
-      <h1 className="text-xl font-semibold">Sign in to the Agent Console</h1>
+      <h1 className="text-xl font-semibold">{t('heading')}</h1>
       <label className="flex flex-col gap-1 text-sm font-medium">
-        Email
+        {t('email')}
         <input
           type="email"
           name="email"
@@ -31,7 +33,7 @@ export function SignInForm() {
         />
       </label>
       <label className="flex flex-col gap-1 text-sm font-medium">
-        Password
+        {t('password')}
         <input
           type="password"
           name="password"
@@ -52,7 +54,7 @@ export function SignInForm() {
         disabled={signIn.isPending}
         className="rounded bg-indigo-600 px-4 py-2 font-medium text-white hover:bg-indigo-700 disabled:opacity-60"
       >
-        Sign in
+        {t('submit')}
       </button>
     </form>
   );

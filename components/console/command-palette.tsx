@@ -1,5 +1,6 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
 import { useEffect, useId, useRef, useState } from 'react';
 import { useConversationList, type InboxFilter } from '../api/conversations';
 import { OptionList, optionId } from '../ui/option-list';
@@ -19,11 +20,7 @@ interface Command {
   run: () => void;
 }
 
-const FILTER_LABELS: [InboxFilter, string][] = [
-  ['mine', 'Mine'],
-  ['unassigned', 'Unassigned'],
-  ['all', 'All'],
-];
+const FILTERS: InboxFilter[] = ['mine', 'unassigned', 'all'];
 
 /** Ctrl+K / Cmd+K: a searchable list of commands and of conversations by customer name. */
 export function CommandPalette({ actions }: { actions: PaletteActions }) {
@@ -55,6 +52,9 @@ function Palette({ actions, onClose }: { actions: PaletteActions; onClose: (rest
   const [query, setQuery] = useState('');
   const [active, setActive] = useState(0);
   const listId = useId();
+  const t = useTranslations('palette');
+  const inbox = useTranslations('inbox');
+  const states = useTranslations('state');
   useEffect(() => {
     const timer = setTimeout(() => setQuery(search.trim()), 200);
     return () => clearTimeout(timer);
@@ -62,17 +62,17 @@ function Palette({ actions, onClose }: { actions: PaletteActions; onClose: (rest
   const found = useConversationList('all', query);
 
   const commands: Command[] = [
-    ...FILTER_LABELS.map(([filter, label]) => ({ id: `filter-${filter}`, label: `Go to ${label}`, hint: 'Inbox filter', run: () => actions.showFilter(filter) })),
-    { id: 'theme', label: 'Toggle theme', hint: 'Light or dark', run: actions.toggleTheme },
-    { id: 'shortcuts', label: 'Show keyboard shortcuts', run: actions.showShortcuts },
-    { id: 'sign-out', label: 'Sign out', run: actions.signOut },
+    ...FILTERS.map((filter) => ({ id: `filter-${filter}`, label: t('goTo', { filter: inbox(filter) }), hint: t('inboxFilter'), run: () => actions.showFilter(filter) })),
+    { id: 'theme', label: t('toggleTheme'), hint: t('lightOrDark'), run: actions.toggleTheme },
+    { id: 'shortcuts', label: t('showShortcuts'), run: actions.showShortcuts },
+    { id: 'sign-out', label: t('signOut'), run: actions.signOut },
   ];
   const needle = search.trim().toLowerCase();
   const conversations: Command[] = needle
     ? (found.data?.items ?? [])
         .filter((item) => item.customerName.toLowerCase().includes(needle))
         .slice(0, 8)
-        .map((item) => ({ id: `conversation-${item.id}`, label: item.customerName, hint: `Conversation · ${item.state}`, run: () => actions.openConversation(item.id) }))
+        .map((item) => ({ id: `conversation-${item.id}`, label: item.customerName, hint: t('conversation', { state: states(item.state) }), run: () => actions.openConversation(item.id) }))
     : [];
   const shown = [...commands.filter((command) => command.label.toLowerCase().includes(needle)), ...conversations];
   const current = Math.min(active, Math.max(shown.length - 1, 0));
@@ -88,19 +88,19 @@ function Palette({ actions, onClose }: { actions: PaletteActions; onClose: (rest
       <div
         role="dialog"
         aria-modal="true"
-        aria-label="Command palette"
+        aria-label={t('label')}
         onMouseDown={(event) => event.stopPropagation()}
         className="w-[32rem] overflow-hidden rounded-lg border border-slate-200 bg-white shadow-xl dark:border-slate-700 dark:bg-slate-900"
       >
         <input
           autoFocus
           role="combobox"
-          aria-label="Search commands"
+          aria-label={t('search')}
           aria-expanded={shown.length > 0}
           aria-controls={listId}
           aria-autocomplete="list"
           aria-activedescendant={shown.length > 0 ? optionId(listId, current) : undefined}
-          placeholder="Type a command or a customer's name"
+          placeholder={t('placeholder')}
           value={search}
           onChange={(event) => {
             setSearch(event.target.value);
@@ -125,7 +125,7 @@ function Palette({ actions, onClose }: { actions: PaletteActions; onClose: (rest
         {shown.length > 0 ? (
           <OptionList
             listId={listId}
-            label="Commands"
+            label={t('commands')}
             items={shown}
             active={current}
             keyOf={(command) => command.id}
@@ -142,7 +142,7 @@ function Palette({ actions, onClose }: { actions: PaletteActions; onClose: (rest
           </OptionList>
         ) : (
           <p role="status" className="px-4 py-2 text-sm text-slate-600 dark:text-slate-300">
-            {found.isFetching ? 'Searching…' : 'Nothing matches.'}
+            {found.isFetching ? t('searching') : t('nothing')}
           </p>
         )}
       </div>

@@ -1,5 +1,6 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
 import Link from 'next/link';
 import { useRouter, useSearchParams } from 'next/navigation';
 import { useState } from 'react';
@@ -11,6 +12,7 @@ import { Inbox } from '../inbox/inbox';
 import { useConsoleEvents } from '../realtime/use-console-events';
 import { useTheme } from '../theme/theme';
 import { ThemeToggle } from '../theme/theme-toggle';
+import { LanguageSelect } from '../ui/language-select';
 import { CommandPalette } from './command-palette';
 import { NotificationSettingsMenu } from './notification-settings';
 import { OfferList } from './offer-list';
@@ -26,6 +28,9 @@ export function ConsoleShell({ agent }: { agent: AgentView }) {
   const status = useConsoleEvents(agent.id, useBackgroundAlerts(agent.id, notifications));
   const signOut = useSignOut();
   const theme = useTheme();
+  const t = useTranslations('shell');
+  const app = useTranslations('app');
+  const admin = useTranslations('admin');
   const [filter, setFilter] = useState<InboxFilter>('all');
   const [shortcutsOpen, setShortcutsOpen] = useState(false);
   const signOutNow = () => signOut.mutate(undefined, { onSettled: () => router.replace('/sign-in') });
@@ -43,28 +48,34 @@ export function ConsoleShell({ agent }: { agent: AgentView }) {
         }}
       />
       <header className="flex items-center justify-between border-b border-slate-200 dark:border-slate-700 bg-white dark:bg-slate-900 px-4 py-2">
-        <span className="font-semibold">Agent Console</span>
+        <span className="font-semibold">{app('title')}</span>
         <div className="flex items-center gap-3 text-sm">
-          <span role="status" aria-label="Connection" className={status === 'live' || status === 'reconnected' ? 'text-emerald-700 dark:text-emerald-400' : 'text-amber-700 dark:text-amber-400'}>
-            {{ live: 'Live', connecting: 'Connecting…', reconnecting: 'Reconnecting…', reconnected: 'Reconnected' }[status]}
+          <span role="status" aria-label={t('connection')} className={status === 'live' || status === 'reconnected' ? 'text-emerald-700 dark:text-emerald-400' : 'text-amber-700 dark:text-amber-400'}>
+            {t(status)}
           </span>
           {agent.role !== 'agent' && (
             <Link href="/supervisor" className="underline">
-              Supervisor
+              {t('supervisor')}
+            </Link>
+          )}
+          {agent.role === 'admin' && (
+            <Link href="/admin" className="underline">
+              {admin('title')}
             </Link>
           )}
           <span>
-            {agent.displayName} <span className="text-slate-500 dark:text-slate-400">({agent.role})</span>
+            {agent.displayName} <span className="text-slate-500 dark:text-slate-400">({t('role', { role: agent.role })})</span>
           </span>
           <PresenceSelect agent={agent} />
           <NotificationSettingsMenu settings={notifications} onChange={setNotifications} />
+          <LanguageSelect />
           <ThemeToggle />
           <button
             type="button"
             className="rounded border border-slate-300 dark:border-slate-600 px-2 py-1 hover:bg-slate-100 dark:hover:bg-slate-800"
             onClick={signOutNow}
           >
-            Sign out
+            {t('signOut')}
           </button>
         </div>
       </header>
@@ -75,7 +86,7 @@ export function ConsoleShell({ agent }: { agent: AgentView }) {
           {selected ? (
             <ConversationPane key={selected} conversationId={selected} agent={agent} />
           ) : (
-            <p className="m-auto text-slate-500 dark:text-slate-400">Choose a conversation.</p>
+            <p className="m-auto text-slate-500 dark:text-slate-400">{t('choose')}</p>
           )}
         </main>
       </div>

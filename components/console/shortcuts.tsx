@@ -1,23 +1,26 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
 import { useEffect, type Dispatch, type SetStateAction } from 'react';
 
-const SHORTCUTS: [string, string][] = [
-  ['Alt+J', 'Next conversation'],
-  ['Alt+K', 'Previous conversation'],
-  ['Enter', 'Send the message'],
-  ['Shift+Enter', 'New line in the message'],
-  ['Ctrl+K / ⌘K', 'Command palette'],
-  ['/', 'Canned responses (at the start of the message or after a space)'],
-  ['?', 'Show this list'],
-  ['Escape', 'Close this list'],
-];
+/** Keys and what they do (a message of the `shortcuts` namespace). */
+const SHORTCUTS = [
+  ['Alt+J', 'next'],
+  ['Alt+K', 'previous'],
+  ['Enter', 'send'],
+  ['Shift+Enter', 'newLine'],
+  ['Ctrl+K / ⌘K', 'palette'],
+  ['/', 'canned'],
+  ['?', 'show'],
+  ['Escape', 'hide'],
+] as const;
 
 const typingInField = (target: EventTarget | null) =>
   target instanceof HTMLElement && (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName));
 
 /** `?` opens the list of keyboard shortcuts (not while typing in a field); so can the command palette. */
 export function ShortcutSheet({ open, setOpen }: { open: boolean; setOpen: Dispatch<SetStateAction<boolean>> }) {
+  const t = useTranslations('shortcuts');
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
       if (event.key === 'Escape') setOpen(false);
@@ -28,21 +31,21 @@ export function ShortcutSheet({ open, setOpen }: { open: boolean; setOpen: Dispa
   }, [setOpen]);
   if (!open) return null;
   return (
-    <div role="dialog" aria-modal="true" aria-label="Keyboard shortcuts" className="fixed inset-0 z-50 flex items-center justify-center bg-black/30">
+    <div role="dialog" aria-modal="true" aria-label={t('title')} className="fixed inset-0 z-50 flex items-center justify-center bg-black/30">
       <div className="w-80 rounded-lg bg-white dark:bg-slate-900 p-4 shadow-lg">
-        <h2 className="mb-2 font-semibold">Keyboard shortcuts</h2>
+        <h2 className="mb-2 font-semibold">{t('title')}</h2>
         <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-1 text-sm">
           {SHORTCUTS.map(([keys, action]) => (
             <div key={keys} className="contents">
               <dt>
                 <kbd className="rounded border border-slate-300 dark:border-slate-600 px-1">{keys}</kbd>
               </dt>
-              <dd>{action}</dd>
+              <dd>{t(action)}</dd>
             </div>
           ))}
         </dl>
         <button type="button" onClick={() => setOpen(false)} className="mt-3 rounded border border-slate-300 dark:border-slate-600 px-3 py-1 text-sm">
-          Close
+          {t('close')}
         </button>
       </div>
     </div>

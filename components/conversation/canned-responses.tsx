@@ -1,5 +1,6 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
 import { useId, useState, type KeyboardEvent } from 'react';
 import { fillPlaceholders, slashQueryAt } from './canned-text';
 import type { CannedResponseView } from '@/lib/views/types';
@@ -27,6 +28,7 @@ function matching(items: CannedResponseView[], query: string): CannedResponseVie
 export function useCannedMenu(customer: string, replace: (start: number, end: number, value: string) => void) {
   const responses = useCannedResponses();
   const listId = useId();
+  const t = useTranslations('composer');
   const [at, setAt] = useState<SlashAt | null>(null);
   const [active, setActive] = useState(0);
   const [dismissed, setDismissed] = useState<number | null>(null);
@@ -73,7 +75,7 @@ export function useCannedMenu(customer: string, replace: (start: number, end: nu
     list: open ? (
       <OptionList
         listId={listId}
-        label="Canned responses"
+        label={t('canned')}
         items={matches}
         active={current}
         keyOf={(item) => item.id}

@@ -1,5 +1,6 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { AdaptiveCardView as Card } from '@/lib/views/types';
 import { PopupButton } from '../ui/popup-button';
@@ -10,6 +11,7 @@ import { CARD_TEMPLATES, type CardTemplate } from './card-templates';
 export function CardMenu({ customer, disabled, onPost }: { customer: string; disabled: boolean; onPost: (card: Card) => void }) {
   const [menuOpen, setMenuOpen] = useState(false);
   const [template, setTemplate] = useState<CardTemplate | null>(null);
+  const t = useTranslations('cards');
   const button = useRef<HTMLButtonElement>(null);
   const menu = useRef<HTMLUListElement>(null);
 
@@ -26,13 +28,13 @@ export function CardMenu({ customer, disabled, onPost }: { customer: string; dis
   return (
     <div className="relative">
       <PopupButton ref={button} popup="menu" open={menuOpen} disabled={disabled} onToggle={() => setMenuOpen((current) => !current)}>
-        Cards
+        {t('menu')}
       </PopupButton>
       {menuOpen && (
         <ul
           ref={menu}
           role="menu"
-          aria-label="Card templates"
+          aria-label={t('templates')}
           onKeyDown={(event) => {
             const items = Array.from(menu.current?.querySelectorAll<HTMLElement>('[role=menuitem]') ?? []);
             const at = items.indexOf(document.activeElement as HTMLElement);
@@ -57,7 +59,7 @@ export function CardMenu({ customer, disabled, onPost }: { customer: string; dis
                 }}
                 className="w-full px-3 py-1.5 text-left hover:bg-slate-100 focus:bg-slate-100 dark:hover:bg-slate-800 dark:focus:bg-slate-800"
               >
-                {item.title}
+                {t(item.id)}
               </button>
             </li>
           ))}
@@ -82,6 +84,8 @@ function CardPreview({ template, customer, onCancel, onPost }: { template: CardT
   const [values, setValues] = useState(() => Object.fromEntries(template.fields.map((field) => [field.name, field.initial])));
   const card = useMemo(() => template.card(customer, values), [template, customer, values]);
   const dialog = useRef<HTMLDivElement>(null);
+  const t = useTranslations('cards');
+  const title = t(template.id);
   useEffect(() => {
     dialog.current?.querySelector<HTMLElement>('input, button')?.focus();
   }, []);
@@ -91,7 +95,7 @@ function CardPreview({ template, customer, onCancel, onPost }: { template: CardT
         ref={dialog}
         role="dialog"
         aria-modal="true"
-        aria-label={`Card preview: ${template.title}`}
+        aria-label={t('preview', { title })}
         onClick={(event) => event.stopPropagation()}
         onKeyDown={(event) => {
           if (event.key === 'Escape') {
@@ -101,10 +105,10 @@ function CardPreview({ template, customer, onCancel, onPost }: { template: CardT
         }}
         className="flex max-h-[90vh] w-[28rem] flex-col gap-3 overflow-y-auto rounded-lg bg-white p-4 shadow-lg dark:bg-slate-900"
       >
-        <h2 className="font-semibold">{template.title}</h2>
+        <h2 className="font-semibold">{title}</h2>
         {template.fields.map((field) => (
           <label key={field.name} className="flex flex-col gap-1 text-sm">
-            {field.label}
+            {t(field.name)}
             <input
               value={values[field.name] ?? ''}
               onChange={(event) => setValues((all) => ({ ...all, [field.name]: event.target.value }))}
@@ -115,10 +119,10 @@ function CardPreview({ template, customer, onCancel, onPost }: { template: CardT
         <AdaptiveCard card={card} />
         <div className="flex justify-end gap-2">
           <button type="button" onClick={onCancel} className="rounded border border-slate-300 px-3 py-1 text-sm hover:bg-slate-100 dark:border-slate-600 dark:hover:bg-slate-800">
-            Cancel
+            {t('cancel')}
           </button>
           <button type="button" onClick={() => onPost(card)} className="rounded bg-indigo-600 px-3 py-1 text-sm font-medium text-white hover:bg-indigo-700">
-            Post card
+            {t('post')}
           </button>
         </div>
       </div>

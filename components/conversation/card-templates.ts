@@ -1,17 +1,18 @@
 // Adaptive Card templates a rep can send from the composer's `Cards` menu (schema 1.5, which Teams,
-// Web Chat and the official renderers take). `{customer}` is the customer's name.
+// Web Chat and the official renderers take). `{customer}` is the customer's name. What the rep reads
+// (the template's title, its fields' labels) is in the `cards` messages under the template's id and
+// the field's name; the card itself is what the customer gets, in English.
 import type { AdaptiveCardView } from '@/lib/views/types';
 
-/** A value the rep fills in before sending (prefilled where the console knows one). */
+/** A value the rep fills in before sending (prefilled where the console knows one); `name` labels it. */
 export interface CardField {
-  name: string;
-  label: string;
+  name: 'subject' | 'order' | 'status' | 'expected';
   initial: string;
 }
 
 export interface CardTemplate {
-  id: string;
-  title: string;
+  /** Also the key of the template's title in the `cards` messages. */
+  id: 'confirmation' | 'survey' | 'order-status';
   fields: CardField[];
   card: (customer: string, values: Record<string, string>) => AdaptiveCardView;
 }
@@ -23,8 +24,7 @@ const base = { type: 'AdaptiveCard', $schema: 'http://adaptivecards.io/schemas/a
 export const CARD_TEMPLATES: CardTemplate[] = [
   {
     id: 'confirmation',
-    title: 'Confirmation',
-    fields: [{ name: 'subject', label: 'What is confirmed', initial: 'Your request' }],
+    fields: [{ name: 'subject', initial: 'Your request' }],
     card: (customer, values) => ({
       ...base,
       body: [
@@ -39,7 +39,6 @@ export const CARD_TEMPLATES: CardTemplate[] = [
   },
   {
     id: 'survey',
-    title: 'Satisfaction survey',
     fields: [],
     card: (customer) => ({
       ...base,
@@ -67,11 +66,10 @@ export const CARD_TEMPLATES: CardTemplate[] = [
   },
   {
     id: 'order-status',
-    title: 'Order status',
     fields: [
-      { name: 'order', label: 'Order number', initial: '' },
-      { name: 'status', label: 'Status', initial: '' },
-      { name: 'expected', label: 'Expected delivery', initial: '' },
+      { name: 'order', initial: '' },
+      { name: 'status', initial: '' },
+      { name: 'expected', initial: '' },
     ],
     card: (customer, values) => ({
       ...base,

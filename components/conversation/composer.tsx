@@ -1,5 +1,6 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
 import { useLayoutEffect, useRef, useState, type ChangeEvent, type FormEvent, type KeyboardEvent } from 'react';
 import type { AdaptiveCardView, AgentView, AttachmentView } from '@/lib/views/types';
 import { useConversation } from '../api/conversation';
@@ -11,6 +12,7 @@ import { CardMenu } from './card-menu';
 import { checkUpload } from '@/lib/shared/upload-limits';
 import { channelTakesCards } from './card-templates';
 import { EmojiButton } from './emoji-button';
+import { suggestedRepliesOf } from './suggested-replies';
 import { useReplyWindow } from './reply-window';
 
 const TYPING_EVERY_MS = 3_000;
@@ -36,6 +38,7 @@ export function Composer({
   notesOnly?: boolean;
 }) {
   const replyWindow = useReplyWindow(replyWindowEndsAt);
+  const t = useTranslations('composer');
   // Drafts survive switching conversations and reloads (this browser only).
   const draftKey = `draft:${conversationId}`;
   const [text, setText] = useState(() => (typeof window === 'undefined' ? '' : (window.localStorage.getItem(draftKey) ?? '')));
@@ -48,7 +51,7 @@ export function Composer({
   const lastTyping = useRef(0);
   const uploading = files.some((file) => !file.stored && !file.error);
   const conversation = useConversation(conversationId).data;
-  const customer = conversation?.customerName ?? 'there';
+  const customer = conversation?.customerName ?? t('customerFallback');
   const message = useRef<HTMLTextAreaElement>(null);
   // Where the caret goes once an inserted text (emoji, canned response) is rendered.
   const caretAfterInsert = useRef<number | null>(null);
@@ -91,12 +94,7 @@ export function Composer({
     const message = text.trim();
     const attachments = files.flatMap((file) => (file.stored ? [file.stored] : []));
     if ((!message && attachments.length === 0) || uploading) return;
-    const suggestedActions = (suggestions ?? '')
-      .split(',')
-      .map((title) => title.trim())
-      .filter(Boolean)
-      .slice(0, 10)
-      .map((title) => ({ type: 'imBack', title, value: title }));
+    const suggestedActions = suggestedRepliesOf(suggestions ?? '');
     send.mutate({
       conversationId,
       text: message,
@@ -143,12 +141,12 @@ export function Composer({
       // The channel's limits, before a byte is uploaded.
       const refusal = checkUpload(conversation?.channel ?? '', file);
       if (refusal) {
-        const error = refusal.code === 'tooLarge' ? `larger than ${Math.round(refusal.maxBytes / 1024 / 1024)} MB, the most this channel takes` : 'a type this channel does not take';
+        const error = refusal.code === 'tooLarge' ? t('tooLarge', { megabytes: String(Math.round(refusal.maxBytes / 1024 / 1024)) }) : t('wrongType');
         setFiles((all) => [...all, { key, name: file.name, progress: 0, error }]);
         continue;
       }
       setFiles((all) => [...all, { key, name: file.name, progress: 0 }]);
-      uploadAttachment(conversationId, file, (progress) => update({ progress })).then(
+      uploadAttachment(conversationId, file, (progress) => update({ progress }), { failed: t('uploadFailed'), network: t('uploadNetwork') }).then(
         (stored) => update({ stored, progress: 1 }),
         (error: Error) => update({ error: error.message }),
       );
@@ -171,16 +169,16 @@ export function Composer({
         </p>
       )}
       {files.length > 0 && (
-        <ul aria-label="Attachments to send" className="flex flex-wrap gap-2 text-sm">
+        <ul aria-label={t('attachments')} className="flex flex-wrap gap-2 text-sm">
           {files.map((file) => (
             <li key={file.key} className="flex items-center gap-2 rounded border border-slate-200 dark:border-slate-700 px-2 py-1">
               <span className="max-w-48 truncate">{file.name}</span>
               {file.error ? (
                 <span className="text-red-700 dark:text-red-400">{file.error}</span>
               ) : (
-                <progress aria-label={`Uploading ${file.name}`} value={file.progress} max={1} className="w-16" />
+                <progress aria-label={t('uploading', { name: file.name })} value={file.progress} max={1} className="w-16" />
               )}
-              <button type="button" aria-label={`Remove ${file.name}`} onClick={() => setFiles((all) => all.filter((item) => item.key !== file.key))}>
+              <button type="button" aria-label={t('remove', { name: file.name })} onClick={() => setFiles((all) => all.filter((item) => item.key !== file.key))}>
                 ×
               </button>
             </li>
@@ -190,12 +188,12 @@ export function Composer({
       {canned.list}
       {suggestions !== null && (
         <label className="flex items-center gap-2 text-sm">
-          <span className="shrink-0 text-slate-600 dark:text-slate-300">Suggested replies</span>
+          <span className="shrink-0 text-slate-600 dark:text-slate-300">{t('suggestedReplies')}</span>
           <input
-            aria-label="Suggested replies"
+            aria-label={t('suggestedReplies')}
             value={suggestions}
             onChange={(event) => setSuggestions(event.target.value)}
-            placeholder="Yes, No, Talk to someone — comma-separated buttons for the customer"
+            placeholder={t('suggestionsPlaceholder')}
             className="min-w-0 flex-1 rounded border border-slate-300 dark:border-slate-600 px-2 py-1"
           />
         </label>
@@ -203,7 +201,7 @@ export function Composer({
       <div className="flex gap-2">
         <textarea
           ref={message}
-          aria-label="Message"
+          aria-label={t('message')}
           {...canned.inputProps}
           rows={2}
           value={text}
@@ -220,7 +218,7 @@ export function Composer({
             }
           }}
           disabled={!replyWindow.open}
-          placeholder={notesOnly ? 'Consult thread: agents read this; the customer does not' : note ? 'A private note for agents — the customer never sees it' : 'Type a reply — Enter sends, Shift+Enter adds a line'}
+          placeholder={notesOnly ? t('placeholderConsult') : note ? t('placeholderNote') : t('placeholderReply')}
           className={`min-w-0 flex-1 resize-none rounded border px-3 py-2 ${note ? 'border-amber-400 dark:border-amber-600 bg-amber-50 dark:bg-amber-950' : 'border-slate-300 dark:border-slate-600'}`}
         />
         <div className="flex flex-col justify-end gap-1">
@@ -231,7 +229,7 @@ export function Composer({
             onClick={() => setNote((current) => !current)}
             className="rounded border border-amber-300 dark:border-amber-700 px-3 py-1 text-sm hover:bg-amber-50 dark:hover:bg-amber-950 aria-pressed:bg-amber-100 dark:aria-pressed:bg-amber-900"
           >
-            Private note
+            {t('privateNote')}
           </button>
           <button
             type="button"
@@ -239,18 +237,18 @@ export function Composer({
             onClick={() => setSuggestions((current) => (current === null ? '' : null))}
             className="rounded border border-slate-300 dark:border-slate-600 px-3 py-1 text-sm hover:bg-slate-100 dark:hover:bg-slate-800 aria-pressed:bg-indigo-50 dark:aria-pressed:bg-indigo-950"
           >
-            Add suggested replies
+            {t('addSuggestions')}
           </button>
           <div className="flex gap-1 *:flex-1">
             <EmojiButton onPick={insertAtCaret} />
             {conversation && channelTakesCards(conversation.channel) && <CardMenu customer={customer} disabled={!replyWindow.open || note} onPost={postCard} />}
           </div>
           <label className="cursor-pointer rounded border border-slate-300 dark:border-slate-600 px-3 py-1 text-center text-sm hover:bg-slate-100 dark:hover:bg-slate-800">
-            Attach
-            <input type="file" multiple aria-label="Attach files" className="sr-only" onChange={onFiles} />
+            {t('attach')}
+            <input type="file" multiple aria-label={t('attachFiles')} className="sr-only" onChange={onFiles} />
           </label>
           <button type="submit" disabled={uploading || !replyWindow.open} className="rounded bg-indigo-600 px-4 py-2 font-medium text-white hover:bg-indigo-700 disabled:opacity-60">
-            Send
+            {t('send')}
           </button>
         </div>
       </div>

@@ -1,5 +1,6 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
 import { useEffect } from 'react';
 import type { AgentView } from '@/lib/views/types';
 import { useConversation } from '../api/conversation';
@@ -16,6 +17,8 @@ import { TypingIndicator } from './typing-indicator';
 export function ConversationPane({ conversationId, agent }: { conversationId: string; agent: AgentView }) {
   const conversation = useConversation(conversationId);
   const markRead = useMarkRead();
+  const t = useTranslations('conversation');
+  const states = useTranslations('state');
   const data = conversation.data;
   const isOwner = data?.ownerId === agent.id;
   const consultant = data?.consultants.find((c) => c.agentId === agent.id);
@@ -34,31 +37,31 @@ export function ConversationPane({ conversationId, agent }: { conversationId: st
       </p>
     );
   }
-  if (!data) return <p className="m-auto text-slate-500 dark:text-slate-400">Loading…</p>;
+  if (!data) return <p className="m-auto text-slate-500 dark:text-slate-400">{t('loading')}</p>;
 
   const waiting = data.state === 'queued' || data.state === 'offered';
   return (
     <div className="flex min-h-0 flex-1">
-      <section aria-label={`Conversation with ${data.customerName}`} className="flex min-h-0 flex-1 flex-col">
+      <section aria-label={t('region', { customer: data.customerName })} className="flex min-h-0 flex-1 flex-col">
         <div className="flex items-center justify-between border-b border-slate-200 dark:border-slate-700 bg-white dark:bg-slate-900 px-4 py-2">
           <div>
             <h2 className="font-semibold">{data.customerName}</h2>
             <p className="text-xs text-slate-500 dark:text-slate-400">
-              {data.channel} · {data.state}
+              {data.channel} · {states(data.state)}
               {data.queueName ? ` · ${data.queueName}` : ''}
               {data.ownerName ? ` · ${data.ownerName}` : ''}
             </p>
             {data.channelInfo && (
-              <p aria-label="Channel details" className="text-xs text-slate-500 dark:text-slate-400">
+              <p aria-label={t('channelDetails')} className="text-xs text-slate-500 dark:text-slate-400">
                 {[
                   data.channelInfo.conversationType,
-                  data.channelInfo.team && `team ${data.channelInfo.team}`,
-                  data.channelInfo.channel && `channel ${data.channelInfo.channel}`,
-                  data.channelInfo.tenantId && `tenant ${data.channelInfo.tenantId}`,
+                  data.channelInfo.team && t('team', { name: data.channelInfo.team }),
+                  data.channelInfo.channel && t('channel', { name: data.channelInfo.channel }),
+                  data.channelInfo.tenantId && t('tenant', { id: data.channelInfo.tenantId }),
                 ]
                   .filter(Boolean)
                   .join(' · ')}
-                {data.blocked && <span className="ml-2 text-red-700 dark:text-red-400">The customer blocked the bot</span>}
+                {data.blocked && <span className="ml-2 text-red-700 dark:text-red-400">{t('blocked')}</span>}
               </p>
             )}
           </div>
@@ -79,7 +82,7 @@ export function ConversationPane({ conversationId, agent }: { conversationId: st
           <WrapUpForm key={data.version} conversationId={conversationId} />
         ) : (
           <p className="border-t border-slate-200 bg-white p-3 text-sm text-slate-500 dark:border-slate-700 dark:bg-slate-900 dark:text-slate-400">
-            {waiting ? 'Accept the conversation to reply.' : data.state === 'closed' ? 'This conversation is closed.' : `${data.ownerName ?? 'Another agent'} is handling this conversation.`}
+            {waiting ? t('acceptToReply') : data.state === 'closed' ? t('closed') : t('handledBy', { name: data.ownerName ?? t('anotherAgent') })}
           </p>
         )}
       </section>

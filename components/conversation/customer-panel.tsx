@@ -1,33 +1,38 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
 import Link from 'next/link';
 import type { ConversationSummary } from '@/lib/views/types';
 import { useCustomerProfile } from '../api/customer-profile';
+import { useDateTime } from '../ui/date-time';
 import { Detail } from './detail';
 
 /** The customer at a glance: channel and identity, locale, what the channel knows, earlier conversations. */
 export function CustomerPanel({ conversation }: { conversation: ConversationSummary }) {
   const profile = useCustomerProfile(conversation.id);
   const data = profile.data;
+  const t = useTranslations('customer');
+  const states = useTranslations('state');
+  const dateTime = useDateTime();
   return (
-    <aside aria-label="Customer" className="hidden w-72 shrink-0 overflow-y-auto border-l border-slate-200 dark:border-slate-700 bg-white dark:bg-slate-900 p-3 text-sm lg:block">
+    <aside aria-label={t('panel')} className="hidden w-72 shrink-0 overflow-y-auto border-l border-slate-200 dark:border-slate-700 bg-white dark:bg-slate-900 p-3 text-sm lg:block">
       <h3 className="font-semibold">{conversation.customerName}</h3>
       <dl className="mt-2 space-y-1 text-xs text-slate-600 dark:text-slate-300">
-        <Detail label="Channel">{conversation.channel}</Detail>
-        <Detail label="Id">{data?.customerId}</Detail>
-        <Detail label="Locale">{data?.locale}</Detail>
-        <Detail label="Language">{conversation.analysis?.language}</Detail>
-        <Detail label="Tenant">{conversation.channelInfo?.tenantId}</Detail>
-        <Detail label="Reply window until">{conversation.replyWindowEndsAt && new Date(conversation.replyWindowEndsAt).toLocaleString()}</Detail>
+        <Detail label={t('channel')}>{conversation.channel}</Detail>
+        <Detail label={t('id')}>{data?.customerId}</Detail>
+        <Detail label={t('locale')}>{data?.locale}</Detail>
+        <Detail label={t('language')}>{conversation.analysis?.language}</Detail>
+        <Detail label={t('tenant')}>{conversation.channelInfo?.tenantId}</Detail>
+        <Detail label={t('replyWindow')}>{conversation.replyWindowEndsAt && dateTime(conversation.replyWindowEndsAt, 'dateTime')}</Detail>
       </dl>
-      <h4 className="mt-4 text-xs font-semibold uppercase text-slate-500 dark:text-slate-400">Previous conversations</h4>
-      {data && data.previousConversations.length === 0 && <p className="text-xs text-slate-500 dark:text-slate-400">None.</p>}
-      <ul aria-label="Previous conversations" className="mt-1 space-y-1">
+      <h4 className="mt-4 text-xs font-semibold uppercase text-slate-500 dark:text-slate-400">{t('previous')}</h4>
+      {data && data.previousConversations.length === 0 && <p className="text-xs text-slate-500 dark:text-slate-400">{t('none')}</p>}
+      <ul aria-label={t('previous')} className="mt-1 space-y-1">
         {data?.previousConversations.map((previous) => (
           <li key={previous.id}>
             <Link href={`/?c=${encodeURIComponent(previous.id)}`} className="block rounded px-1 py-0.5 text-xs hover:bg-slate-100 dark:hover:bg-slate-800">
               <span className="block text-slate-500 dark:text-slate-400">
-                {new Date(previous.lastActivityAt).toLocaleDateString()} · {previous.state}
+                {dateTime(previous.lastActivityAt, 'date')} · {states(previous.state)}
               </span>
               <span className="block truncate">{previous.lastText ?? ''}</span>
             </Link>

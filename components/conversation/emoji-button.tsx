@@ -1,5 +1,6 @@
 'use client';
 
+import { useLocale, useTranslations } from 'next-intl';
 import { useEffect, useRef, useState } from 'react';
 import { useTheme } from '../theme/theme';
 import { PopupButton } from '../ui/popup-button';
@@ -18,6 +19,8 @@ export function EmojiButton({ onPick }: { onPick: (emoji: string) => void }) {
   const button = useRef<HTMLButtonElement>(null);
   const pick = useRef(onPick);
   const { dark } = useTheme();
+  const t = useTranslations('composer');
+  const locale = useLocale();
   useEffect(() => {
     pick.current = onPick;
   }, [onPick]);
@@ -26,10 +29,14 @@ export function EmojiButton({ onPick }: { onPick: (emoji: string) => void }) {
     const element = host.current;
     if (!open || !element) return;
     let cancelled = false;
-    void Promise.all([import('emoji-mart'), import('@emoji-mart/data')]).then(([{ Picker }, data]) => {
+    // The picker's own words in the console's language, bundled too (emoji-mart would fetch them).
+    const words = locale === 'zh-CN' ? import('@emoji-mart/data/i18n/zh.json') : import('@emoji-mart/data/i18n/en.json');
+    void Promise.all([import('emoji-mart'), import('@emoji-mart/data'), words]).then(([{ Picker }, data, i18n]) => {
       if (cancelled) return;
       const picker = new Picker({
         data: data.default,
+        i18n: i18n.default,
+        locale: locale === 'zh-CN' ? 'zh' : 'en',
         set: 'native',
         theme: dark ? 'dark' : 'light',
         autoFocus: true,
@@ -49,18 +56,18 @@ export function EmojiButton({ onPick }: { onPick: (emoji: string) => void }) {
       cancelled = true;
       element.replaceChildren();
     };
-  }, [open, dark]);
+  }, [open, dark, locale]);
 
   return (
     <div className="relative">
       <PopupButton ref={button} popup="dialog" open={open} onToggle={() => setOpen((current) => !current)}>
-        Emoji
+        {t('emoji')}
       </PopupButton>
       {open && (
         <div
           ref={host}
           role="dialog"
-          aria-label="Emoji picker"
+          aria-label={t('emojiPicker')}
           onKeyDown={(event) => {
             if (event.key === 'Escape') {
               event.stopPropagation();

@@ -1,10 +1,12 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
 import { useEffect, useState } from 'react';
 
 /** WhatsApp's 24-hour customer service window: time left, or why free text cannot be sent. */
 export function useReplyWindow(endsAt: string | null): { open: boolean; label: string | null } {
   const [now, setNow] = useState<number | null>(null);
+  const t = useTranslations('composer');
   useEffect(() => {
     if (!endsAt) return;
     const tick = () => setNow(Date.now());
@@ -20,10 +22,10 @@ export function useReplyWindow(endsAt: string | null): { open: boolean; label: s
   if (left <= 0) {
     return {
       open: false,
-      label: "WhatsApp's 24-hour window has closed: free-form replies are possible again once the customer writes.",
+      label: t('windowClosed'),
     };
   }
   const hours = Math.floor(left / 3_600_000);
   const minutes = Math.floor((left % 3_600_000) / 60_000);
-  return { open: true, label: `WhatsApp reply window: ${hours} h ${minutes} min left` };
+  return { open: true, label: t('windowLeft', { hours, minutes }) };
 }

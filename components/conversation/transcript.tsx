@@ -1,51 +1,15 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
 import { useEffect, useRef, useState } from 'react';
-import type { ActivityView, AttachmentView, DeliveryStateView } from '@/lib/views/types';
+import type { ActivityView, AttachmentView } from '@/lib/views/types';
 import { useRetryDelivery } from '../api/retry-delivery';
 import { useReviseMessage } from '../api/revise-message';
 import { useLoadOlder, useTranscript } from '../api/transcript';
+import { useDateTime } from '../ui/date-time';
 import { AdaptiveCard } from './adaptive-card';
 import { ImageAttachment } from './image-viewer';
 import { MessageText } from './message-text';
-
-const DELIVERY_LABEL: Record<DeliveryStateView, string | null> = {
-  none: null,
-  sending: 'Sending',
-  sent: 'Sent',
-  delivered: 'Delivered',
-  read: 'Read',
-  failed: 'Failed',
-};
-
-/** Lifecycle events as a rep reads them in the timeline. */
-const EVENT_LABEL: Record<string, string> = {
-  AgentAssigned: 'assigned',
-  AgentAccepted: 'accepted the conversation',
-  AgentEndSession: 'ended the conversation',
-  ConversationClosed: 'Conversation closed',
-  SupervisorForceClosedConversation: 'force-closed the conversation',
-  TransferToAgentInitiated: 'asked for a transfer',
-  TransferAgentAcceptSession: 'took the transferred conversation',
-  TransferAgentRejectSession: 'declined the transfer',
-  TransferAgentTimedOutSession: 'did not answer the transfer in time',
-  TransferToQueueInitiated: 'transferred the conversation to a queue',
-  ConsultAgentInitiated: 'asked for a consult',
-  ConsultAgentAcceptSession: 'joined the consult',
-  ConsultAgentRejectSession: 'declined the consult',
-  ConsultAgentSessionTimedOut: 'did not answer the consult in time',
-  AgentJoinedCustomerConversation: 'joined the customer conversation',
-  ConsultAgentEndSession: 'left the consult',
-  AgentEndedConsult: 'ended a consult',
-};
-
-/** What a private note written with a command is about (`ActivityView.name`). */
-const NOTE_LABEL: Record<string, string> = {
-  wrapUp: 'Wrap-up note',
-  transferNote: 'Transfer note',
-  consultNote: 'Consult note',
-  closeReason: 'Force close reason',
-};
 
 /** The message a reply quotes: by our id, or by the channel's id for it (WhatsApp context, Teams). */
 function quotedOf(activity: ActivityView, items: ActivityView[]): ActivityView | null {
@@ -61,6 +25,7 @@ export function Transcript({ conversationId }: { conversationId: string }) {
   const log = useRef<HTMLDivElement>(null);
   const end = useRef<HTMLDivElement>(null);
   const olderCursor = transcript.data?.olderCursor ?? null;
+  const t = useTranslations('transcript');
 
   function showOlder() {
     const element = log.current;
@@ -78,11 +43,11 @@ export function Transcript({ conversationId }: { conversationId: string }) {
   }, [lastId]);
 
   return (
-    <div ref={log} role="log" aria-label="Transcript" aria-live="polite" className="min-h-0 flex-1 space-y-3 overflow-y-auto p-4">
+    <div ref={log} role="log" aria-label={t('log')} aria-live="polite" className="min-h-0 flex-1 space-y-3 overflow-y-auto p-4">
       {transcript.isError && <p role="alert">{transcript.error.message}</p>}
       {olderCursor !== null && (
         <button type="button" onClick={showOlder} disabled={loadOlder.isPending} className="mx-auto block text-xs text-indigo-700 dark:text-indigo-300 underline">
-          Load earlier messages
+          {t('loadEarlier')}
         </button>
       )}
       {items.map((activity) =>
@@ -97,11 +62,15 @@ export function Transcript({ conversationId }: { conversationId: string }) {
   );
 }
 
+/** A lifecycle event as a rep reads it: the `events` message named like the event, `{name}` who did it. */
 function TimelineEntry({ activity }: { activity: ActivityView }) {
-  const label = EVENT_LABEL[activity.name ?? ''];
-  const text = label && activity.fromName && !label.startsWith('Conversation') ? `${activity.fromName} ${label}` : (label ?? activity.name);
+  const t = useTranslations('transcript');
+  const events = useTranslations('events');
+  const key = activity.name ?? '';
+  // Without a name the message starts with a space (English) or not at all: trimmed either way.
+  const text = key && events.has(key) ? events(key, { name: activity.fromName ?? '' }).trim() : activity.name;
   return (
-    <article aria-label={text ?? 'event'} className="text-center text-xs text-slate-500 dark:text-slate-400">
+    <article aria-label={text || t('event')} className="text-center text-xs text-slate-500 dark:text-slate-400">
       <span>{text}</span>
       {activity.deliveryState === 'failed' && <DeliveryState activity={activity} />}
     </article>
@@ -113,21 +82,28 @@ function Message({ activity, quoted }: { activity: ActivityView; quoted: Activit
   const revise = useReviseMessage();
   const [draft, setDraft] = useState<string | null>(null);
   const editable = mine && !activity.deletedAt && !activity.id.startsWith('pending:');
+  const t = useTranslations('transcript');
+  const notes = useTranslations('notes');
+  const dateTime = useDateTime();
+  const authorOf = (item: ActivityView) => item.fromName ?? t('author', { author: item.author });
   return (
     <article
-      aria-label={`${activity.fromName ?? activity.author}: ${activity.deletedAt ? 'message deleted' : (activity.text ?? activity.attachments.map((file) => file.name).join(', '))}`}
+      aria-label={t('article', {
+        author: authorOf(activity),
+        text: activity.deletedAt ? t('deletedLabel') : (activity.text ?? activity.attachments.map((file) => file.name).join(', ')),
+      })}
       className={`flex flex-col ${mine ? 'items-end' : 'items-start'}`}
     >
-      <span className="text-xs text-slate-500 dark:text-slate-400">{activity.fromName ?? (mine ? 'Agent' : 'Customer')}</span>
+      <span className="text-xs text-slate-500 dark:text-slate-400">{activity.fromName ?? (mine ? t('agent') : t('customer'))}</span>
       {quoted && (
-        <blockquote aria-label={`Replying to ${quoted.fromName ?? quoted.author}`} className="max-w-[70%] border-l-4 border-slate-300 dark:border-slate-600 pl-2 text-xs text-slate-500 dark:text-slate-400">
-          {quoted.fromName ?? quoted.author}: {(quoted.text ?? '').slice(0, 140)}
+        <blockquote aria-label={t('replyingTo', { name: authorOf(quoted) })} className="max-w-[70%] border-l-4 border-slate-300 dark:border-slate-600 pl-2 text-xs text-slate-500 dark:text-slate-400">
+          {t('article', { author: authorOf(quoted), text: (quoted.text ?? '').slice(0, 140) })}
         </blockquote>
       )}
       {activity.deletedAt && (
         <p className="max-w-[70%] rounded-lg border border-dashed border-slate-300 dark:border-slate-600 px-3 py-2 text-sm italic text-slate-500 dark:text-slate-400">
-          Message deleted
-          {activity.previousText ? <span className="block not-italic text-slate-500 dark:text-slate-400">Was: {activity.previousText}</span> : null}
+          {t('deleted')}
+          {activity.previousText ? <span className="block not-italic text-slate-500 dark:text-slate-400">{t('was', { text: activity.previousText })}</span> : null}
         </p>
       )}
       {draft !== null ? (
@@ -138,13 +114,13 @@ function Message({ activity, quoted }: { activity: ActivityView; quoted: Activit
             if (draft.trim()) revise.mutate({ activityId: activity.id, text: draft.trim() }, { onSuccess: () => setDraft(null) });
           }}
         >
-          <textarea aria-label="Edit message" value={draft} onChange={(event) => setDraft(event.target.value)} className="rounded border border-slate-300 dark:border-slate-600 px-2 py-1" />
+          <textarea aria-label={t('editMessage')} value={draft} onChange={(event) => setDraft(event.target.value)} className="rounded border border-slate-300 dark:border-slate-600 px-2 py-1" />
           <span className="flex justify-end gap-2 text-xs">
             <button type="button" onClick={() => setDraft(null)}>
-              Cancel
+              {t('cancel')}
             </button>
             <button type="submit" className="rounded bg-indigo-600 px-2 py-0.5 text-white">
-              Save
+              {t('save')}
             </button>
           </span>
         </form>
@@ -153,7 +129,8 @@ function Message({ activity, quoted }: { activity: ActivityView; quoted: Activit
           <div
             className={`max-w-[70%] break-words rounded-lg px-3 py-2 ${activity.note ? 'border border-amber-300 dark:border-amber-700 bg-amber-50 dark:bg-amber-950 text-slate-900 dark:text-slate-100' : mine ? 'bg-indigo-600 text-white' : 'bg-white dark:bg-slate-900 shadow-sm'}`}
           >
-            {activity.note && <span className="block text-xs font-medium text-amber-800 dark:text-amber-300">{NOTE_LABEL[activity.name ?? ''] ?? 'Private note'}</span>}
+            {/* What a note written with a command is about (`ActivityView.name`): the `notes` messages. */}
+            {activity.note && <span className="block text-xs font-medium text-amber-800 dark:text-amber-300">{activity.name && notes.has(activity.name) ? notes(activity.name) : t('privateNote')}</span>}
             <MessageText text={activity.text} markdown={activity.textFormat === 'markdown'} />
           </div>
         )
@@ -165,7 +142,7 @@ function Message({ activity, quoted }: { activity: ActivityView; quoted: Activit
         <Attachment key={file.id} file={file} />
       ))}
       {activity.suggestedActions.length > 0 && (
-        <ul aria-label="Suggested replies" className="mt-1 flex flex-wrap gap-1">
+        <ul aria-label={t('suggestedReplies')} className="mt-1 flex flex-wrap gap-1">
           {activity.suggestedActions.map((action) => (
             <li key={action.title} className="rounded-full border border-indigo-300 dark:border-indigo-700 px-2 text-xs text-indigo-700 dark:text-indigo-300">
               {action.title}
@@ -174,20 +151,20 @@ function Message({ activity, quoted }: { activity: ActivityView; quoted: Activit
         </ul>
       )}
       <span className="text-xs text-slate-500 dark:text-slate-400">
-        <time dateTime={activity.timestamp}>{new Date(activity.timestamp).toLocaleTimeString()}</time>
+        <time dateTime={activity.timestamp}>{dateTime(activity.timestamp, 'time')}</time>
         {activity.editedAt && !activity.deletedAt && (
-          <span className="ml-2" title={activity.previousText ? `Before: ${activity.previousText}` : undefined}>
-            Edited
+          <span className="ml-2" title={activity.previousText ? t('before', { text: activity.previousText }) : undefined}>
+            {t('edited')}
           </span>
         )}
         {mine && <DeliveryState activity={activity} />}
         {editable && draft === null && (
           <>
             <button type="button" className="ml-2 underline" onClick={() => setDraft(activity.text ?? '')}>
-              Edit
+              {t('edit')}
             </button>
             <button type="button" className="ml-2 underline" onClick={() => revise.mutate({ activityId: activity.id })}>
-              Delete
+              {t('delete')}
             </button>
           </>
         )}
@@ -202,21 +179,25 @@ function Message({ activity, quoted }: { activity: ActivityView; quoted: Activit
 }
 
 function Attachment({ file }: { file: AttachmentView }) {
+  const t = useTranslations('transcript');
   const url = `/api/console/attachments/${encodeURIComponent(file.id)}`;
   if (/^image\/(png|jpeg|gif|webp)$/.test(file.contentType)) {
-    return <ImageAttachment url={url} name={file.name ?? 'image'} />;
+    return <ImageAttachment url={url} name={file.name ?? t('image')} />;
   }
   return (
     <a href={url} download={file.name ?? undefined} className="mt-1 rounded border border-slate-200 dark:border-slate-700 bg-white dark:bg-slate-900 px-3 py-2 text-sm underline">
-      {file.name ?? 'file'} ({Math.ceil(file.size / 1024)} KB)
+      {t('fileSize', { name: file.name ?? t('file'), size: String(Math.ceil(file.size / 1024)) })}
     </a>
   );
 }
 
 function DeliveryState({ activity }: { activity: ActivityView }) {
   const retry = useRetryDelivery();
-  const label = DELIVERY_LABEL[activity.deliveryState];
-  if (!label) return null;
+  const t = useTranslations('transcript');
+  const delivery = useTranslations('delivery');
+  const state = activity.deliveryState;
+  if (state === 'none') return null;
+  const label = delivery(state);
   if (activity.deliveryState !== 'failed') {
     return (
       <span className="ml-2">
@@ -236,7 +217,7 @@ function DeliveryState({ activity }: { activity: ActivityView }) {
           disabled={retry.isPending}
           className="ml-2 rounded border border-red-300 dark:border-red-700 px-1 text-red-800 dark:text-red-300 hover:bg-red-50 dark:hover:bg-red-950"
         >
-          Retry
+          {t('retry')}
         </button>
       )}
     </span>

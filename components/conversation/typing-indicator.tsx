@@ -1,6 +1,7 @@
 'use client';
 
 import { useQuery } from '@tanstack/react-query';
+import { useTranslations } from 'next-intl';
 import { useEffect, useState } from 'react';
 import { queryKeys } from '../api/query-keys';
 
@@ -19,6 +20,7 @@ export function TypingIndicator({ conversationId }: { conversationId: string }) 
     queryFn: () => null,
     staleTime: Infinity,
   });
+  const t = useTranslations('typing');
   // The `at` of the signal that has run out; a newer signal shows again.
   const [expired, setExpired] = useState<number | null>(null);
   useEffect(() => {
@@ -29,7 +31,7 @@ export function TypingIndicator({ conversationId }: { conversationId: string }) 
   const visible = data && expired !== data.at;
   return (
     <div role="status" className="h-5 px-4 text-xs text-slate-500 dark:text-slate-400">
-      {visible ? `${data.name} is typing` : ''}
+      {visible ? t('status', { name: data.name }) : ''}
     </div>
   );
 }

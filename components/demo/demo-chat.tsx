@@ -1,5 +1,6 @@
 'use client';
 
+import { useLocale, useTranslations } from 'next-intl';
 import { useSearchParams } from 'next/navigation';
 import { useEffect, useRef, useState } from 'react';
 
@@ -8,7 +9,7 @@ interface WebChatGlobal {
   renderWebChat(props: Record<string, unknown>, element: HTMLElement): void;
 }
 
-function loadWebChat(): Promise<WebChatGlobal> {
+function loadWebChat(failed: string): Promise<WebChatGlobal> {
   const existing = (window as { WebChat?: WebChatGlobal }).WebChat;
   if (existing) return Promise.resolve(existing);
   return new Promise((resolve, reject) => {
@@ -16,7 +17,7 @@ function loadWebChat(): Promise<WebChatGlobal> {
     script.src = '/vendor/webchat.js';
     script.async = true;
     script.onload = () => resolve((window as { WebChat?: WebChatGlobal }).WebChat!);
-    script.onerror = () => reject(new Error('Web Chat could not be loaded.'));
+    script.onerror = () => reject(new Error(failed));
     document.head.appendChild(script);
   });
 }
@@ -26,6 +27,10 @@ export function DemoChat() {
   const started = useRef(false);
   const name = useSearchParams().get('name') ?? undefined;
   const [error, setError] = useState<string | null>(null);
+  const t = useTranslations('demo');
+  const locale = useLocale();
+  const failed = t('loadFailed');
+  const unavailable = t('unavailable');
 
   useEffect(() => {
     if (started.current || !host.current) return;
@@ -33,23 +38,23 @@ export function DemoChat() {
     const element = host.current;
     (async () => {
       const [webChat, response] = await Promise.all([
-        loadWebChat(),
+        loadWebChat(failed),
         fetch('/api/demo/token', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(name ? { name } : {}) }),
       ]);
-      if (!response.ok) throw new Error('The chat service is not available right now.');
+      if (!response.ok) throw new Error(unavailable);
       const { token, userId, userName } = (await response.json()) as { token: string; userId: string; userName: string };
       webChat.renderWebChat(
         {
           directLine: webChat.createDirectLine({ token, domain: `${window.location.origin}/v3/directline`, webSocket: true }),
           userID: userId,
           username: userName,
-          locale: 'en-US',
+          locale: locale === 'zh-CN' ? 'zh-CN' : 'en-US',
           sendTypingIndicator: true,
         },
         element,
       );
     })().catch((caught: Error) => setError(caught.message));
-  }, [name]);
+  }, [name, failed, unavailable, locale]);
 
   return (
     <>

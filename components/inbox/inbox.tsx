@@ -1,6 +1,7 @@
 'use client';
 
 import { useVirtualizer } from '@tanstack/react-virtual';
+import { useTranslations } from 'next-intl';
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { useEffect, useRef, useState } from 'react';
@@ -11,16 +12,14 @@ import { useDirectory } from '../api/directory';
 /** Each entry is three lines tall; the list renders only what is on screen (10,000 stay smooth). */
 const ROW_HEIGHT = 72;
 
-const FILTERS: { value: InboxFilter; label: string }[] = [
-  { value: 'mine', label: 'Mine' },
-  { value: 'unassigned', label: 'Unassigned' },
-  { value: 'all', label: 'All' },
-];
+const FILTERS: InboxFilter[] = ['mine', 'unassigned', 'all'];
 
 export function Inbox({ selectedId, filter, onFilterChange: setFilter }: { selectedId: string | null; filter: InboxFilter; onFilterChange: (filter: InboxFilter) => void }) {
   const [search, setSearch] = useState('');
   const [query, setQuery] = useState('');
   const [queue, setQueue] = useState('');
+  const t = useTranslations('inbox');
+  const app = useTranslations('app');
   const queues = useDirectory().data?.queues ?? [];
   useEffect(() => {
     const timer = setTimeout(() => setQuery(search.trim()), 250);
@@ -44,13 +43,13 @@ export function Inbox({ selectedId, filter, onFilterChange: setFilter }: { selec
     return () => window.removeEventListener('keydown', onKey);
   }, [items, selectedId, router]);
   useEffect(() => {
-    document.title = unread > 0 ? `(${unread}) Agent Console` : 'Agent Console';
-  }, [unread]);
+    document.title = unread > 0 ? app('titleUnread', { count: String(unread) }) : app('title');
+  }, [unread, app]);
 
   return (
-    <nav aria-label="Inbox" className="flex w-80 shrink-0 flex-col border-r border-slate-200 dark:border-slate-700 bg-white dark:bg-slate-900">
+    <nav aria-label={t('region')} className="flex w-80 shrink-0 flex-col border-r border-slate-200 dark:border-slate-700 bg-white dark:bg-slate-900">
       <div className="flex gap-1 border-b border-slate-200 dark:border-slate-700 p-2">
-        {FILTERS.map(({ value, label }) => (
+        {FILTERS.map((value) => (
           <button
             key={value}
             type="button"
@@ -58,26 +57,26 @@ export function Inbox({ selectedId, filter, onFilterChange: setFilter }: { selec
             onClick={() => setFilter(value)}
             className="rounded px-3 py-1 text-sm aria-pressed:bg-indigo-600 aria-pressed:text-white hover:bg-slate-100 dark:hover:bg-slate-800 aria-pressed:hover:bg-indigo-700"
           >
-            {label}
+            {t(value)}
           </button>
         ))}
       </div>
       <div className="flex gap-2 border-b border-slate-200 p-2 dark:border-slate-700">
         <input
           type="search"
-          aria-label="Search conversations"
-          placeholder="Search customers and messages"
+          aria-label={t('search')}
+          placeholder={t('searchPlaceholder')}
           value={search}
           onChange={(event) => setSearch(event.target.value)}
           className="min-w-0 flex-1 rounded border border-slate-300 px-2 py-1 text-sm dark:border-slate-600"
         />
         <select
-          aria-label="Queue"
+          aria-label={t('queue')}
           value={queue}
           onChange={(event) => setQueue(event.target.value)}
           className="w-24 rounded border border-slate-300 bg-transparent px-1 py-1 text-sm dark:border-slate-600"
         >
-          <option value="">Every queue</option>
+          <option value="">{t('everyQueue')}</option>
           {queues.map((item) => (
             <option key={item.id} value={item.id}>
               {item.name}
@@ -118,6 +117,7 @@ function ConversationList({
   onLoadMore: (cursor: string) => void;
 }) {
   const scroller = useRef<HTMLUListElement>(null);
+  const t = useTranslations('inbox');
   // eslint-disable-next-line react-hooks/incompatible-library -- the virtualizer's API is not memo-safe; nothing here memoises it
   const virtualizer = useVirtualizer({
     count: items.length,
@@ -134,7 +134,7 @@ function ConversationList({
   }, [lastShown, items.length, nextCursor, loadingMore, onLoadMore]);
 
   return (
-    <ul ref={scroller} aria-label="Conversations" className="relative min-h-0 flex-1 overflow-y-auto">
+    <ul ref={scroller} aria-label={t('list')} className="relative min-h-0 flex-1 overflow-y-auto">
       <li aria-hidden style={{ height: virtualizer.getTotalSize() }} className="pointer-events-none" />
       {rows.map((row) => {
         const conversation = items[row.index]!;
@@ -150,11 +150,11 @@ function ConversationList({
           </li>
         );
       })}
-      {loaded && items.length === 0 && <li className="p-3 text-sm text-slate-600 dark:text-slate-400">No conversations.</li>}
+      {loaded && items.length === 0 && <li className="p-3 text-sm text-slate-600 dark:text-slate-400">{t('empty')}</li>}
       {nextCursor && (
         <li className="p-2 text-center">
           <button type="button" disabled={loadingMore} onClick={() => onLoadMore(nextCursor)} className="text-sm text-indigo-700 underline dark:text-indigo-300">
-            Load more
+            {t('loadMore')}
           </button>
         </li>
       )}
@@ -163,6 +163,8 @@ function ConversationList({
 }
 
 function ConversationEntry({ conversation, selected }: { conversation: ConversationSummary; selected: boolean }) {
+  const t = useTranslations('inbox');
+  const states = useTranslations('state');
   return (
     <Link
       href={`/?c=${encodeURIComponent(conversation.id)}`}
@@ -172,12 +174,12 @@ function ConversationEntry({ conversation, selected }: { conversation: Conversat
       <span className="flex items-center justify-between gap-2">
         <span className="truncate font-medium">{conversation.customerName}</span>
         {conversation.unreadCount > 0 && (
-          <span className="rounded-full bg-indigo-600 px-2 text-xs text-white">{conversation.unreadCount} unread</span>
+          <span className="rounded-full bg-indigo-600 px-2 text-xs text-white">{t('unread', { count: conversation.unreadCount })}</span>
         )}
       </span>
       <span className="block truncate text-sm text-slate-600 dark:text-slate-400">{conversation.lastText ?? ' '}</span>
       <span className="block truncate text-xs text-slate-600 dark:text-slate-400">
-        {conversation.channel} · {conversation.state}
+        {conversation.channel} · {states(conversation.state)}
         {conversation.queueName ? ` · ${conversation.queueName}` : ''}
         {conversation.ownerName ? ` · ${conversation.ownerName}` : ''}
       </span>

@@ -26,3 +26,8 @@ export function pickLocale(cookie: string | undefined, acceptLanguage: string | 
   }
   return DEFAULT_LOCALE;
 }
+
+/** The `document.cookie` assignment that remembers the rep's language for a year, on every path. */
+export function localeCookie(locale: Locale): string {
+  return `${LOCALE_COOKIE}=${encodeURIComponent(locale)}; Path=/; Max-Age=${60 * 60 * 24 * 365}; SameSite=Lax`;
+}

@@ -1,6 +1,6 @@
 import { parse, type MessageFormatElement } from '@formatjs/icu-messageformat-parser';
 import { describe, expect, it } from 'vitest';
-import { pickLocale } from '@/lib/i18n/locales';
+import { localeCookie, pickLocale } from '@/lib/i18n/locales';
 import en from '@/lib/i18n/messages/en.json';
 import zh from '@/lib/i18n/messages/zh-CN.json';
 
@@ -37,3 +37,9 @@ function argumentsOf(elements: MessageFormatElement[], names = new Set<string>()
   }
   return names;
 }
+
+describe('the language cookie', () => {
+  it('is remembered for a year on every path, and sent on top-level navigations only', () => {
+    expect(localeCookie('zh-CN')).toBe('console_locale=zh-CN; Path=/; Max-Age=31536000; SameSite=Lax');
+  });
+});

@@ -1,0 +1,31 @@
+'use client';
+
+import { useLocale, useTranslations } from 'next-intl';
+import { useRouter } from 'next/navigation';
+import { isLocale, localeCookie, LOCALE_NAMES, LOCALES } from '@/lib/i18n/locales';
+
+/** The `Language` select: remembers the choice in a cookie and re-renders the page in it. */
+export function LanguageSelect() {
+  const t = useTranslations('app');
+  const locale = useLocale();
+  const router = useRouter();
+  return (
+    <select
+      aria-label={t('language')}
+      value={locale}
+      onChange={(event) => {
+        const next = event.target.value;
+        if (!isLocale(next)) return;
+        document.cookie = localeCookie(next);
+        router.refresh();
+      }}
+      className="rounded border border-slate-300 bg-transparent px-1 py-1 text-sm dark:border-slate-600"
+    >
+      {LOCALES.map((item) => (
+        <option key={item} value={item} lang={item}>
+          {LOCALE_NAMES[item]}
+        </option>
+      ))}
+    </select>
+  );
+}
