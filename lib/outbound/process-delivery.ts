@@ -34,7 +34,7 @@ export async function processNextDelivery(db: Db): Promise<'processed' | 'idle'>
       if (!id) return 'idle';
       const delivery = await tx.delivery.findUniqueOrThrow({
         where: { id },
-        include: { channel: true, activity: { include: { attachments: true, conversation: true } } },
+        include: { channel: true, activity: { include: { attachments: { orderBy: { seq: 'asc' } }, conversation: true } } },
       });
       const attempt = delivery.attempts + 1;
       const prepared = await prepareDelivery(tx, delivery);

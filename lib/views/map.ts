@@ -121,7 +121,9 @@ export function toActivityView(row: Activity & { attachments?: Pick<Attachment, 
 }
 
 /** The attachment columns views need (never the bytes). */
-export const attachmentRefs = { attachments: { select: { id: true, name: true, contentType: true, size: true } } } as const;
+export const attachmentRefs = {
+  attachments: { select: { id: true, name: true, contentType: true, size: true }, orderBy: { seq: 'asc' } },
+} as const satisfies Prisma.ActivityInclude;
 
 export function toAgentView(row: Pick<Agent, 'id' | 'email' | 'displayName' | 'role' | 'presence'> & { queues: { queueId: string }[] }): AgentView {
   return { id: row.id, email: row.email, displayName: row.displayName, role: row.role, presence: row.presence, queueIds: row.queues.map((q) => q.queueId) };

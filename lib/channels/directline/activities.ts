@@ -73,7 +73,7 @@ export async function activitiesAfter(db: Db, conversationId: string, watermark:
     where: { conversationId, seq: { gt: watermark } },
     orderBy: { seq: 'asc' },
     take: limit,
-    include: { attachments: { select: { id: true, name: true, contentType: true } } },
+    include: { attachments: { select: { id: true, name: true, contentType: true }, orderBy: { seq: 'asc' } } },
   });
   const last = rows.at(-1)?.seq ?? watermark;
   const activities = await Promise.all(rows.filter(isCustomerVisible).map(toWireActivity));
