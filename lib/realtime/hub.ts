@@ -7,7 +7,7 @@ import { db } from '../db/client';
 import { logger } from '../log/logger';
 import type { StreamedEvent } from '../views/types';
 import { EVENT_CHANNEL } from './event-log';
-import { contiguousRun, GAP_WAIT_MS } from './event-order';
+import { contiguousRun, GAP_WAIT_MS, type MissingSince } from './event-order';
 
 type Listener = (event: StreamedEvent) => void;
 
@@ -23,7 +23,7 @@ export class RealtimeHub {
   private draining: Promise<void> | null = null;
   private pendingDrain = false;
   /** When the current gap in event ids was first seen (null: no gap). */
-  private gapSince: number | null = null;
+  private readonly missingSince: MissingSince = new Map();
   private gapTimer: NodeJS.Timeout | null = null;
   private closed = false;
 
@@ -105,21 +105,18 @@ export class RealtimeHub {
         this.pendingDrain = false;
         for (;;) {
           const events = await this.eventsAfter(this.lastId, BATCH, null);
-          const { deliver, waiting } = contiguousRun(this.lastId, events, this.gapSince);
+          const { deliver, waiting } = contiguousRun(this.lastId, events, this.missingSince);
           for (const event of deliver) {
             this.lastId = BigInt(event.id);
             for (const listener of this.listeners) listener(event);
           }
           if (waiting) {
-            // A new gap (after delivering up to it) starts its own wait.
-            this.gapSince = deliver.length > 0 || this.gapSince === null ? Date.now() : this.gapSince;
             this.gapTimer ??= setTimeout(() => {
               this.gapTimer = null;
               this.drain();
             }, GAP_WAIT_MS);
             break;
           }
-          this.gapSince = null;
           if (events.length < BATCH) break;
         }
       } while (this.pendingDrain);
