@@ -6,6 +6,7 @@ import { defaultQueueId } from '../conversations/defaults';
 import { publishConversationChange } from '../conversations/publish';
 import { notFound } from '../errors/app-error';
 import { attachmentRefs } from '../views/map';
+import type { Activity } from '../db/generated/client';
 import type { NewActivity } from './new-activity';
 
 export interface ReceivedActivity {
@@ -36,9 +37,9 @@ export async function receiveCustomerActivity(
           ...(isMessage && { unreadCount: { increment: 1 }, lastInboundAt: new Date(), ...(preview && { lastText: preview }) }),
         },
       });
-      let activity = await tx.activity.create({
+      // Without files there is nothing to include (and no second query to read it back).
+      let activity: Activity & { attachments?: { id: string; name: string | null; contentType: string; size: number }[] } = await tx.activity.create({
         data: { ...input, direction: 'inbound', conversationId, seq: conversation.lastSeq },
-        include: attachmentRefs,
       });
       if (attachmentIds.length > 0) {
         await tx.attachment.updateMany({ where: { id: { in: attachmentIds }, conversationId, activityId: null }, data: { activityId: activity.id } });
