@@ -9,8 +9,8 @@ import { createCustomChannel } from '../support/custom-channel-setup';
 import { FakeChannel } from '../support/fake-channel';
 import { waitUntil } from '../support/wait-until';
 
-const CONVERSATIONS = 20;
-const MESSAGES_EACH = 10;
+const CONVERSATIONS = 50;
+const MESSAGES_EACH = 20;
 /** Slots of the app's own worker (OUTBOX_CONCURRENCY's default) and of the worker we kill. */
 const APP_SLOTS = 4;
 const KILLED_SLOTS = 8;
@@ -30,7 +30,7 @@ afterAll(async () => {
 });
 
 describe('the outbox across a crash', () => {
-  it('delivers everything after a worker is SIGKILLed mid-send, repeating only with the same id', { timeout: 120_000 }, async () => {
+  it('delivers all 1,000 messages after a worker is SIGKILLed mid-send, repeating only with the same id', { timeout: 120_000 }, async () => {
     const receiver = await FakeChannel.start();
     try {
       // Every request hangs until we say otherwise: the workers' slots fill up with deliveries in flight.
