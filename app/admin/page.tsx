@@ -5,6 +5,7 @@ import { AgentsAdmin } from '@/components/admin/agents-admin';
 import { ChannelsAdmin } from '@/components/admin/channels-admin';
 import { QueuesAdmin } from '@/components/admin/queues-admin';
 import { ThemeToggle } from '@/components/theme/theme-toggle';
+import { RestrictedPage } from '@/components/ui/restricted-page';
 import { currentAgent } from '@/lib/auth/session-cookie';
 
 export const dynamic = 'force-dynamic';
@@ -14,14 +15,7 @@ export default async function AdminPage() {
   if (!agent) redirect('/sign-in');
   const t = await getTranslations('admin');
   if (agent.role !== 'admin') {
-    return (
-      <main className="p-8">
-        <p role="alert">{t('adminsOnly')}</p>
-        <Link href="/" className="underline">
-          {t('backToConsole')}
-        </Link>
-      </main>
-    );
+    return <RestrictedPage message={t('adminsOnly')} backLabel={t('backToConsole')} />;
   }
   return (
     <main className="mx-auto flex max-w-6xl flex-col gap-6 p-6">

@@ -4,6 +4,7 @@ import { redirect } from 'next/navigation';
 import { FailedDeliveries } from '@/components/supervisor/failed-deliveries';
 import { SupervisorOverviewPanel } from '@/components/supervisor/supervisor-overview';
 import { ThemeToggle } from '@/components/theme/theme-toggle';
+import { RestrictedPage } from '@/components/ui/restricted-page';
 import { LanguageSelect } from '@/components/ui/language-select';
 import { currentAgent } from '@/lib/auth/session-cookie';
 
@@ -14,14 +15,7 @@ export default async function SupervisorPage() {
   if (!agent) redirect('/sign-in');
   const t = await getTranslations('supervisorPage');
   if (agent.role === 'agent') {
-    return (
-      <main className="p-8">
-        <p role="alert">{t('onlySupervisors')}</p>
-        <Link href="/" className="underline">
-          {t('back')}
-        </Link>
-      </main>
-    );
+    return <RestrictedPage message={t('onlySupervisors')} backLabel={t('back')} />;
   }
   return (
     <main className="mx-auto flex max-w-6xl flex-col gap-6 p-6">

@@ -1,7 +1,8 @@
 'use client';
 
 import { useTranslations } from 'next-intl';
-import { useEffect, useRef, useState } from 'react';
+import { useState } from 'react';
+import { useModal } from '../ui/use-modal';
 
 /** An image in the transcript: a thumbnail that opens a full-size viewer (Escape or Close shuts it). */
 export function ImageAttachment({ url, name }: { url: string; name: string }) {
@@ -26,21 +27,13 @@ export function ImageAttachment({ url, name }: { url: string; name: string }) {
 }
 
 function ImageViewer({ url, name, onClose }: { url: string; name: string; onClose: () => void }) {
-  const ref = useRef<HTMLDialogElement>(null);
+  const { ref, onCancel } = useModal(onClose);
   const t = useTranslations('image');
-  useEffect(() => {
-    const dialog = ref.current;
-    if (dialog && !dialog.open) dialog.showModal();
-    return () => dialog?.close();
-  }, []);
   return (
     <dialog
       ref={ref}
       aria-label={name}
-      onCancel={(event) => {
-        event.preventDefault();
-        onClose();
-      }}
+      onCancel={onCancel}
       onClick={(event) => event.target === ref.current && onClose()}
       className="m-auto max-h-[95vh] max-w-[95vw] rounded-lg bg-white p-2 backdrop:bg-slate-900/70 dark:bg-slate-900"
     >

@@ -6,7 +6,7 @@ import { db as defaultDb, type Db } from '../db/client';
 import type { AgentRole } from '../db/generated/client';
 import { isUniqueViolation } from '../db/prisma-errors';
 import { transaction } from '../db/transaction';
-import { conflict, notFound } from '../errors/app-error';
+import { conflict, forbidden, notFound } from '../errors/app-error';
 
 export interface AdminAgentView {
   id: string;
@@ -69,7 +69,11 @@ export async function createAgent(input: NewAgent, db: Db = defaultDb()): Promis
 
 export type AgentChange = Partial<Pick<NewAgent, 'displayName' | 'role' | 'capacity' | 'password' | 'queueIds'>> & { active?: boolean };
 
-export async function updateAgent(id: string, change: AgentChange, db: Db = defaultDb()): Promise<AdminAgentView> {
+/** `byAdminId`: the administrator making the change, who may not lock themselves out. */
+export async function updateAgent(id: string, change: AgentChange, byAdminId: string, db: Db = defaultDb()): Promise<AdminAgentView> {
+  if (id === byAdminId && (change.active === false || (change.role && change.role !== 'admin'))) {
+    throw forbidden('You cannot deactivate yourself or give up your own admin role.', 'SelfLockout');
+  }
   const passwordHash = change.password ? await hashPassword(change.password) : undefined;
   return transaction(db, async (tx) => {
     const existing = await tx.agent.findUnique({ where: { id }, select: { id: true } });

@@ -1,6 +1,7 @@
 // The settings administrators keep on the built-in channels' rows (secrets sealed at rest), with the
 // environment variables as defaults. Read through a short cache so every instance picks a change up
 // within seconds without a query per request.
+import { randomBytes, randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import { maskSecret, openSecret, sealSecret } from '../auth/secret-box';
 import { env } from '../config/env';
@@ -119,12 +120,15 @@ export async function saveChannelSettings(kind: 'custom' | 'teams' | 'whatsapp',
 }
 
 /** Issues a new Direct Line secret (shown once) alongside the others: rotation without downtime. */
-export async function issueDirectLineSecret(secret: string, id: string, db: Db = defaultDb()): Promise<void> {
+export async function issueDirectLineSecret(db: Db = defaultDb()): Promise<{ id: string; secret: string }> {
+  const id = randomUUID();
+  const secret = randomBytes(32).toString('base64url');
   const channel = await db.channel.findUniqueOrThrow({ where: { kind_name: { kind: 'directline', name: DEFAULT_CHANNEL_NAME } } });
   const current = directLineSettingsSchema.parse(channel.settings ?? {});
   const secrets = [...current.secrets, { id, secret: sealSecret(secret), createdAt: new Date().toISOString() }];
   await db.channel.update({ where: { id: channel.id }, data: { settings: { secrets } } });
   forgetChannelSettings();
+  return { id, secret };
 }
 
 export async function revokeDirectLineSecret(id: string, db: Db = defaultDb()): Promise<boolean> {

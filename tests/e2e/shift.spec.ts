@@ -1,24 +1,9 @@
-import { expect, test, type Browser, type BrowserContext, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { customerSays, startDirectLine } from '../support/clients';
 import { emptyTheQueues, newAgent } from '../support/queue-reset';
+import { repSessions } from '../support/e2e-reps';
 
-// Contexts of a test close with it, passed or failed: a rep left signed in would keep taking offers.
-const contexts: BrowserContext[] = [];
-test.afterEach(async () => {
-  await Promise.all(contexts.splice(0).map((context) => context.close()));
-});
-
-async function signIn(browser: Browser, email: string): Promise<Page> {
-  const context = await browser.newContext();
-  contexts.push(context);
-  const page = await context.newPage();
-  await page.goto('/sign-in');
-  await page.getByLabel('Email').fill(email);
-  await page.getByLabel('Password').fill('demo-password');
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await expect(page.getByText('Live', { exact: true })).toBeVisible();
-  return page;
-}
+const signIn = repSessions();
 
 async function newCustomer(label: string) {
   const name = `${label} ${Date.now()}`;

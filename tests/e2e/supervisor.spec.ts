@@ -1,24 +1,10 @@
-import { expect, test, type Browser, type BrowserContext, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { ConsoleClient, customerSays, startDirectLine } from '../support/clients';
 import { FakeChannel } from '../support/fake-channel';
 import { relayTo } from '../support/relay';
+import { repSessions } from '../support/e2e-reps';
 
-const contexts: BrowserContext[] = [];
-test.afterEach(async () => {
-  await Promise.all(contexts.splice(0).map((context) => context.close()));
-});
-
-async function signIn(browser: Browser, email: string): Promise<Page> {
-  const context = await browser.newContext();
-  contexts.push(context);
-  const page = await context.newPage();
-  await page.goto('/sign-in');
-  await page.getByLabel('Email').fill(email);
-  await page.getByLabel('Password').fill('demo-password');
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await expect(page.getByRole('heading', { name: 'Supervisor' }).or(page.getByText('Live', { exact: true })).first()).toBeVisible();
-  return page;
-}
+const signIn = repSessions();
 
 test('Sam watches the Active conversations table, monitors one live without reading it, takes it over and force-closes it; the channel hears every step', async ({ browser }) => {
   test.setTimeout(90_000);

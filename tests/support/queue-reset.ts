@@ -1,18 +1,13 @@
 // Fixtures for routing tests in the shared test database: an empty queue and an agent of their own.
 import { randomUUID } from 'node:crypto';
-import pg from 'pg';
+import type pg from 'pg';
 import { hashPassword } from '../../lib/auth/password';
+import { withClient } from './scratch-db';
 
-async function withDatabase<T>(fn: (client: pg.Client) => Promise<T>): Promise<T> {
+function withDatabase<T>(fn: (client: pg.Client) => Promise<T>): Promise<T> {
   const url = process.env.DATABASE_URL;
   if (!url) throw new Error('DATABASE_URL is not set: run the suite with `npm test` (scripts/test.ts)');
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    return await fn(client);
-  } finally {
-    await client.end();
-  }
+  return withClient(url, fn);
 }
 
 /**

@@ -1,6 +1,5 @@
 import { z } from 'zod';
 import { updateAgent } from '@/lib/admin/manage-agents';
-import { forbidden } from '@/lib/errors/app-error';
 import { consoleAdmin } from '@/lib/http/console-access';
 import { handle, json, readJson } from '@/lib/http/respond';
 
@@ -19,10 +18,5 @@ const body = z
 export const PATCH = handle(async (request, { params }: { params: Promise<{ id: string }> }) => {
   const admin = await consoleAdmin(request);
   const { id } = await params;
-  const change = await readJson(request, body, 10_000);
-  // An administrator cannot lock themselves out.
-  if (id === admin.id && (change.active === false || (change.role && change.role !== 'admin'))) {
-    throw forbidden('You cannot deactivate yourself or give up your own admin role.', 'SelfLockout');
-  }
-  return json(await updateAgent(id, change));
+  return json(await updateAgent(id, await readJson(request, body, 10_000), admin.id));
 });

@@ -1,4 +1,3 @@
-import { randomBytes, randomUUID } from 'node:crypto';
 import { issueDirectLineSecret } from '@/lib/channels/channel-settings';
 import { consoleAdmin } from '@/lib/http/console-access';
 import { handle, json } from '@/lib/http/respond';
@@ -6,8 +5,5 @@ import { handle, json } from '@/lib/http/respond';
 /** A new Direct Line secret, shown this once; the old ones keep working until revoked (rotation). */
 export const POST = handle(async (request) => {
   await consoleAdmin(request);
-  const id = randomUUID();
-  const secret = randomBytes(32).toString('base64url');
-  await issueDirectLineSecret(secret, id);
-  return json({ id, secret }, { status: 201, headers: { 'Cache-Control': 'no-store' } });
+  return json(await issueDirectLineSecret(), { status: 201, headers: { 'Cache-Control': 'no-store' } });
 });
