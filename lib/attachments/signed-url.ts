@@ -1,11 +1,11 @@
 // Attachment URLs a channel (or a customer's client) can fetch without a session: signed, expiring.
 import { jwtVerify, SignJWT } from 'jose';
-import { derivedKey } from '../auth/derived-key';
+import { hmacKey } from '../auth/derived-key';
 import { env, publicUrl, sessionSecret } from '../config/env';
 import { forbidden } from '../errors/app-error';
 
 const AUDIENCE = 'attachment';
-const key = () => derivedKey(sessionSecret(), 'attachment-url');
+const key = () => hmacKey(sessionSecret(), 'attachment-url');
 
 export async function signedAttachmentUrl(attachmentId: string, ttlSeconds = env().ATTACHMENT_URL_TTL_SECONDS): Promise<string> {
   const token = await new SignJWT({})
@@ -13,14 +13,14 @@ export async function signedAttachmentUrl(attachmentId: string, ttlSeconds = env
     .setSubject(attachmentId)
     .setAudience(AUDIENCE)
     .setExpirationTime(Math.floor(Date.now() / 1000) + ttlSeconds)
-    .sign(key());
+    .sign(await key());
   return `${publicUrl()}/api/files/${encodeURIComponent(attachmentId)}?token=${token}`;
 }
 
 /** Throws 403 unless `token` was signed for this attachment and has not expired. */
 export async function verifyAttachmentToken(attachmentId: string, token: string | null): Promise<void> {
   try {
-    const { payload } = await jwtVerify(token ?? '', key(), { audience: AUDIENCE, algorithms: ['HS256'] });
+    const { payload } = await jwtVerify(token ?? '', await key(), { audience: AUDIENCE, algorithms: ['HS256'] });
     if (payload.sub !== attachmentId) throw new Error('other attachment');
   } catch {
     throw forbidden('The link is invalid or has expired.', 'LinkExpired');

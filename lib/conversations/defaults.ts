@@ -31,12 +31,19 @@ export async function defaultChannelId(tx: Tx | Db, kind: ChannelKind): Promise<
   return channel.id;
 }
 
-export async function defaultQueueId(tx: Tx): Promise<string> {
-  const queue = await tx.queue.upsert({
-    where: { name: DEFAULT_QUEUE },
-    update: {},
-    create: { name: DEFAULT_QUEUE },
-    select: { id: true },
-  });
-  return queue.id;
+const defaultQueues = new WeakMap<Db, Promise<string>>();
+
+/**
+ * Where conversations with no queue of their own wait. Queues are never deleted, so the row found
+ * once stays valid for the life of the process (renaming it keeps it the default).
+ */
+export function cachedDefaultQueueId(db: Db): Promise<string> {
+  let id = defaultQueues.get(db);
+  if (!id) {
+    id = db.queue.upsert({ where: { name: DEFAULT_QUEUE }, update: {}, create: { name: DEFAULT_QUEUE }, select: { id: true } }).then((queue) => queue.id);
+    // A failure (the database down) is not remembered.
+    id.catch(() => defaultQueues.delete(db));
+    defaultQueues.set(db, id);
+  }
+  return id;
 }

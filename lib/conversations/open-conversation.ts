@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import type { Db } from '../db/client';
-import type { ChannelKind, Prisma } from '../db/generated/client';
+import { sqlPool, type Db } from '../db/client';
+import type { ChannelKind, Conversation, Prisma } from '../db/generated/client';
 import { defaultChannelId } from './defaults';
 
 export interface OpenConversationInput {
@@ -41,5 +41,7 @@ export async function openConversation(db: Db, input: OpenConversationInput): Pr
 
 export async function findConversationByExternalId(db: Db, channel: ChannelKind, externalId: string) {
   const channelId = await defaultChannelId(db, channel);
-  return db.conversation.findUnique({ where: { channelId_externalId: { channelId, externalId } } });
+  // Every inbound request starts here: one plain query, not a trip through Prisma's query engine.
+  const { rows } = await sqlPool(db).query<Conversation>(`SELECT * FROM "Conversation" WHERE "channelId" = $1 AND "externalId" = $2`, [channelId, externalId]);
+  return rows[0] ?? null;
 }

@@ -1,4 +1,5 @@
 import { PrismaPg } from '@prisma/adapter-pg';
+import pg from 'pg';
 import { databaseUrl } from '../config/env';
 import { PrismaClient, type Prisma } from './generated/client';
 
@@ -13,6 +14,31 @@ export function db(): PrismaClient {
   return globalForDb.consoleDb;
 }
 
+// On the client itself, not in a module-level map: the custom server and the Next.js bundle load
+// this module separately but share the process-wide client.
+const POOL = Symbol.for('agent-console.sql-pool');
+type WithPool = PrismaClient & { [POOL]?: pg.Pool };
+
+/** Prisma's columns are `timestamp(3)` holding UTC; pg would read them in the process's time zone. */
+const TIMESTAMP_OID = 1114;
+const sqlTypes = {
+  getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
+    oid === TIMESTAMP_OID ? (value: string) => new Date(`${value.replace(' ', 'T')}Z`) : pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser,
+};
+
 export function createDb(connectionString: string, max = 10): PrismaClient {
-  return new PrismaClient({ adapter: new PrismaPg({ connectionString, max }) });
+  const pool = new pg.Pool({ connectionString, max, types: sqlTypes });
+  const client = new PrismaClient({ adapter: new PrismaPg(pool, { disposeExternalPool: true }) });
+  (client as WithPool)[POOL] = pool;
+  return client;
+}
+
+/**
+ * The connection pool under a Prisma client, for the few hot paths written in SQL (each round trip
+ * through Prisma costs far more CPU than the query itself: docs/benchmarks.md).
+ */
+export function sqlPool(client: PrismaClient): pg.Pool {
+  const pool = (client as WithPool)[POOL];
+  if (!pool) throw new Error('This Prisma client was not made by createDb().');
+  return pool;
 }

@@ -1,9 +1,10 @@
 // Transactions that wake listeners (the realtime hub, outbox workers) once they have committed.
 // NOTIFY inside a transaction would serialise every such commit, fsync included, behind
-// PostgreSQL's global notification-queue lock; sent after commit it costs one cheap round trip.
-// Should the process die in between, listeners still catch up: they also check on a timer.
-import { logger } from '../log/logger';
-import type { Db, Tx } from './client';
+// PostgreSQL's global notification-queue lock; sent after commit (lib/db/notify.ts) it costs one
+// cheap round trip per burst. Should the process die in between, listeners still catch up: they
+// also check on a timer.
+import { sqlPool, type Db, type Tx } from './client';
+import { notifySoon } from './notify';
 
 const pending = new WeakMap<Tx, Set<string>>();
 
@@ -23,10 +24,6 @@ export async function transaction<T>(db: Db, fn: (tx: Tx) => Promise<T>, options
       channels = pending.get(tx);
     }
   }, options);
-  for (const channel of channels ?? []) {
-    await db.$executeRaw`SELECT pg_notify(${channel}, '')`.catch((error: unknown) =>
-      logger.warn({ err: error, channel }, 'notify after commit failed; listeners will catch up on their timer'),
-    );
-  }
+  if (channels) notifySoon(sqlPool(db), channels);
   return result;
 }

@@ -6,6 +6,7 @@ import { createDirectLineStreams } from '../channels/directline/stream-server';
 import { env, publicUrl } from '../config/env';
 import { createRateLimits, unlimited } from '../http/rate-limit';
 import { logger } from '../log/logger';
+import { serveDirectly } from './direct-routes';
 
 export interface RunningServer {
   server: Server;
@@ -23,10 +24,14 @@ export async function startHttpServer(options: { dev: boolean; dir: string; host
   const limits = config.RATE_LIMIT ? createRateLimits({ perMinute: config.RATE_LIMIT_PER_MINUTE, trustProxy: config.TRUST_PROXY }) : unlimited;
   // Browsers that reached us over https keep doing so (set here: PUBLIC_URL is known only at run time).
   const hsts = publicUrl(config).startsWith('https:');
+  // Only the path and query of a direct route's URL are read; the origin just makes it absolute.
+  const origin = `http://${options.host.includes(':') ? `[${options.host}]` : options.host}:${options.port}`;
   server.on('request', (request, response) => {
     if (hsts) response.setHeader('Strict-Transport-Security', 'max-age=31536000; includeSubDomains');
     limits.admit(request, response).then(
-      (admitted) => (admitted ? handle(request, response) : undefined),
+      async (admitted) => {
+        if (admitted && !serveDirectly(request, response, origin)) await handle(request, response);
+      },
       (error: unknown) => {
         logger.error({ err: error, url: request.url }, 'rate limit check failed');
         if (!response.headersSent) response.writeHead(500).end();

@@ -15,9 +15,14 @@ export const conversationRefs = {
   channel: { select: { kind: true } },
   queue: { select: { name: true } },
   owner: { select: { displayName: true } },
-  consultants: { where: { endedAt: null }, select: { agentId: true, joinedAt: true, agent: { select: { displayName: true } } } },
+  consultants: {
+    where: { endedAt: null },
+    orderBy: [{ startedAt: 'asc' }, { agentId: 'asc' }],
+    select: { agentId: true, joinedAt: true, agent: { select: { displayName: true } } },
+  },
   offers: {
     where: { state: 'pending', kind: { not: 'route' } },
+    orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
     select: { id: true, kind: true, agentId: true, agent: { select: { displayName: true } } },
   },
 } satisfies Prisma.ConversationInclude;

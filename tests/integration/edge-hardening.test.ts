@@ -116,7 +116,13 @@ describe('security headers', () => {
     for (const attributes of scripts) expect(attributes).toContain(`nonce="${nonce}"`);
     const again = await fetch(`${baseUrl()}/sign-in`);
     expect(again.headers.get('content-security-policy')).not.toContain(nonce);
-    for (const response of [page, await fetch(`${baseUrl()}/api/health`)]) {
+    // The ingest paths the custom server answers itself (lib/server/direct-routes.ts) too.
+    const directLine = await fetch(`${baseUrl()}/v3/directline/conversations/none/activities`, { method: 'POST', body: '{}' });
+    const eventGrid = await fetch(`${baseUrl()}/api/eventgrid/acs`, { method: 'POST', body: '[]' });
+    expect(directLine.status).toBe(401);
+    expect((await directLine.json()).error.code).toBe('BadArgument');
+    expect(eventGrid.status).toBeGreaterThanOrEqual(400);
+    for (const response of [page, await fetch(`${baseUrl()}/api/health`), directLine, eventGrid]) {
       expect(response.headers.get('x-content-type-options')).toBe('nosniff');
       expect(response.headers.get('cross-origin-opener-policy')).toBe('same-origin');
       expect(response.headers.get('permissions-policy')).toContain('camera=()');

@@ -6,7 +6,7 @@ import { forbidden } from '../../errors/app-error';
 import type { WireActivity } from '../../protocol/activity';
 import { publishTyping } from '../../realtime/publish-typing';
 import { requireDirectLineConversation } from './conversations';
-import type { DirectLineCaller } from './credentials';
+import { assertMayUse, type DirectLineCaller } from './credentials';
 import { isCustomerVisible, toWireActivity, watermarkOf, type StoredActivity } from './wire';
 
 /** POST .../activities (and the activity of an upload): stored once even when the client retries it. */
@@ -17,7 +17,7 @@ export async function postActivity(
   db: Db = defaultDb(),
   attachmentIds: string[] = [],
 ): Promise<{ id: string; duplicate: boolean }> {
-  const conversation = await requireDirectLineConversation(db, caller, conversationId);
+  assertMayUse(caller, conversationId);
   if (caller.kind === 'token' && caller.userId && activity.from?.id && activity.from.id !== caller.userId) {
     throw forbidden('The token was issued for another user.', 'BadArgument');
   }
@@ -27,17 +27,19 @@ export async function postActivity(
     name: activity.from?.name ?? (caller.kind === 'token' ? caller.userName : undefined),
   };
   if (activity.type === 'typing') {
+    const conversation = await requireDirectLineConversation(db, caller, conversationId);
     await publishTyping({ conversationId: conversation.id, author: 'customer', name: from.name ?? conversation.customerName ?? 'Customer' }, db);
     return { id: randomUUID(), duplicate: false };
   }
   const clientActivityId = clientActivityIdOf(activity);
   const raw: Record<string, unknown> = { ...activity, from };
   delete raw.id;
+  // Found by its Direct Line id in the same statement that stores the activity (no lookup first).
   const received = await receiveCustomerActivity(
-    conversation.id,
+    { channel: 'directline', externalId: conversationId },
     {
       type: activity.type,
-      dedupeKey: clientActivityId ? `directline:${conversation.id}:${clientActivityId}` : null,
+      dedupeKey: clientActivityId ? `directline:${conversationId}:${clientActivityId}` : null,
       clientActivityId,
       fromId: from.id ?? null,
       fromName: from.name ?? null,

@@ -3,7 +3,7 @@
 // URLs carry a third kind: a short-lived credential good only for opening that conversation's socket.
 import { createHash, timingSafeEqual } from 'node:crypto';
 import { errors as joseErrors, jwtVerify, SignJWT } from 'jose';
-import { derivedKey } from '../../auth/derived-key';
+import { hmacKey } from '../../auth/derived-key';
 import { AppError, forbidden, unauthorized } from '../../errors/app-error';
 
 export type DirectLineCaller =
@@ -28,7 +28,7 @@ const CONVERSATION_AUDIENCE = 'directline';
 const STREAM_AUDIENCE = 'directline-stream';
 export const STREAM_TOKEN_TTL_SECONDS = 300;
 
-const signingKey = (keys: DirectLineKeys) => derivedKey(keys.signingSecret, 'directline-token');
+const signingKey = (keys: DirectLineKeys) => hmacKey(keys.signingSecret, 'directline-token');
 
 function digest(value: string): Buffer {
   return createHash('sha256').update(value).digest();
@@ -46,12 +46,12 @@ async function sign(keys: DirectLineKeys, claims: TokenClaims, audience: string,
     .setAudience(audience)
     .setIssuedAt()
     .setExpirationTime(Math.floor(Date.now() / 1000) + ttlSeconds)
-    .sign(signingKey(keys));
+    .sign(await signingKey(keys));
 }
 
 async function verify(keys: DirectLineKeys, token: string, audience: string): Promise<TokenClaims> {
   try {
-    const { payload } = await jwtVerify(token, signingKey(keys), { issuer: ISSUER, audience, algorithms: ['HS256'] });
+    const { payload } = await jwtVerify(token, await signingKey(keys), { issuer: ISSUER, audience, algorithms: ['HS256'] });
     if (typeof payload.conv !== 'string') throw unauthorized('The token is not a Direct Line token.', 'BadArgument');
     return {
       conversationId: payload.conv,

@@ -1,0 +1,27 @@
+// POST and GET /v3/directline/conversations/{id}/activities. The custom server answers the POST
+// itself, ahead of Next.js (lib/server/direct-routes.ts); the App Router route serves the same.
+import { metrics } from '../../metrics/registry';
+import { handle, json, readText } from '../../http/respond';
+import { MAX_ACTIVITY_CHARS, watermarkSchema } from '../../protocol/directline';
+import { parseActivity } from '../parse-activity';
+import { getActivities, postActivity } from './activities';
+import { directLineCaller } from './http';
+
+export type ConversationRouteContext = { params: Promise<{ conversationId: string }> };
+
+export const postActivityRoute = handle(async (request, { params }: ConversationRouteContext) => {
+  const caller = await directLineCaller(request);
+  const { conversationId } = await params;
+  // Up to 4 bytes per character in UTF-8; parseActivity enforces the character limit itself.
+  const activity = parseActivity(await readText(request, MAX_ACTIVITY_CHARS * 4));
+  const { id, duplicate } = await postActivity(caller, conversationId, activity);
+  metrics().activitiesReceived.inc({ channel: 'directline', duplicate: String(duplicate) });
+  return json({ id });
+});
+
+export const getActivitiesRoute = handle(async (request, { params }: ConversationRouteContext) => {
+  const caller = await directLineCaller(request);
+  const { conversationId } = await params;
+  const watermark = watermarkSchema.parse(new URL(request.url).searchParams.get('watermark') || undefined);
+  return json(await getActivities(caller, conversationId, watermark));
+});

@@ -1,0 +1,40 @@
+// The Event Grid webhook for Azure Communication Services (WhatsApp): /api/eventgrid/acs. The
+// custom server answers POST itself, ahead of Next.js (lib/server/direct-routes.ts).
+import { badRequest } from '../../errors/app-error';
+import { handle, json, readText } from '../../http/respond';
+import { metrics } from '../../metrics/registry';
+import { assertEventGridCode, parseDelivery, validationAnswer } from './eventgrid';
+import { applyAcsEvent, validateEvent } from './inbound';
+
+/** Event Grid posts at most 1 MB per delivery. */
+const MAX_BYTES = 1_048_576;
+
+export const eventGridDeliveryRoute = handle(async (request) => {
+  assertEventGridCode(request.url);
+  let body: unknown;
+  try {
+    body = JSON.parse(await readText(request, MAX_BYTES));
+  } catch (error) {
+    if (error instanceof SyntaxError) throw badRequest('BadEvent', 'The body is not JSON.');
+    throw error;
+  }
+  const events = parseDelivery(body);
+  const handshake = validationAnswer(events);
+  if (handshake) return json(handshake);
+  events.forEach(validateEvent);
+  for (const event of events) {
+    const outcome = await applyAcsEvent(event);
+    if (outcome !== 'ignored') metrics().activitiesReceived.inc({ channel: 'whatsapp', duplicate: String(outcome === 'duplicate') });
+  }
+  return json({}, { status: 200 });
+});
+
+/** The CloudEvents webhook handshake (abuse protection). */
+export const eventGridHandshakeRoute = handle(async (request) => {
+  assertEventGridCode(request.url);
+  const origin = request.headers.get('webhook-request-origin');
+  return new Response(null, {
+    status: 200,
+    headers: { Allow: 'POST, OPTIONS', ...(origin && { 'WebHook-Allowed-Origin': origin, 'WebHook-Allowed-Rate': '*' }) },
+  });
+});

@@ -1,0 +1,60 @@
+// The conversation summary (lib/views/types.ts `ConversationSummary`) computed by PostgreSQL, for
+// the ingest hot path: there one statement stores an activity and its realtime event, summary
+// included. It mirrors `toConversationSummary` in lib/views/map.ts, which every other path uses;
+// tests/integration/summary-sql.test.ts keeps the two equal.
+
+const iso = (expression: string) => `to_char(${expression}, 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
+/** A JSON value, with JSON null read as absent (JavaScript's `??`). */
+const present = (expression: string) => `nullif(${expression}, 'null'::jsonb)`;
+
+/** A jsonb expression: the summary of the Conversation row `c` (a table alias or CTE name). */
+export function summaryJsonSql(c: string): string {
+  const kind = `(SELECT kind::text FROM "Channel" WHERE id = ${c}."channelId")`;
+  const data = `coalesce(${c}."channelData", '{}'::jsonb)`;
+  const analysis = `${present(`${data} -> 'analysis'`)}`;
+  const nameOrId = (key: string) => `coalesce(${present(`${data} -> '${key}' -> 'name'`)}, ${present(`${data} -> '${key}' -> 'id'`)}, 'null'::jsonb)`;
+  return `jsonb_build_object(
+    'id', ${c}.id,
+    'channel', ${kind},
+    'customerName', coalesce(${c}."customerName", ${c}."customerId", 'Customer'),
+    'state', ${c}.state,
+    'queueId', ${c}."queueId",
+    'queueName', (SELECT name FROM "Queue" WHERE id = ${c}."queueId"),
+    'ownerId', ${c}."ownerId",
+    'ownerName', (SELECT "displayName" FROM "Agent" WHERE id = ${c}."ownerId"),
+    'version', ${c}.version,
+    'unreadCount', ${c}."unreadCount",
+    'lastText', ${c}."lastText",
+    'lastActivityAt', ${iso(`${c}."lastActivityAt"`)},
+    'lastSeq', ${c}."lastSeq",
+    'channelInfo', CASE WHEN ${kind} IN ('teams', 'connector') THEN jsonb_build_object(
+      'conversationType', coalesce(${present(`${data} -> 'conversationType'`)}, 'null'::jsonb),
+      'tenantId', coalesce(${present(`${data} -> 'tenantId'`)}, 'null'::jsonb),
+      'team', ${nameOrId('team')},
+      'channel', ${nameOrId('channel')}) END,
+    'blocked', ${c}."blockedAt" IS NOT NULL,
+    'replyWindowEndsAt', CASE WHEN ${kind} = 'whatsapp' AND ${c}."lastInboundAt" IS NOT NULL
+      THEN ${iso(`${c}."lastInboundAt" + interval '24 hours'`)} END,
+    'analysis', CASE WHEN ${analysis} IS NOT NULL AND ${analysis} NOT IN ('false'::jsonb, '0'::jsonb, '""'::jsonb) THEN jsonb_build_object(
+      'language', coalesce(${present(`${analysis} -> 'language'`)}, 'null'::jsonb),
+      'confidence', coalesce(${present(`${analysis} -> 'confidence'`)}, 'null'::jsonb),
+      'intent', coalesce(${present(`${analysis} -> 'intent'`)}, 'null'::jsonb),
+      'keyPhrases', CASE WHEN jsonb_typeof(${analysis} -> 'keyPhrases') = 'array' THEN ${analysis} -> 'keyPhrases' ELSE '[]'::jsonb END,
+      'translation', coalesce(${present(`${analysis} -> 'translation'`)}, 'null'::jsonb)) END,
+    'consultants', (SELECT coalesce(jsonb_agg(jsonb_build_object('agentId', k."agentId", 'name', a."displayName", 'joined', k."joinedAt" IS NOT NULL)
+        ORDER BY k."startedAt", k."agentId"), '[]'::jsonb)
+      FROM "Consultant" k JOIN "Agent" a ON a.id = k."agentId"
+      WHERE k."conversationId" = ${c}.id AND k."endedAt" IS NULL),
+    'pendingRequests', (SELECT coalesce(jsonb_agg(jsonb_build_object('offerId', o.id,
+        'kind', CASE WHEN o.kind = 'consult' THEN 'consult' ELSE 'transfer' END, 'agentId', o."agentId", 'agentName', a."displayName")
+        ORDER BY o."createdAt", o.id), '[]'::jsonb)
+      FROM "Offer" o JOIN "Agent" a ON a.id = o."agentId"
+      WHERE o."conversationId" = ${c}.id AND o.state = 'pending' AND o.kind <> 'route'))`;
+}
+
+/** A jsonb expression: `scopeOfSummary` (lib/auth/conversation-access.ts) of a summary expression. */
+export function scopeJsonSql(summary: string): string {
+  return `jsonb_build_object('queueId', ${summary} -> 'queueId', 'ownerId', ${summary} -> 'ownerId',
+    'agentIds', (SELECT coalesce(jsonb_agg(person -> 'agentId'), '[]'::jsonb)
+      FROM jsonb_array_elements((${summary} -> 'consultants') || (${summary} -> 'pendingRequests')) AS person))`;
+}
