@@ -3,6 +3,7 @@
 import { randomBytes } from 'node:crypto';
 import { createReps, customerSays, signInRep, startCustomer } from './actors';
 import { startBenchApp } from './app-process';
+import { readCpuMs } from './cpu';
 import { now, openConsoleStream, type OpenStream } from './event-stream-client';
 import { LATENCY_HEADER, latencyRow, latencyStats, type LatencyStats } from './latency';
 import { mib, readRss, watchRss, type MemoryPhase } from './rss';
@@ -23,6 +24,9 @@ export interface FanOutResult {
   rssIdleBytes: number;
   rssOpenBytes: number;
   bytesPerConnection: number;
+  /** The app's CPU time (user + system) per stream opened, and per message delivered to all of them. */
+  cpuMsPerOpen: number;
+  cpuMsPerMessage: number;
   /** Every (message, stream) pair: POST sent → the message on that stream. */
   delivery: LatencyStats;
   /** Per message: POST sent → the message on the last stream. */
@@ -77,23 +81,27 @@ export async function benchFanOut(databaseUrl: string, options: FanOutOptions = 
     const rss = watchRss(app.pid);
 
     const openingStarted = now();
+    const cpuBeforeOpening = readCpuMs(app.pid);
     for (let next = 0; next < options.connections; ) {
       const batch = Array.from({ length: Math.min(OPENING_CONCURRENCY, options.connections - next) }, () => open(next++));
       streams.push(...(await Promise.all(batch)));
     }
     const openSeconds = (now() - openingStarted) / 1000;
+    const cpuMsPerOpen = (readCpuMs(app.pid) - cpuBeforeOpening) / options.connections;
     await sleep(SETTLE_MS);
     const rssOpenBytes = readRss(app.pid);
     const serverStreams = await openStreamsGauge(app.url);
 
     const delivery: number[] = [];
     const lastStream: number[] = [];
+    const cpuBeforeMessages = readCpuMs(app.pid);
     for (let m = 0; m < options.messages; m++) {
       const latencies = await deliver(`fan${m}x${run}`, options.connections);
       delivery.push(...latencies);
       if (latencies.length === options.connections) lastStream.push(Math.max(...latencies));
       await sleep(200);
     }
+    const cpuMsPerMessage = (readCpuMs(app.pid) - cpuBeforeMessages) / options.messages;
     const during = rss.stop();
 
     const result = {
@@ -103,6 +111,8 @@ export async function benchFanOut(databaseUrl: string, options: FanOutOptions = 
       rssIdleBytes,
       rssOpenBytes,
       bytesPerConnection: (rssOpenBytes - rssIdleBytes) / options.connections,
+      cpuMsPerOpen,
+      cpuMsPerMessage,
       delivery: latencyStats(delivery, options.connections * options.messages),
       lastStream: latencyStats(lastStream, options.messages),
       memory: { phase: `fan-out (${options.connections} streams)`, idleBytes: rssIdleBytes, during },
@@ -129,13 +139,16 @@ function markdown(options: FanOutOptions, result: Omit<FanOutResult, 'markdown'>
     `Then ${options.messages} customer messages through Direct Line, one at a time: each timed from just`,
     'before its POST until it was on each stream, and until it was on the last one.',
     '',
-    '| streams | opened in | server’s open-stream gauge | RSS at rest | RSS with streams open | per connection |',
-    '|---|---|---|---|---|---|',
-    `| ${result.connections} | ${result.openSeconds.toFixed(1)} s | ${result.serverStreams} | ${mib(result.rssIdleBytes)} | ${mib(result.rssOpenBytes)} | ${(result.bytesPerConnection / 1024).toFixed(1)} KiB |`,
+    '| streams | opened in | app CPU per open | server’s open-stream gauge | RSS at rest | RSS with streams open | per connection |',
+    '|---|---|---|---|---|---|---|',
+    `| ${result.connections} | ${result.openSeconds.toFixed(1)} s | ${result.cpuMsPerOpen.toFixed(2)} ms | ${result.serverStreams} | ${mib(result.rssIdleBytes)} | ${mib(result.rssOpenBytes)} | ${(result.bytesPerConnection / 1024).toFixed(1)} KiB |`,
     '',
     ...LATENCY_HEADER,
     latencyRow('each stream (message × stream)', result.delivery),
     latencyRow('the last stream of each message', result.lastStream),
+    '',
+    `App CPU (user + system, \`/proc/<pid>/stat\`) per message delivered to all ${result.connections} streams: ${result.cpuMsPerMessage.toFixed(0)} ms`,
+    `(${((result.cpuMsPerMessage * 1000) / result.connections).toFixed(0)} µs per stream; heartbeats falling in the window included).`,
     '',
   ];
 }
