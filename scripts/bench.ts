@@ -2,8 +2,11 @@
 import { writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { benchDatabase } from './bench/database';
+import { benchFanOut } from './bench/fan-out';
 import { benchIngest, type LoadResult } from './bench/ingest';
+import { benchLiveLatency } from './bench/live-latency';
 import { benchOutbound } from './bench/outbound';
+import { memoryMarkdown } from './bench/rss';
 
 const row = (name: string, r: LoadResult) =>
   `| ${name} | ${r.requestsPerSecond.toFixed(0)} | ${r.p50Ms} ms | ${r.p99Ms} ms | ${r.errors + r.non2xx} |`;
@@ -16,6 +19,8 @@ async function main() {
   try {
     const ingest = await benchIngest(database.url);
     const outbound = await benchOutbound(database.url);
+    const live = await benchLiveLatency(database.url);
+    const fanOut = await benchFanOut(database.url);
     const ratio = ingest.app.requestsPerSecond / ingest.baseline.requestsPerSecond;
     const machine = `${os.cpus().length} × ${os.cpus()[0]?.model ?? 'CPU'}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}`;
     const report = [
@@ -47,6 +52,9 @@ async function main() {
       'Each delivery: claim (FOR UPDATE SKIP LOCKED, oldest of its conversation), HTTP POST, attempt row,',
       'delivery and activity update and a realtime event, in one transaction.',
       '',
+      ...live.markdown,
+      ...fanOut.markdown,
+      ...memoryMarkdown([live.memory, fanOut.memory]),
     ].join('\n');
     writeFileSync('docs/benchmarks.md', report);
     console.log(report);

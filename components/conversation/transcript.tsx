@@ -1,7 +1,7 @@
 'use client';
 
 import { useTranslations } from 'next-intl';
-import { useEffect, useRef, useState } from 'react';
+import { memo, useEffect, useRef, useState } from 'react';
 import type { ActivityView, AttachmentView } from '@/lib/views/types';
 import { useRetryDelivery } from '../api/retry-delivery';
 import { useReviseMessage } from '../api/revise-message';
@@ -77,7 +77,10 @@ function TimelineEntry({ activity }: { activity: ActivityView }) {
   );
 }
 
-function Message({ activity, quoted }: { activity: ActivityView; quoted: ActivityView | null }) {
+// Memoised: a new message re-renders the transcript, and re-rendering every earlier message (each
+// parses its markdown again) made the time to show it grow with the conversation's length. The
+// cache keeps unchanged activities as the same objects (mergeActivity), so only new or changed ones render.
+const Message = memo(function Message({ activity, quoted }: { activity: ActivityView; quoted: ActivityView | null }) {
   const mine = activity.author === 'agent';
   const revise = useReviseMessage();
   const [draft, setDraft] = useState<string | null>(null);
@@ -176,7 +179,7 @@ function Message({ activity, quoted }: { activity: ActivityView; quoted: Activit
       )}
     </article>
   );
-}
+});
 
 function Attachment({ file }: { file: AttachmentView }) {
   const t = useTranslations('transcript');

@@ -4,6 +4,17 @@ import type { RealtimeHub } from './hub';
 
 const HEARTBEAT_MS = 15_000;
 
+const encoder = new TextEncoder();
+/** Each event's SSE frame, encoded once however many streams it goes to (the hub hands them all the same object). */
+const frames = new WeakMap<StreamedEvent, Uint8Array>();
+const KEEP_ALIVE = encoder.encode(': keep-alive\n\n');
+
+function frameOf(event: StreamedEvent): Uint8Array {
+  let frame = frames.get(event);
+  if (!frame) frames.set(event, (frame = encoder.encode(`id: ${event.id}\nevent: console\ndata: ${JSON.stringify(event)}\n\n`)));
+  return frame;
+}
+
 export function parseLastEventId(value: string | null): bigint | null {
   return value && /^\d{1,19}$/.test(value) ? BigInt(value) : null;
 }
@@ -18,13 +29,12 @@ export function openEventStream(
   signal: AbortSignal,
   accept: (event: StreamedEvent) => boolean = () => true,
 ): ReadableStream<Uint8Array> {
-  const encoder = new TextEncoder();
   let cleanup = () => {};
   return new ReadableStream<Uint8Array>({
     async start(controller) {
-      const write = (text: string) => {
+      const write = (chunk: string | Uint8Array) => {
         try {
-          controller.enqueue(encoder.encode(text));
+          controller.enqueue(typeof chunk === 'string' ? encoder.encode(chunk) : chunk);
         } catch {
           cleanup();
         }
@@ -38,10 +48,10 @@ export function openEventStream(
         if (id <= cursor) return;
         cursor = id;
         if (!accept(event)) return;
-        write(`id: ${event.id}\nevent: console\ndata: ${JSON.stringify(event)}\n\n`);
+        write(frameOf(event));
       };
       const unsubscribe = hub.subscribe((event) => (catchingUp ? buffered.push(event) : send(event)));
-      const heartbeat = setInterval(() => write(': keep-alive\n\n'), HEARTBEAT_MS);
+      const heartbeat = setInterval(() => write(KEEP_ALIVE), HEARTBEAT_MS);
       cleanup = () => {
         clearInterval(heartbeat);
         unsubscribe();
