@@ -3,13 +3,10 @@ import { writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { benchDatabase } from './bench/database';
 import { benchFanOut } from './bench/fan-out';
-import { benchIngest, type LoadResult } from './bench/ingest';
+import { benchIngest } from './bench/ingest';
 import { benchLiveLatency } from './bench/live-latency';
 import { benchOutbound } from './bench/outbound';
 import { memoryMarkdown } from './bench/rss';
-
-const row = (name: string, r: LoadResult) =>
-  `| ${name} | ${r.requestsPerSecond.toFixed(0)} | ${r.p50Ms} ms | ${r.p99Ms} ms | ${r.errors + r.non2xx} |`;
 
 async function main() {
   process.env.LOG_LEVEL ??= 'warn';
@@ -21,7 +18,6 @@ async function main() {
     const outbound = await benchOutbound(database.url);
     const live = await benchLiveLatency(database.url);
     const fanOut = await benchFanOut(database.url);
-    const ratio = ingest.app.requestsPerSecond / ingest.baseline.requestsPerSecond;
     const machine = `${os.cpus().length} × ${os.cpus()[0]?.model ?? 'CPU'}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}`;
     const report = [
       '# Benchmarks',
@@ -29,20 +25,7 @@ async function main() {
       `Run ${new Date().toISOString()} on ${machine}, PostgreSQL ${process.env.BENCH_DATABASE_URL ? '(BENCH_DATABASE_URL)' : '(embedded)'}.`,
       'Produced by `npm run bench`; numbers from one run on a shared machine, not a promise.',
       '',
-      '## Ingest: Direct Line POST activities',
-      '',
-      'The app (auth by conversation token, parse, dedupe key, seq, conversation update, event log + NOTIFY)',
-      'against a bare `node:http` + `pg` server doing the equivalent insert, same database, same run (autocannon).',
-      '',
-      '| target | activities/s | p50 | p99 | errors |',
-      '|---|---|---|---|---|',
-      row('app, 32 connections', ingest.app),
-      row('baseline, 32 connections', ingest.baseline),
-      row('app at 500/s', ingest.appAt500),
-      row('baseline at 500/s', ingest.baselineAt500),
-      '',
-      `Ratio app/baseline: **${ratio.toFixed(2)}** (goal ≥ 0.6; ≥ 2,000 activities/s; p99 ≤ 25 ms at 500/s).`,
-      '',
+      ...ingest.markdown,
       '## Outbound: outbox drained to a local receiver',
       '',
       '| deliveries | worker slots | seconds | deliveries/s | attempt p50 | attempt p99 |',
@@ -54,11 +37,11 @@ async function main() {
       '',
       ...live.markdown,
       ...fanOut.markdown,
-      ...memoryMarkdown([live.memory, fanOut.memory]),
+      ...memoryMarkdown([ingest.memory, live.memory, fanOut.memory]),
     ].join('\n');
     writeFileSync('docs/benchmarks.md', report);
     console.log(report);
-    console.log(`ingest ratio ${ratio.toFixed(2)}`);
+    console.log(`ingest ratio ${ingest.ratio.toFixed(2)}`);
   } finally {
     await database.close();
   }

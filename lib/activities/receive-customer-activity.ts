@@ -87,6 +87,18 @@ export async function receiveCustomerActivity(
   /** Files stored beforehand (uploads) that this activity carries. */
   attachmentIds: string[] = [],
 ): Promise<ReceivedActivity> {
+  const received = await receiveIfConversationExists(conversation, input, db, attachmentIds);
+  if (!received) throw notFound('Conversation not found.', 'BadArgument');
+  return received;
+}
+
+/** `receiveCustomerActivity`, answering null (and storing nothing) when there is no such conversation. */
+export async function receiveIfConversationExists(
+  conversation: ConversationRef,
+  input: Omit<NewActivity, 'direction'>,
+  db: Db = defaultDb(),
+  attachmentIds: string[] = [],
+): Promise<ReceivedActivity | null> {
   const isMessage = input.type === 'message';
   const now = new Date();
   const activity: Activity = {
@@ -152,7 +164,7 @@ export async function receiveCustomerActivity(
     const statement = byId ? { name: 'receive-activity-by-id', text: RECEIVE_BY_ID } : { name: 'receive-activity-by-external-id', text: RECEIVE_BY_EXTERNAL_ID };
     const { rows } = await pool.query<{ id: string; seq: number }>({ ...statement, values: params });
     const row = rows[0];
-    if (!row) throw notFound('Conversation not found.', 'BadArgument');
+    if (!row) return null;
     notifySoon(pool, [EVENT_CHANNEL]);
     return { id: row.id, seq: row.seq, duplicate: false };
   } catch (error) {

@@ -3,7 +3,7 @@
 // delivered, so a lost notification or a reconnect never loses an event.
 import pg from 'pg';
 import { databaseUrl } from '../config/env';
-import { db } from '../db/client';
+import { db, sqlPool } from '../db/client';
 import { logger } from '../log/logger';
 import type { StreamedEvent } from '../views/types';
 import { EVENT_CHANNEL } from './event-log';
@@ -49,12 +49,13 @@ export class RealtimeHub {
 
   /** Events after `afterId` up to `upTo` (default: what this hub has delivered), oldest first. */
   async eventsAfter(afterId: bigint, limit = BATCH, upTo: bigint | null = this.lastId): Promise<StreamedEvent[]> {
-    const rows = await db().event.findMany({
-      where: { id: upTo === null ? { gt: afterId } : { gt: afterId, lte: upTo } },
-      orderBy: { id: 'asc' },
-      take: limit,
+    // Plain SQL: this runs on every burst of events, and the payloads are stored ready to send.
+    const { rows } = await sqlPool(db()).query<{ id: string; payload: object }>({
+      name: 'realtime-events-after',
+      text: `SELECT id::text, payload FROM "Event" WHERE id > $1 AND ($2::bigint IS NULL OR id <= $2) ORDER BY id LIMIT $3`,
+      values: [afterId.toString(), upTo === null ? null : upTo.toString(), limit],
     });
-    return rows.map((row) => ({ ...(row.payload as object), id: row.id.toString() }) as StreamedEvent);
+    return rows.map((row) => ({ ...row.payload, id: row.id }) as StreamedEvent);
   }
 
   async close(): Promise<void> {

@@ -1,43 +1,70 @@
 // The bare baseline the ingest benchmark compares against: node:http + pg, doing the equivalent
-// insert (next seq of the conversation, one activity row) with no framework, auth or realtime.
+// insert (next seq of the conversation, one activity row, in a transaction) with no framework,
+// auth, dedupe or realtime: Direct Line activities, and Event Grid batches one event at a time.
 import { randomUUID } from 'node:crypto';
-import { createServer, type Server } from 'node:http';
+import { createServer, type IncomingMessage, type ServerResponse, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import pg from 'pg';
 
+interface Incoming {
+  type: string;
+  text: string | null;
+  fromId: string | null;
+  raw: unknown;
+}
+
 export async function startBaselineServer(databaseUrl: string): Promise<{ url: string; close(): Promise<void> }> {
   const pool = new pg.Pool({ connectionString: databaseUrl, max: 10 });
-  const server: Server = createServer((request, response) => {
-    const match = /^\/v3\/directline\/conversations\/([^/]+)\/activities$/.exec(request.url ?? '');
-    if (request.method !== 'POST' || !match) {
-      response.writeHead(404).end();
-      return;
+
+  async function insert(where: string, key: string, activity: Incoming): Promise<string> {
+    const client = await pool.connect();
+    try {
+      await client.query('BEGIN');
+      const { rows } = await client.query<{ id: string; lastSeq: number }>(
+        `UPDATE "Conversation" SET "lastSeq" = "lastSeq" + 1 WHERE ${where} = $1 RETURNING id, "lastSeq"`,
+        [key],
+      );
+      const id = randomUUID();
+      await client.query(
+        `INSERT INTO "Activity" (id, "conversationId", seq, type, direction, "fromId", text, raw, "updatedAt")
+         VALUES ($1, $2, $3, $4, 'inbound', $5, $6, $7, now())`,
+        [id, rows[0]!.id, rows[0]!.lastSeq, activity.type, activity.fromId, activity.text, activity.raw],
+      );
+      await client.query('COMMIT');
+      return id;
+    } catch (error) {
+      await client.query('ROLLBACK').catch(() => {});
+      throw error;
+    } finally {
+      client.release();
     }
+  }
+
+  async function handle(request: IncomingMessage, body: string): Promise<unknown> {
+    const directLine = /^\/v3\/directline\/conversations\/([^/]+)\/activities$/.exec(request.url ?? '');
+    if (directLine) {
+      const activity = JSON.parse(body) as { type: string; text?: string; from?: { id?: string } };
+      const id = await insert('id', directLine[1]!, { type: activity.type, text: activity.text ?? null, fromId: activity.from?.id ?? null, raw: activity });
+      return { id };
+    }
+    if (request.url === '/api/eventgrid/acs') {
+      for (const event of JSON.parse(body) as { data: { from: string; to: string; content: string } }[]) {
+        await insert('"externalId"', `${event.data.to}:${event.data.from}`, { type: 'message', text: event.data.content, fromId: event.data.from, raw: event.data });
+      }
+      return {};
+    }
+    return null;
+  }
+
+  const server: Server = createServer((request: IncomingMessage, response: ServerResponse) => {
     const chunks: Buffer[] = [];
     request.on('data', (chunk: Buffer) => chunks.push(chunk));
-    request.on('end', async () => {
-      const client = await pool.connect();
-      try {
-        const activity = JSON.parse(Buffer.concat(chunks).toString('utf8')) as { type: string; text?: string; from?: { id?: string } };
-        await client.query('BEGIN');
-        const { rows } = await client.query<{ lastSeq: number }>(
-          'UPDATE "Conversation" SET "lastSeq" = "lastSeq" + 1 WHERE id = $1 RETURNING "lastSeq"',
-          [match[1]],
-        );
-        const id = randomUUID();
-        await client.query(
-          `INSERT INTO "Activity" (id, "conversationId", seq, type, direction, "fromId", text, raw, "updatedAt")
-           VALUES ($1, $2, $3, $4, 'inbound', $5, $6, $7, now())`,
-          [id, match[1], rows[0]!.lastSeq, activity.type, activity.from?.id ?? null, activity.text ?? null, activity],
-        );
-        await client.query('COMMIT');
-        response.writeHead(200, { 'Content-Type': 'application/json' }).end(JSON.stringify({ id }));
-      } catch (error) {
-        await client.query('ROLLBACK').catch(() => {});
-        response.writeHead(500).end(String(error));
-      } finally {
-        client.release();
-      }
+    request.on('end', () => {
+      handle(request, Buffer.concat(chunks).toString('utf8')).then(
+        (answer) =>
+          answer === null ? response.writeHead(404).end() : response.writeHead(200, { 'Content-Type': 'application/json' }).end(JSON.stringify(answer)),
+        (error: unknown) => response.writeHead(500).end(String(error)),
+      );
     });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { assertMayUse, authenticate, issueToken, type DirectLineKeys } from '@/lib/channels/directline/credentials';
 import { AppError } from '@/lib/errors/app-error';
 
@@ -11,6 +11,8 @@ async function failure(promise: Promise<unknown>): Promise<AppError> {
 }
 
 describe('Direct Line credentials', () => {
+  afterEach(() => vi.useRealTimers());
+
   it('recognises each configured secret', async () => {
     expect(await authenticate(keys, 'Bearer s3cret')).toEqual({ kind: 'secret' });
     expect(await authenticate(keys, 'bearer second-secret')).toEqual({ kind: 'secret' });
@@ -27,6 +29,15 @@ describe('Direct Line credentials', () => {
 
   it('answers 403 TokenExpired for an expired token', async () => {
     const { token } = await issueToken({ ...keys, tokenTtlSeconds: -5 }, { conversationId: 'conv-1' });
+    const error = await failure(authenticate(keys, `Bearer ${token}`));
+    expect([error.status, error.code]).toEqual([403, 'TokenExpired']);
+  });
+
+  it('refuses a token it accepted before once it has expired', async () => {
+    const { token } = await issueToken({ ...keys, tokenTtlSeconds: 60 }, { conversationId: 'conv-ttl' });
+    expect(await authenticate(keys, `Bearer ${token}`)).toMatchObject({ conversationId: 'conv-ttl' });
+    expect(await authenticate(keys, `Bearer ${token}`)).toMatchObject({ conversationId: 'conv-ttl' });
+    vi.useFakeTimers({ now: Date.now() + 61_000, toFake: ['Date'] });
     const error = await failure(authenticate(keys, `Bearer ${token}`));
     expect([error.status, error.code]).toEqual([403, 'TokenExpired']);
   });

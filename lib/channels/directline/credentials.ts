@@ -49,15 +49,32 @@ async function sign(keys: DirectLineKeys, claims: TokenClaims, audience: string,
     .sign(await signingKey(keys));
 }
 
+// A client sends the same token with every activity for up to half an hour: what a token proved is
+// remembered (per key, until it expires) instead of checking its signature on every request.
+const VERIFIED_TOKENS = 10_000;
+const verified = new WeakMap<CryptoKey, Map<string, { claims: TokenClaims; expiresAtMs: number }>>();
+
 async function verify(keys: DirectLineKeys, token: string, audience: string): Promise<TokenClaims> {
+  const key = await signingKey(keys);
+  let known = verified.get(key);
+  if (!known) verified.set(key, (known = new Map()));
+  const id = `${audience} ${token}`;
+  const hit = known.get(id);
+  if (hit && hit.expiresAtMs > Date.now()) return hit.claims;
+  known.delete(id);
   try {
-    const { payload } = await jwtVerify(token, await signingKey(keys), { issuer: ISSUER, audience, algorithms: ['HS256'] });
+    const { payload } = await jwtVerify(token, key, { issuer: ISSUER, audience, algorithms: ['HS256'] });
     if (typeof payload.conv !== 'string') throw unauthorized('The token is not a Direct Line token.', 'BadArgument');
-    return {
+    const claims = {
       conversationId: payload.conv,
       userId: typeof payload.uid === 'string' ? payload.uid : undefined,
       userName: typeof payload.uname === 'string' ? payload.uname : undefined,
     };
+    if (payload.exp !== undefined) {
+      if (known.size >= VERIFIED_TOKENS) known.delete(known.keys().next().value!);
+      known.set(id, { claims, expiresAtMs: payload.exp * 1000 });
+    }
+    return claims;
   } catch (error) {
     if (error instanceof AppError) throw error;
     if (error instanceof joseErrors.JWTExpired) throw forbidden('The token has expired.', 'TokenExpired');

@@ -1,7 +1,7 @@
 // ACS Advanced Messaging events (WhatsApp) from Event Grid: messages, delivery statuses, analysis.
 // Event Grid delivers at least once and out of order: every event is applied once, keyed on its id.
 import { z } from 'zod';
-import { receiveCustomerActivity } from '../../activities/receive-customer-activity';
+import { receiveCustomerActivity, receiveIfConversationExists } from '../../activities/receive-customer-activity';
 import { storeAttachment } from '../../attachments/store-attachment';
 import { defaultChannelId } from '../../conversations/defaults';
 import { openConversation } from '../../conversations/open-conversation';
@@ -70,6 +70,32 @@ async function whatsappConversation(db: Db, data: { to?: string; from: string })
 
 async function messageReceived(event: IncomingEvent, data: z.infer<typeof messageReceivedSchema>, db: Db): Promise<EventOutcome> {
   const dedupeKey = `eventgrid:${event.id}`;
+  const text =
+    data.content ??
+    data.media?.caption ??
+    data.button?.text ??
+    data.interactive?.buttonReply?.title ??
+    data.interactive?.listReply?.title ??
+    (data.reaction ? `Reacted ${data.reaction.emoji}` : null);
+  const activity = {
+    type: 'message',
+    dedupeKey,
+    externalId: data.messageId ?? null,
+    fromId: data.from,
+    fromName: `+${data.from.replace(/^\+/, '')}`,
+    fromRole: 'user',
+    text,
+    timestamp: Number.isNaN(Date.parse(data.receivedTimestamp)) ? undefined : new Date(data.receivedTimestamp),
+    replyToId: data.context?.id ?? null,
+    raw: data as Prisma.InputJsonObject,
+  };
+  // A plain message to a known conversation, the usual case, is one statement (and a replay of it
+  // one unique violation); files, quotes and new customers need the conversation first.
+  if (!data.media && !data.context) {
+    const received = await receiveIfConversationExists({ channel: 'whatsapp', externalId: externalIdOf(data) }, activity, db);
+    if (received) return received.duplicate ? 'duplicate' : 'applied';
+  }
+  // Before fetching media again, or opening anything, for an event already applied.
   if (await db.activity.findUnique({ where: { dedupeKey }, select: { id: true } })) return 'duplicate';
   const conversation = await whatsappConversation(db, data);
   const attachmentIds: string[] = [];
@@ -84,30 +110,7 @@ async function messageReceived(event: IncomingEvent, data: z.infer<typeof messag
     attachmentIds.push(stored.id);
   }
   const quoted = data.context ? await db.activity.findFirst({ where: { conversationId: conversation.id, externalId: data.context.id }, select: { id: true } }) : null;
-  const text =
-    data.content ??
-    data.media?.caption ??
-    data.button?.text ??
-    data.interactive?.buttonReply?.title ??
-    data.interactive?.listReply?.title ??
-    (data.reaction ? `Reacted ${data.reaction.emoji}` : null);
-  const received = await receiveCustomerActivity(
-    conversation.id,
-    {
-      type: 'message',
-      dedupeKey,
-      externalId: data.messageId ?? null,
-      fromId: data.from,
-      fromName: `+${data.from.replace(/^\+/, '')}`,
-      fromRole: 'user',
-      text,
-      timestamp: Number.isNaN(Date.parse(data.receivedTimestamp)) ? undefined : new Date(data.receivedTimestamp),
-      replyToId: quoted?.id ?? data.context?.id ?? null,
-      raw: data as Prisma.InputJsonObject,
-    },
-    db,
-    attachmentIds,
-  );
+  const received = await receiveCustomerActivity(conversation.id, { ...activity, replyToId: quoted?.id ?? activity.replyToId }, db, attachmentIds);
   return received.duplicate ? 'duplicate' : 'applied';
 }
 
