@@ -57,6 +57,19 @@ export async function loadScope(tx: Tx | Db, conversationId: string): Promise<Ev
   return { queueId: row.queueId, ownerId: row.ownerId, agentIds: [...row.consultants, ...row.offers].map((a) => a.agentId) };
 }
 
+/**
+ * `loadScope` as a SQL expression (jsonb; null when there is no such conversation), for statements
+ * that write events in bulk. `conversationId` is an SQL expression. Keep the two in step
+ * (tests/integration/outbox-batch.test.ts compares them).
+ */
+export function scopeSql(conversationId: string): string {
+  return `(SELECT jsonb_build_object('queueId', c."queueId", 'ownerId', c."ownerId", 'agentIds', to_jsonb(ARRAY(
+      SELECT s."agentId" FROM "Consultant" s WHERE s."conversationId" = c.id AND s."endedAt" IS NULL
+      UNION ALL
+      SELECT o."agentId" FROM "Offer" o WHERE o."conversationId" = c.id AND o.state = 'pending')))
+    FROM "Conversation" c WHERE c.id = ${conversationId})`;
+}
+
 /** 404 when there is no such conversation, 403 when it is not the viewer's to see. */
 export async function authorizeConversation(db: Db, viewer: Viewer, conversationId: string): Promise<void> {
   const scope = await loadScope(db, conversationId);

@@ -4,7 +4,7 @@ import { runRouting } from '../conversations/routing/routing-loop';
 import { runOutboxWorker } from '../outbound/run-worker';
 
 export async function startBackgroundWork(config: Env, databaseUrl: string): Promise<() => Promise<void>> {
-  const stopWorker = config.OUTBOX_WORKER ? await runOutboxWorker(databaseUrl, config.OUTBOX_CONCURRENCY) : null;
+  const stopWorker = config.OUTBOX_WORKER ? await runOutboxWorker(databaseUrl, { concurrency: config.OUTBOX_CONCURRENCY, batchSize: config.OUTBOX_BATCH_SIZE }) : null;
   const stopRouting = config.ROUTING ? runRouting(databaseUrl, config.OFFER_TIMEOUT_SECONDS) : null;
   return async () => {
     await Promise.all([stopWorker?.(), stopRouting?.()]);

@@ -49,7 +49,10 @@ export const envSchema = z.object({
   ACS_ACCESS_KEY: z.string().min(1).optional(),
   ACS_CHANNEL_ID: z.string().min(1).optional(),
   OUTBOX_WORKER: flag.default(true),
+  /** Outbox transactions in flight per worker (one database connection each). */
   OUTBOX_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(4),
+  /** Deliveries one outbox transaction claims, sends in parallel and records together. */
+  OUTBOX_BATCH_SIZE: z.coerce.number().int().min(1).max(100).default(16),
   /** Routing: offer waiting conversations to available agents (run it on at least one instance). */
   ROUTING: flag.default(true),
   /** How long an agent has to take a routing offer, a transfer or a consult request. */

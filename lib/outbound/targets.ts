@@ -5,15 +5,24 @@ import { sendToCustomChannel } from '../channels/custom-webhook/sender';
 import { activitiesUrl, customChannelSettings } from '../channels/custom-webhook/settings';
 import type { Activity, Attachment, Channel, Conversation, DeliveryOperation } from '../db/generated/client';
 import { botCredentials, replyUrl, reviseChannelActivity, sendChannelReply, toChannelReply } from '../channels/teams/reply';
-import type { Tx } from '../db/client';
+import type { Db } from '../db/client';
 import { acsSettings } from '../channels/whatsapp/acs-client';
 import { sendWhatsApp, toNotification } from '../channels/whatsapp/send';
 import { ACS_POLICY, BOT_FRAMEWORK_POLICY, CUSTOM_CHANNEL_POLICY, type AttemptOutcome, type RetryPolicy } from './retry-policy';
 
+/** The attachment columns a delivery needs (never the bytes). */
+export type AttachmentRef = Pick<Attachment, 'id' | 'name' | 'contentType' | 'size'>;
+
 export interface DeliveryContext {
   operation: DeliveryOperation;
-  channel: Channel;
-  activity: Activity & { attachments: Attachment[]; conversation: Conversation };
+  channel: Pick<Channel, 'id' | 'kind' | 'name' | 'settings'>;
+  activity: Activity & { attachments: AttachmentRef[]; conversation: Conversation };
+}
+
+/** What an answer changes on the conversation (Bot Framework channels), written with the attempt. */
+export interface ConversationChange {
+  blockedAt?: Date;
+  serviceUrl?: string;
 }
 
 export type PreparedDelivery =
@@ -22,8 +31,8 @@ export type PreparedDelivery =
       target: string;
       policy: RetryPolicy;
       send(): Promise<AttemptOutcome>;
-      /** Channel-specific consequences of the answer, in the delivery's transaction. */
-      afterOutcome?(tx: Tx, outcome: AttemptOutcome): Promise<void>;
+      /** Channel-specific consequences of the answer, recorded in the delivery's transaction. */
+      afterOutcome?(outcome: AttemptOutcome): ConversationChange | null;
     }
   | { ok: false; target: string; reason: string };
 
@@ -37,7 +46,8 @@ async function signedFiles(activity: DeliveryContext['activity']) {
   );
 }
 
-export async function prepareDelivery(tx: Tx, { operation, channel, activity }: DeliveryContext): Promise<PreparedDelivery> {
+/** `db` is only read (outside the delivery's transaction), for what the channel needs to know. */
+export async function prepareDelivery(db: Db, { operation, channel, activity }: DeliveryContext): Promise<PreparedDelivery> {
   if (operation !== 'send' && channel.kind !== 'teams' && channel.kind !== 'connector') {
     return { ok: false, target: channel.kind, reason: `${channel.kind} channels take no edits or deletions` };
   }
@@ -58,7 +68,7 @@ export async function prepareDelivery(tx: Tx, { operation, channel, activity }: 
       send: () => sendToCustomChannel(settings, payload),
     };
   }
-  if (channel.kind === 'teams' || channel.kind === 'connector') return prepareChannelReply(tx, activity, operation);
+  if (channel.kind === 'teams' || channel.kind === 'connector') return prepareChannelReply(db, activity, operation);
   if (channel.kind === 'whatsapp') return prepareWhatsApp(activity);
   return { ok: false, target: channel.kind, reason: `Sending to ${channel.kind} channels is not available yet` };
 }
@@ -74,14 +84,14 @@ async function prepareWhatsApp(activity: DeliveryContext['activity']): Promise<P
   return { ok: true, target, policy: ACS_POLICY, send: () => sendWhatsApp(settings, notification, ACS_POLICY.timeoutMs) };
 }
 
-async function prepareChannelReply(tx: Tx, activity: DeliveryContext['activity'], operation: DeliveryOperation): Promise<PreparedDelivery> {
+async function prepareChannelReply(db: Db, activity: DeliveryContext['activity'], operation: DeliveryOperation): Promise<PreparedDelivery> {
   const conversation = activity.conversation;
   const target = conversation.serviceUrl ?? 'Bot Framework channel';
   if (conversation.blockedAt) return { ok: false, target, reason: 'The customer has blocked the bot; nothing more is sent' };
   if (!conversation.serviceUrl) return { ok: false, target, reason: 'The conversation has no serviceUrl to reply to' };
   const credentials = await botCredentials();
   if (!credentials) return { ok: false, target, reason: 'No bot credentials are configured (BOT_APP_ID, BOT_APP_PASSWORD)' };
-  const answered = await tx.activity.findFirst({
+  const answered = await db.activity.findFirst({
     where: { conversationId: conversation.id, direction: 'inbound', type: 'message', externalId: { not: null }, seq: { lt: activity.seq } },
     orderBy: { seq: 'desc' },
     select: { externalId: true, locale: true },
@@ -116,14 +126,11 @@ async function prepareChannelReply(tx: Tx, activity: DeliveryContext['activity']
       servedBy = result.servedBy;
       return result.outcome;
     },
-    async afterOutcome(tx, outcome) {
-      if (outcome.kind !== 'answered') return;
-      if (outcome.status === 403 && outcome.errorCode === 'ConversationBlockedByUser') {
-        await tx.conversation.update({ where: { id: conversation.id }, data: { blockedAt: new Date() } });
-      }
-      if (outcome.status < 300 && servedBy !== serviceUrl) {
-        await tx.conversation.update({ where: { id: conversation.id }, data: { serviceUrl: servedBy } });
-      }
+    afterOutcome(outcome) {
+      if (outcome.kind !== 'answered') return null;
+      if (outcome.status === 403 && outcome.errorCode === 'ConversationBlockedByUser') return { blockedAt: new Date() };
+      if (outcome.status < 300 && servedBy !== serviceUrl) return { serviceUrl: servedBy };
+      return null;
     },
   };
 }

@@ -1,10 +1,11 @@
-// Drains the outbox: `concurrency` loops, woken at once by NOTIFY on enqueue, sleeping until the
-// next scheduled retry otherwise. Several workers (in several processes) may run against one database.
+// Drains the outbox: `concurrency` loops (each a transaction of up to `batchSize` deliveries, on a
+// connection of its own), woken at once by NOTIFY on enqueue, sleeping until the next scheduled retry
+// otherwise. Several workers (in several processes) may run against one database.
 import pg from 'pg';
-import type { Db } from '../db/client';
+import { sqlPool, type Db } from '../db/client';
 import { logger } from '../log/logger';
 import { OUTBOX_CHANNEL } from './enqueue';
-import { nextDueAt, processNextDelivery } from './process-delivery';
+import { nextDueAt, processDueDeliveries } from './process-delivery';
 
 const MAX_IDLE_MS = 5_000;
 
@@ -18,7 +19,7 @@ export class OutboxWorker {
 
   constructor(
     private readonly db: Db,
-    private readonly options: { connectionString: string; concurrency: number },
+    private readonly options: { connectionString: string; concurrency: number; batchSize: number },
   ) {}
 
   async start(): Promise<void> {
@@ -64,7 +65,7 @@ export class OutboxWorker {
     while (!this.stopped) {
       try {
         const seen = this.notifications;
-        if ((await processNextDelivery(this.db)) === 'processed') continue;
+        if ((await processDueDeliveries({ pool: sqlPool(this.db), db: this.db }, this.options.batchSize)) > 0) continue;
         if (this.notifications !== seen) continue;
         // A due delivery we could not claim waits behind an earlier one in flight; finishing that
         // one notifies, so sleep until then rather than spin.

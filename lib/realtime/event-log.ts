@@ -1,7 +1,8 @@
 // Every state change writes one event-log row and NOTIFYs its id, inside the change's transaction.
 import type { Tx } from '../db/client';
+import type { PgTransaction } from '../db/pg-transaction';
 import { notifyAfterCommit } from '../db/transaction';
-import { loadScope, scopeOfSummary } from '../auth/conversation-access';
+import { loadScope, scopeOfSummary, scopeSql } from '../auth/conversation-access';
 import type { ConsoleEvent } from '../views/types';
 
 export const EVENT_CHANNEL = 'console_events';
@@ -20,4 +21,21 @@ export async function appendEvent(tx: Tx, event: ConsoleEvent): Promise<bigint> 
   });
   notifyAfterCommit(tx, EVENT_CHANNEL);
   return row.id;
+}
+
+/** Events about one conversation that carry no conversation summary: their scope is read from the database. */
+export type ConversationEvent = Exclude<ConsoleEvent, { conversation: unknown } | { conversationId: null }>;
+
+/** `appendEvent` for several such events in one statement, on a plain `pg` transaction. */
+export async function appendEventsPg(tx: PgTransaction, events: ConversationEvent[]): Promise<void> {
+  if (events.length === 0) return;
+  await tx.client.query(
+    `INSERT INTO "Event" (type, "conversationId", payload, "createdAt")
+     SELECT e.event->>'type', e.event->>'conversationId', e.event || jsonb_build_object('scope', ${scopeSql(`e.event->>'conversationId'`)}), $2
+     FROM jsonb_array_elements($1::jsonb) WITH ORDINALITY AS e(event, n)
+     ORDER BY e.n`,
+    // Timestamps travel as UTC text: the columns hold UTC, as Prisma writes them.
+    [JSON.stringify(events), new Date().toISOString()],
+  );
+  tx.notifyAfterCommit(EVENT_CHANNEL);
 }

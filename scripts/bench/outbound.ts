@@ -13,13 +13,14 @@ import { percentile } from './database';
 export interface OutboundResult {
   deliveries: number;
   concurrency: number;
+  batchSize: number;
   seconds: number;
   perSecond: number;
   attemptP50Ms: number;
   attemptP99Ms: number;
 }
 
-export async function benchOutbound(databaseUrl: string, options = { conversations: 200, messagesEach: 10, concurrency: 8 }): Promise<OutboundResult> {
+export async function benchOutbound(databaseUrl: string, options = { conversations: 200, messagesEach: 10, concurrency: 4, batchSize: 16 }): Promise<OutboundResult> {
   const receiver = createServer((request, response) => {
     request.resume();
     request.on('end', () => response.end('{}'));
@@ -41,7 +42,7 @@ export async function benchOutbound(databaseUrl: string, options = { conversatio
       }
     }
     const deliveries = await db.delivery.count();
-    const worker = new OutboxWorker(db, { connectionString: databaseUrl, concurrency: options.concurrency });
+    const worker = new OutboxWorker(db, { connectionString: databaseUrl, concurrency: options.concurrency, batchSize: options.batchSize });
     const started = process.hrtime.bigint();
     await worker.start();
     while ((await db.delivery.count({ where: { status: 'succeeded' } })) < deliveries) {
@@ -53,6 +54,7 @@ export async function benchOutbound(databaseUrl: string, options = { conversatio
     return {
       deliveries,
       concurrency: options.concurrency,
+      batchSize: options.batchSize,
       seconds,
       perSecond: deliveries / seconds,
       attemptP50Ms: percentile(durations, 50),

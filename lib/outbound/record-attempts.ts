@@ -1,0 +1,61 @@
+// Writes the outcome of a worker transaction's attempts in two statements however many deliveries:
+// attempt rows, the deliveries' next states, what the messages show and what the answers changed on
+// the conversations; then the messages' realtime events.
+import type { PgTransaction } from '../db/pg-transaction';
+import { appendEventsPg } from '../realtime/event-log';
+import { toActivityView } from '../views/map';
+import type { AttemptRecord } from './attempt-record';
+import type { ClaimedDelivery } from './claim';
+
+export async function recordAttempts(tx: PgTransaction, records: AttemptRecord[], claimed: ClaimedDelivery[]): Promise<void> {
+  const updatedAt = new Date();
+  const rows = records.map(({ shown, conversationChange, ...record }) => ({
+    ...record,
+    shown: shown !== null,
+    shownState: shown?.state ?? null,
+    shownError: shown?.error ?? null,
+    blockedAt: conversationChange?.blockedAt?.toISOString() ?? null,
+    serviceUrl: conversationChange?.serviceUrl ?? null,
+  }));
+  // Each claimed delivery is of a different conversation and activity: every row below changes once.
+  await tx.client.query(
+    `WITH o AS (
+       SELECT * FROM jsonb_to_recordset($1::jsonb) AS o(
+         "deliveryId" text, "activityId" text, "conversationId" text, attempt int, "startedAt" timestamp(3),
+         "durationMs" int, target text, "statusCode" int, error text, "nextAttemptAt" timestamp(3),
+         status "DeliveryJobStatus", "lastError" text, "finishedAt" timestamp(3), "externalId" text,
+         shown boolean, "shownState" "DeliveryState", "shownError" text, "blockedAt" timestamp(3), "serviceUrl" text)
+     ), attempts AS (
+       INSERT INTO "DeliveryAttempt" ("deliveryId", attempt, "startedAt", "durationMs", target, "statusCode", error, "nextAttemptAt")
+       SELECT "deliveryId", attempt, "startedAt", "durationMs", target, "statusCode", error, "nextAttemptAt" FROM o
+     ), activities AS (
+       UPDATE "Activity" a SET
+         "deliveryState" = CASE WHEN o.shown THEN COALESCE(o."shownState", a."deliveryState") ELSE a."deliveryState" END,
+         "deliveryError" = CASE WHEN o.shown THEN o."shownError" ELSE a."deliveryError" END,
+         "updatedAt" = CASE WHEN o.shown THEN $2::timestamp(3) ELSE a."updatedAt" END,
+         "externalId" = COALESCE(a."externalId", o."externalId")
+       FROM o WHERE a.id = o."activityId" AND (o.shown OR o."externalId" IS NOT NULL)
+     ), conversations AS (
+       UPDATE "Conversation" c
+       SET "blockedAt" = COALESCE(o."blockedAt", c."blockedAt"), "serviceUrl" = COALESCE(o."serviceUrl", c."serviceUrl")
+       FROM o WHERE c.id = o."conversationId" AND (o."blockedAt" IS NOT NULL OR o."serviceUrl" IS NOT NULL)
+     )
+     UPDATE "Delivery" d
+     SET attempts = o.attempt, status = o.status, "runAt" = COALESCE(o."nextAttemptAt", d."runAt"),
+       "lastError" = o."lastError", "finishedAt" = o."finishedAt"
+     FROM o WHERE d.id = o."deliveryId"`,
+    [JSON.stringify(rows), updatedAt.toISOString()],
+  );
+
+  const byActivity = new Map(claimed.map((delivery) => [delivery.activity.id, delivery.activity]));
+  await appendEventsPg(
+    tx,
+    records.flatMap((record) => {
+      if (!record.shown) return [];
+      const activity = byActivity.get(record.activityId)!;
+      const deliveryState = record.shown.state ?? activity.deliveryState;
+      const view = toActivityView({ ...activity, deliveryState, deliveryError: record.shown.error, updatedAt });
+      return [{ type: 'activity.updated' as const, conversationId: record.conversationId, activity: view }];
+    }),
+  );
+}
