@@ -4,6 +4,7 @@ import os from 'node:os';
 import { benchDatabase } from './bench/database';
 import { benchIngest, type LoadResult } from './bench/ingest';
 import { benchOutbound } from './bench/outbound';
+import { benchScale } from './bench/scale';
 
 const row = (name: string, r: LoadResult) =>
   `| ${name} | ${r.requestsPerSecond.toFixed(0)} | ${r.p50Ms} ms | ${r.p99Ms} ms | ${r.errors + r.non2xx} |`;
@@ -16,6 +17,7 @@ async function main() {
   try {
     const ingest = await benchIngest(database.url);
     const outbound = await benchOutbound(database.url);
+    const scale = await benchScale(database.url);
     const ratio = ingest.app.requestsPerSecond / ingest.baseline.requestsPerSecond;
     const machine = `${os.cpus().length} × ${os.cpus()[0]?.model ?? 'CPU'}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}`;
     const report = [
@@ -47,6 +49,7 @@ async function main() {
       'Each delivery: claim (FOR UPDATE SKIP LOCKED, oldest of its conversation), HTTP POST, attempt row,',
       'delivery and activity update and a realtime event, in one transaction.',
       '',
+      ...scale,
     ].join('\n');
     writeFileSync('docs/benchmarks.md', report);
     console.log(report);

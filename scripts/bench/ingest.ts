@@ -29,11 +29,11 @@ export interface IngestResult {
   baselineAt500: LoadResult;
 }
 
-async function startApp(databaseUrl: string): Promise<{ url: string; process: ChildProcess }> {
+export async function startApp(databaseUrl: string, extraEnv: Record<string, string> = {}): Promise<{ url: string; process: ChildProcess }> {
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
   const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/start.ts'], {
-    env: { ...process.env, DATABASE_URL: databaseUrl, PORT: String(port), HOST: '127.0.0.1', PUBLIC_URL: url, DEMO_ACCOUNTS: '0', DIRECTLINE_SECRETS: SECRET, LOG_LEVEL: 'warn' },
+    env: { ...process.env, DATABASE_URL: databaseUrl, PORT: String(port), HOST: '127.0.0.1', PUBLIC_URL: url, DEMO_ACCOUNTS: '0', DIRECTLINE_SECRETS: SECRET, LOG_LEVEL: 'warn', ...extraEnv },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   for (let tries = 0; tries < 600; tries++) {
