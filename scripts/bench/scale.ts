@@ -45,8 +45,9 @@ class Rep {
   }
 }
 
-/** Milliseconds per request over `SAMPLES` requests (after a warm-up), cycling through `paths`. */
-async function time(rep: Rep, paths: string[]): Promise<Timing> {
+/** Milliseconds per request over `SAMPLES` requests (after a warm-up), cycling through `paths`; null without paths. */
+async function time(rep: Rep, paths: string[]): Promise<Timing | null> {
+  if (paths.length === 0) return null;
   for (let i = 0; i < Math.min(20, SAMPLES); i++) await rep.get(paths[i % paths.length]!);
   const samples: number[] = [];
   for (let i = 0; i < SAMPLES; i++) {
@@ -82,7 +83,7 @@ async function longConversations(databaseUrl: string, email: string): Promise<st
 
 interface Row {
   name: string;
-  timing: Timing;
+  timing: Timing | null;
 }
 
 async function measureRequests(baseUrl: string, databaseUrl: string): Promise<{ rows: Row[]; agent: Rep }> {
@@ -170,7 +171,9 @@ export async function benchScale(serverUrl: string, size = scaleSize()): Promise
       '',
       '| request | p50 | p95 | p99 | p95 ≤ 50 ms |',
       '|---|---|---|---|---|',
-      ...rows.map((r) => `| ${r.name} | ${ms(r.timing.p50)} | ${ms(r.timing.p95)} | ${ms(r.timing.p99)} | ${goal(r.timing)} |`),
+      ...rows.map(({ name, timing: t }) =>
+        t ? `| ${name} | ${ms(t.p50)} | ${ms(t.p95)} | ${ms(t.p99)} | ${goal(t)} |` : `| ${name} | – | – | – | none in this load |`,
+      ),
       '',
       `Console first load in Chromium (fresh profile, signed in, navigation until the inbox shows its first row), ${firstLoad.loads} loads: ` +
         `p50 ${ms(firstLoad.p50)}, p95 ${ms(firstLoad.p95)}, p99 ${ms(firstLoad.p99)}.`,
