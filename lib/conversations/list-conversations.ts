@@ -2,7 +2,7 @@ import { visibleConversations, type Viewer } from '../auth/conversation-access';
 import { db as defaultDb, type Db } from '../db/client';
 import type { ConversationState, Prisma } from '../db/generated/client';
 import { badRequest } from '../errors/app-error';
-import { conversationRefs, toConversationSummary, type ConversationWithRefs } from '../views/map';
+import { conversationRefs, toConversationSummary } from '../views/map';
 import type { ConversationSummary } from '../views/types';
 import type { ActingAgent } from './agent';
 
@@ -12,6 +12,12 @@ export interface ConversationPage {
   items: ConversationSummary[];
   /** Pass back as `cursor` for the next page; null on the last page. */
   nextCursor: string | null;
+}
+
+/** Where a conversation sits in the list order. */
+interface PageKey {
+  id: string;
+  lastActivityAt: Date;
 }
 
 /** Every state but pending (invisible) and closed, as a list the owner index can use. */
@@ -33,17 +39,21 @@ export async function listConversations(
   const newest = (where: Prisma.ConversationWhereInput[]) =>
     db.conversation.findMany({
       where: { AND: [...scope, ...where] },
-      include: conversationRefs,
+      select: { id: true, lastActivityAt: true },
       orderBy: [{ lastActivityAt: 'desc' }, { id: 'desc' }],
       take: limit + 1,
     });
   const q = input.q?.trim();
-  const rows = q ? await search(q, newest, limit + 1) : await newest([]);
-  const page = rows.slice(0, limit);
+  const keys = q ? await search(q, newest, limit + 1) : await newest([]);
+  const page = keys.slice(0, limit);
+  // The page's rows with their references, by id: joined in the query above they would be read
+  // for every match before the sort (thousands on a busy queue), not just for the page.
+  const rows = await db.conversation.findMany({ where: { id: { in: page.map((key) => key.id) } }, include: conversationRefs });
+  const byId = new Map(rows.map((row) => [row.id, row]));
   const last = page.at(-1);
   return {
-    items: page.map(toConversationSummary),
-    nextCursor: rows.length > limit && last ? encodeCursor(last.lastActivityAt, last.id) : null,
+    items: page.flatMap((key) => byId.get(key.id) ?? []).map(toConversationSummary),
+    nextCursor: keys.length > limit && last ? encodeCursor(last.lastActivityAt, last.id) : null,
   };
 }
 
@@ -66,22 +76,18 @@ async function filterWhere(filter: InboxFilter, agentId: string, db: Db): Promis
  * `q`, newest first. As one query with OR, PostgreSQL would check each conversation's messages in
  * turn (a miss reads all of them); as two, each uses its own index, and the union is the same answer.
  */
-async function search(
-  q: string,
-  newest: (where: Prisma.ConversationWhereInput[]) => Promise<ConversationWithRefs[]>,
-  take: number,
-): Promise<ConversationWithRefs[]> {
+async function search(q: string, newest: (where: Prisma.ConversationWhereInput[]) => Promise<PageKey[]>, take: number): Promise<PageKey[]> {
   const contains = { contains: q, mode: 'insensitive' } as const;
   const [byCustomer, byText] = await Promise.all([
     newest([{ OR: [{ customerName: contains }, { customerId: contains }] }]),
     newest([{ activities: { some: { text: contains, direction: { not: 'internal' } } } }]),
   ]);
-  const unique = new Map([...byCustomer, ...byText].map((row) => [row.id, row]));
+  const unique = new Map([...byCustomer, ...byText].map((key) => [key.id, key]));
   return [...unique.values()].sort(newestFirst).slice(0, take);
 }
 
 /** The order of the queries: lastActivityAt, then id, both descending. */
-function newestFirst(a: ConversationWithRefs, b: ConversationWithRefs): number {
+function newestFirst(a: PageKey, b: PageKey): number {
   const byTime = b.lastActivityAt.getTime() - a.lastActivityAt.getTime();
   if (byTime !== 0) return byTime;
   return a.id < b.id ? 1 : a.id > b.id ? -1 : 0;
