@@ -8,6 +8,7 @@ import { loadDatabaseOn } from '../load/database';
 import { agentEmail, ISSUE_SIZE, LOAD_PASSWORD, LOAD_QUEUES, seedLoad, SUPERVISOR_EMAIL, type LoadSize } from '../load/seed';
 import { SEARCH_TERMS } from '../load/vocabulary';
 import { percentile } from './database';
+import { SCALE_FIXES } from './scale-fixes';
 import { startApp } from './ingest';
 
 const SAMPLES = Number(process.env.BENCH_SCALE_SAMPLES ?? 200);
@@ -178,6 +179,7 @@ export async function benchScale(serverUrl: string, size = scaleSize()): Promise
       `Console first load in Chromium (fresh profile, signed in, navigation until the inbox shows its first row), ${firstLoad.loads} loads: ` +
         `p50 ${ms(firstLoad.p50)}, p95 ${ms(firstLoad.p95)}, p99 ${ms(firstLoad.p99)}.`,
       '',
+      ...SCALE_FIXES,
     ];
   } finally {
     app.process.kill('SIGTERM');
