@@ -7,6 +7,7 @@ import { benchIngest } from './bench/ingest';
 import { benchLiveLatency } from './bench/live-latency';
 import { benchOutbound } from './bench/outbound';
 import { memoryMarkdown } from './bench/rss';
+import { benchScale } from './bench/scale';
 
 /** What the outbound figures measure, and the before/after of #9's fix (decision 003). */
 const OUTBOUND_NOTES = [
@@ -32,6 +33,7 @@ async function main() {
     const outbound = await benchOutbound(database.url);
     const live = await benchLiveLatency(database.url);
     const fanOut = await benchFanOut(database.url);
+    const scale = await benchScale(database.url);
     const machine = `${os.cpus().length} × ${os.cpus()[0]?.model ?? 'CPU'}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}`;
     const report = [
       '# Benchmarks',
@@ -51,6 +53,7 @@ async function main() {
       ...live.markdown,
       ...fanOut.markdown,
       ...memoryMarkdown([ingest.memory, live.memory, fanOut.memory]),
+      ...scale,
     ].join('\n');
     writeFileSync('docs/benchmarks.md', report);
     console.log(report);
