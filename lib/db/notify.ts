@@ -1,12 +1,17 @@
 // NOTIFY after commit, coalesced: under load many transactions commit while one NOTIFY is on its
-// way; the next round trip then wakes listeners once for all of them. Listeners read what changed
-// from the tables (never from the payload), so one wake-up per burst loses nothing.
+// way, or within a few milliseconds of the last one; the next round trip then wakes listeners once
+// for all of them. Listeners read what changed from the tables (never from the payload), so one
+// wake-up per burst loses nothing. A quiet system notifies at once; a busy one at most every
+// MIN_INTERVAL_MS, sparing every listener (each instance's hub, each worker) a read per commit.
 import type pg from 'pg';
 import { logger } from '../log/logger';
+
+const MIN_INTERVAL_MS = 5;
 
 class Notifier {
   private pending = new Set<string>();
   private sending = false;
+  private lastSentAt = 0;
 
   constructor(private readonly pool: pg.Pool) {}
 
@@ -17,15 +22,20 @@ class Notifier {
 
   private async send(): Promise<void> {
     this.sending = true;
-    // Let the commits finishing in this same tick join the first round trip.
-    await new Promise((resolve) => setImmediate(resolve));
     while (this.pending.size > 0) {
+      // Let the commits finishing in this same tick (or the next few milliseconds, when busy) join.
+      const wait = this.lastSentAt + MIN_INTERVAL_MS - Date.now();
+      await new Promise((resolve) => (wait > 0 ? setTimeout(resolve, wait) : setImmediate(resolve)));
+      // A pool being closed (shutdown) has nobody left to wake.
+      if (this.pool.ending) break;
       const channels = [...this.pending];
       this.pending.clear();
+      this.lastSentAt = Date.now();
       await this.pool
         .query(`SELECT pg_notify(channel, '') FROM unnest($1::text[]) AS channel`, [channels])
         .catch((error: unknown) => logger.warn({ err: error, channels }, 'notify after commit failed; listeners will catch up on their timer'));
     }
+    this.pending.clear();
     this.sending = false;
   }
 }

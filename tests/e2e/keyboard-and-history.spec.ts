@@ -5,6 +5,9 @@ test('long histories load upward, Alt+J/Alt+K move between conversations, ? list
   test.setTimeout(90_000);
   const stamp = Date.now();
   const name = `Chatty Customer ${stamp}`;
+  // Alt+J needs a conversation below this one, whatever ran before (the spec may run alone).
+  const quiet = { id: `quiet-${stamp}`, name: `Quiet Customer ${stamp}` };
+  await customerSays(await startDirectLine(quiet), 'an earlier question', quiet);
   const start = await startDirectLine({ id: `chatty-${stamp}`, name });
   for (let i = 1; i <= 105; i++) await customerSays(start, `line ${i} of ${stamp}`, { id: `chatty-${stamp}`, name });
 
