@@ -1,6 +1,7 @@
 // `npm run bench`: measures, never asserts. Writes docs/benchmarks.md.
 import { writeFileSync } from 'node:fs';
 import os from 'node:os';
+import pg from 'pg';
 import { benchDatabase } from './bench/database';
 import { benchFanOut } from './bench/fan-out';
 import { benchIngest } from './bench/ingest';
@@ -23,16 +24,27 @@ const OUTBOUND_NOTES = [
   'the outbound scenario alone: before 43 and 100/s; after 377–1,096/s over six runs (median about 810/s).',
 ];
 
+async function checkpoint(databaseUrl: string): Promise<void> {
+  const client = new pg.Client({ connectionString: databaseUrl });
+  await client.connect();
+  await client.query('CHECKPOINT').finally(() => client.end());
+}
+
 async function main() {
   process.env.LOG_LEVEL ??= 'warn';
   process.env.SESSION_SECRET ??= 'bench-session-secret-0123456789abcdef012345';
   const database = await benchDatabase();
   process.env.DATABASE_URL = database.url;
   try {
+    // Each section starts from a checkpoint, so none pays for the writes of the one before.
     const ingest = await benchIngest(database.url);
+    await checkpoint(database.url);
     const outbound = await benchOutbound(database.url);
+    await checkpoint(database.url);
     const live = await benchLiveLatency(database.url);
+    await checkpoint(database.url);
     const fanOut = await benchFanOut(database.url);
+    await checkpoint(database.url);
     const scale = await benchScale(database.url);
     const machine = `${os.cpus().length} × ${os.cpus()[0]?.model ?? 'CPU'}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}`;
     const report = [
