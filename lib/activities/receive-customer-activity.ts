@@ -8,6 +8,7 @@ import { randomUUID } from 'node:crypto';
 import { db as defaultDb, sqlPool, type Db } from '../db/client';
 import type { Activity, ChannelKind } from '../db/generated/client';
 import { notifySoon } from '../db/notify';
+import { isUniqueViolation } from '../db/prisma-errors';
 import { cachedDefaultQueueId, defaultChannelId } from '../conversations/defaults';
 import { scopeJsonSql, summaryJsonSql } from '../conversations/summary-sql';
 import { notFound } from '../errors/app-error';
@@ -25,7 +26,6 @@ export interface ReceivedActivity {
 export type ConversationRef = string | { channel: ChannelKind; externalId: string };
 
 const PREVIEW_CHARS = 280;
-const UNIQUE_VIOLATION = '23505';
 
 // $1 our id or the channel's, $2 is a message, $3 preview, $4 from id, $5 from name, $6 now,
 // $7 default queue, $8 activity id, $9.. the activity's columns, $22 the files it carries,
@@ -169,7 +169,7 @@ export async function receiveIfConversationExists(
     return { id: row.id, seq: row.seq, duplicate: false };
   } catch (error) {
     // A replay (same dedupe key) collides with the original: answer the original.
-    if ((error as { code?: string }).code === UNIQUE_VIOLATION && input.dedupeKey) {
+    if (isUniqueViolation(error) && input.dedupeKey) {
       const existing = await findByDedupeKey(db, input.dedupeKey);
       if (existing) return existing;
     }

@@ -7,6 +7,7 @@ import { postActivityRoute } from '../channels/directline/activity-routes';
 import { eventGridDeliveryRoute } from '../channels/whatsapp/eventgrid-route';
 import securityHeaders from '../http/security-headers.json';
 import { logger } from '../log/logger';
+import { errorBody } from '../protocol/error';
 
 interface DirectRoute {
   method: string;
@@ -90,7 +91,9 @@ export function serveDirectly(request: IncomingMessage, response: ServerResponse
     .then((answer) => send(answer, response))
     .catch((error: unknown) => {
       logger.error({ err: error, url: request.url }, 'direct route failed');
-      if (!response.headersSent) response.writeHead(500, { 'Content-Type': 'application/json' }).end('{"error":{"code":"InternalError","message":"Something went wrong on our side."}}');
+      if (!response.headersSent) {
+        response.writeHead(500, { 'Content-Type': 'application/json' }).end(JSON.stringify(errorBody('InternalError', 'Something went wrong on our side.')));
+      }
     })
     .finally(() => {
       if (!request.complete) body.discardRest();

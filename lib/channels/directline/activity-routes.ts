@@ -7,7 +7,7 @@ import { parseActivity } from '../parse-activity';
 import { getActivities, postActivity } from './activities';
 import { directLineCaller } from './http';
 
-export type ConversationRouteContext = { params: Promise<{ conversationId: string }> };
+type ConversationRouteContext = { params: Promise<{ conversationId: string }> };
 
 export const postActivityRoute = handle(async (request, { params }: ConversationRouteContext) => {
   const caller = await directLineCaller(request);
