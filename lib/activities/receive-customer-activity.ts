@@ -61,8 +61,9 @@ WITH c AS (
   UPDATE "Attachment" f SET "activityId" = a.id FROM a, c
   WHERE f.id = ANY($22::text[]) AND f."conversationId" = c.id AND f."activityId" IS NULL
   RETURNING f.id, f.name, f."contentType", f.size, f.seq
-), s AS (
-  SELECT c.id, c."lastSeq", ${summaryJsonSql('c')} AS summary FROM c
+), s AS MATERIALIZED (
+  -- Materialized: the scope below reads the summary four times, and would otherwise compute it four times more.
+  SELECT c.id, c."lastSeq", ${summaryJsonSql('c', 'ch')} AS summary FROM c JOIN "Channel" ch ON ch.id = c."channelId"
 ), e AS (
   INSERT INTO "Event" (type, "conversationId", payload, "createdAt")
   SELECT 'activity.created', s.id, jsonb_build_object(

@@ -7,9 +7,12 @@ const iso = (expression: string) => `to_char(${expression}, 'YYYY-MM-DD"T"HH24:M
 /** A JSON value, with JSON null read as absent (JavaScript's `??`). */
 const present = (expression: string) => `nullif(${expression}, 'null'::jsonb)`;
 
-/** A jsonb expression: the summary of the Conversation row `c` (a table alias or CTE name). */
-export function summaryJsonSql(c: string): string {
-  const kind = `(SELECT kind::text FROM "Channel" WHERE id = ${c}."channelId")`;
+/**
+ * A jsonb expression: the summary of the Conversation row `c` (a table alias or CTE name), whose
+ * Channel row is joined as `channel` (its kind is read three times: a join, not three subqueries).
+ */
+export function summaryJsonSql(c: string, channel: string): string {
+  const kind = `${channel}.kind::text`;
   const data = `coalesce(${c}."channelData", '{}'::jsonb)`;
   const analysis = `${present(`${data} -> 'analysis'`)}`;
   const nameOrId = (key: string) => `coalesce(${present(`${data} -> '${key}' -> 'name'`)}, ${present(`${data} -> '${key}' -> 'id'`)}, 'null'::jsonb)`;

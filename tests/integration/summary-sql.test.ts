@@ -30,7 +30,7 @@ afterAll(async () => {
 
 async function expectSameSummary(id: string) {
   const { rows } = await sqlPool(db).query(
-    `SELECT summary, ${scopeJsonSql('summary')} AS scope FROM (SELECT ${summaryJsonSql('c')} AS summary FROM "Conversation" c WHERE c.id = $1) AS s`,
+    `SELECT summary, ${scopeJsonSql('summary')} AS scope FROM (SELECT ${summaryJsonSql('c', 'ch')} AS summary FROM "Conversation" c JOIN "Channel" ch ON ch.id = c."channelId" WHERE c.id = $1) AS s`,
     [id],
   );
   const expected = await loadSummary(db, id);
