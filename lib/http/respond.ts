@@ -2,6 +2,7 @@ import { ZodError, type ZodType } from 'zod';
 import { AppError } from '../errors/app-error';
 import { logger } from '../log/logger';
 import { parseJsonText } from './parse-json';
+import { answer, toResponse, type Answer, type Incoming } from './incoming';
 import { readBytes } from './read-bytes';
 import { errorBody } from '../protocol/error';
 
@@ -21,17 +22,35 @@ export function handle<Args extends unknown[]>(
     try {
       return await fn(request, ...args);
     } catch (error) {
-      if (error instanceof AppError) return errorResponse(error.status, error.code, error.message, error.headers);
-      if (error instanceof ZodError) return errorResponse(400, 'BadArgument', describeZodError(error));
-      if (isUnstorable(error)) return errorResponse(400, 'BadArgument', 'The request holds text the console cannot store (a NUL character, an unpaired surrogate, or nesting too deep).');
-      if (isUnavailable(error)) {
-        logger.warn({ err: error, url: request.url }, 'database unavailable');
-        return errorResponse(503, 'ServiceUnavailable', 'The console is briefly unavailable; try again.', { 'Retry-After': '2' });
-      }
-      logger.error({ err: error, url: request.url, method: request.method }, 'unhandled error');
-      return errorResponse(500, 'InternalError', 'Something went wrong on our side.');
+      return toResponse(errorAnswer(error, request));
     }
   };
+}
+
+/** `handle` for a handler written against `Incoming` and answering an `Answer` (either server may call it). */
+export function handleIncoming<Args extends unknown[]>(
+  fn: (incoming: Incoming, ...args: Args) => Promise<Answer>,
+): (incoming: Incoming, ...args: Args) => Promise<Answer> {
+  return async (incoming, ...args) => {
+    try {
+      return await fn(incoming, ...args);
+    } catch (error) {
+      return errorAnswer(error, incoming);
+    }
+  };
+}
+
+function errorAnswer(error: unknown, request: { url: string; method: string }): Answer {
+  const failed = (status: number, code: string, message: string, headers?: Record<string, string>) => answer(errorBody(code, message), status, headers);
+  if (error instanceof AppError) return failed(error.status, error.code, error.message, error.headers);
+  if (error instanceof ZodError) return failed(400, 'BadArgument', describeZodError(error));
+  if (isUnstorable(error)) return failed(400, 'BadArgument', 'The request holds text the console cannot store (a NUL character, an unpaired surrogate, or nesting too deep).');
+  if (isUnavailable(error)) {
+    logger.warn({ err: error, url: request.url }, 'database unavailable');
+    return failed(503, 'ServiceUnavailable', 'The console is briefly unavailable; try again.', { 'Retry-After': '2' });
+  }
+  logger.error({ err: error, url: request.url, method: request.method }, 'unhandled error');
+  return failed(500, 'InternalError', 'Something went wrong on our side.');
 }
 
 export function describeZodError(error: ZodError): string {

@@ -1,10 +1,13 @@
 // The ingest hot paths, answered by the custom server itself rather than through Next.js: the
 // App Router's per-request work cost several times what storing an activity costs
-// (docs/benchmarks.md). The handlers are the same ones the App Router routes export, so behaviour
-// (auth, limits, errors) is identical; everything else goes to Next.js.
+// (docs/benchmarks.md), and so did adapting each request to a web `Request` and `Response`. The
+// handlers are the ones the App Router routes call, so behaviour (auth, limits, errors) is
+// identical; everything else goes to Next.js.
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { postActivityRoute } from '../channels/directline/activity-routes';
-import { eventGridDeliveryRoute } from '../channels/whatsapp/eventgrid-route';
+import { postActivityAnswer } from '../channels/directline/activity-routes';
+import { eventGridDeliveryAnswer } from '../channels/whatsapp/eventgrid-route';
+import type { Answer, Incoming } from '../http/incoming';
+import { readNodeBytes } from '../http/read-bytes';
 import securityHeaders from '../http/security-headers.json';
 import { logger } from '../log/logger';
 import { errorBody } from '../protocol/error';
@@ -12,16 +15,16 @@ import { errorBody } from '../protocol/error';
 interface DirectRoute {
   method: string;
   path: RegExp;
-  handler: (request: Request, params: string[]) => Promise<Response>;
+  handler: (incoming: Incoming, params: string[]) => Promise<Answer>;
 }
 
 const ROUTES: DirectRoute[] = [
   {
     method: 'POST',
     path: /^\/v3\/directline\/conversations\/([^/]+)\/activities$/,
-    handler: (request, [conversationId]) => postActivityRoute(request, { params: Promise.resolve({ conversationId: conversationId! }) }),
+    handler: (incoming, [conversationId]) => postActivityAnswer(incoming, conversationId!),
   },
-  { method: 'POST', path: /^\/api\/eventgrid\/acs$/, handler: (request) => eventGridDeliveryRoute(request) },
+  { method: 'POST', path: /^\/api\/eventgrid\/acs$/, handler: (incoming) => eventGridDeliveryAnswer(incoming) },
 ];
 
 /** The route for this request with its decoded path parameters, or null (Next.js answers it). */
@@ -40,54 +43,36 @@ function match(request: IncomingMessage): { route: DirectRoute; params: string[]
   return null;
 }
 
-/**
- * The request body as a web stream that can be abandoned: a handler may answer (401, 413) before
- * reading it all, and the rest must still be drained, or the client, still sending, never reads
- * the answer.
- */
-function bodyOf(request: IncomingMessage): { stream: ReadableStream<Uint8Array>; discardRest(): void } {
-  let discarding = false;
-  const discardRest = () => {
-    discarding = true;
-    request.resume();
-  };
-  const stream = new ReadableStream<Uint8Array>({
-    start(controller) {
-      request.on('data', (chunk: Buffer) => {
-        if (discarding) return;
-        controller.enqueue(new Uint8Array(chunk.buffer, chunk.byteOffset, chunk.byteLength));
-        if ((controller.desiredSize ?? 0) <= 0) request.pause();
-      });
-      request.once('end', () => discarding || controller.close());
-      request.once('error', (error) => discarding || controller.error(error));
+/** `request.url` is origin-form here (`match` saw it start with a slash). */
+function incomingOf(request: IncomingMessage, origin: string): Incoming {
+  return {
+    url: origin + request.url,
+    method: request.method!,
+    headers: {
+      get(name) {
+        const value = request.headers[name.toLowerCase()];
+        return value === undefined ? null : Array.isArray(value) ? value.join(', ') : value;
+      },
     },
-    pull: () => void request.resume(),
-    cancel: discardRest,
-  });
-  return { stream, discardRest };
+    bytes: (maxBytes) => readNodeBytes(request, maxBytes),
+  };
 }
 
-function toWebRequest(request: IncomingMessage, origin: string, body: ReadableStream<Uint8Array>): Request {
-  const headers = new Headers();
-  for (let i = 0; i < request.rawHeaders.length; i += 2) headers.append(request.rawHeaders[i]!, request.rawHeaders[i + 1]!);
-  return new Request(new URL(request.url ?? '/', origin), { method: request.method, headers, body, duplex: 'half' } as RequestInit);
-}
-
-async function send(answer: Response, response: ServerResponse): Promise<void> {
-  const body = Buffer.from(await answer.arrayBuffer());
+function send({ status, body, headers = {} }: Answer, response: ServerResponse): void {
+  const bytes = Buffer.from(JSON.stringify(body));
   for (const { key, value } of securityHeaders) response.setHeader(key, value);
-  answer.headers.forEach((value, key) => response.setHeader(key, value));
-  response.setHeader('Content-Length', body.length);
-  response.writeHead(answer.status).end(body);
+  for (const [key, value] of Object.entries(headers)) response.setHeader(key, value);
+  response.setHeader('Content-Type', 'application/json');
+  response.setHeader('Content-Length', bytes.length);
+  response.writeHead(status).end(bytes);
 }
 
 /** Answers the request if it is one of ours; false when Next.js should. */
 export function serveDirectly(request: IncomingMessage, response: ServerResponse, origin: string): boolean {
   const found = match(request);
   if (!found) return false;
-  const body = bodyOf(request);
   found.route
-    .handler(toWebRequest(request, origin, body.stream), found.params)
+    .handler(incomingOf(request, origin), found.params)
     .then((answer) => send(answer, response))
     .catch((error: unknown) => {
       logger.error({ err: error, url: request.url }, 'direct route failed');
@@ -96,7 +81,8 @@ export function serveDirectly(request: IncomingMessage, response: ServerResponse
       }
     })
     .finally(() => {
-      if (!request.complete) body.discardRest();
+      // A handler may answer (401, 413) before reading the whole body: the rest is read and dropped.
+      if (!request.complete) request.resume();
     });
   return true;
 }

@@ -16,6 +16,7 @@ import type { WireActivity } from '../../protocol/activity';
 import type { AttachmentData, ConversationParameters } from '../../protocol/connector';
 import { publishTyping } from '../../realtime/publish-typing';
 import { relayChannelId } from '../custom-webhook/relay';
+import { channelTimestamp } from '../../activities/timestamp';
 
 const EVENT_TEXT = /^EventName: \*\*_(\w+)_\*\*$/;
 
@@ -79,7 +80,7 @@ export async function postConnectorActivity(conversationId: string, activity: Wi
       locale: activity.locale ?? null,
       name: isEvent ? (eventName ?? null) : (activity.name ?? null),
       replyToId: replyToId ?? activity.replyToId ?? null,
-      timestamp: activity.timestamp && !Number.isNaN(Date.parse(activity.timestamp)) ? new Date(activity.timestamp) : undefined,
+      timestamp: channelTimestamp(activity.timestamp),
       raw: activity as Prisma.InputJsonObject,
     },
     db,

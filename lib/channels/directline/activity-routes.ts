@@ -1,7 +1,8 @@
 // POST and GET /v3/directline/conversations/{id}/activities. The custom server answers the POST
 // itself, ahead of Next.js (lib/server/direct-routes.ts); the App Router route serves the same.
 import { metrics } from '../../metrics/registry';
-import { handle, json, readText } from '../../http/respond';
+import { answer, incomingOf, toResponse } from '../../http/incoming';
+import { handle, handleIncoming, json } from '../../http/respond';
 import { MAX_ACTIVITY_CHARS, watermarkSchema } from '../../protocol/directline';
 import { parseActivity } from '../parse-activity';
 import { getActivities, postActivity } from './activities';
@@ -9,15 +10,19 @@ import { directLineCaller } from './http';
 
 type ConversationRouteContext = { params: Promise<{ conversationId: string }> };
 
-export const postActivityRoute = handle(async (request, { params }: ConversationRouteContext) => {
-  const caller = await directLineCaller(request);
-  const { conversationId } = await params;
+/** POST: the custom server calls this directly; the App Router through `postActivityRoute`. */
+export const postActivityAnswer = handleIncoming(async (incoming, conversationId: string) => {
+  const caller = await directLineCaller(incoming);
   // Up to 4 bytes per character in UTF-8; parseActivity enforces the character limit itself.
-  const activity = parseActivity(await readText(request, MAX_ACTIVITY_CHARS * 4));
+  const activity = parseActivity((await incoming.bytes(MAX_ACTIVITY_CHARS * 4)).toString('utf8'));
   const { id, duplicate } = await postActivity(caller, conversationId, activity);
   metrics().activitiesReceived.inc({ channel: 'directline', duplicate: String(duplicate) });
-  return json({ id });
+  return answer({ id });
 });
+
+export async function postActivityRoute(request: Request, { params }: ConversationRouteContext): Promise<Response> {
+  return toResponse(await postActivityAnswer(incomingOf(request), (await params).conversationId));
+}
 
 export const getActivitiesRoute = handle(async (request, { params }: ConversationRouteContext) => {
   const caller = await directLineCaller(request);

@@ -8,6 +8,7 @@ import { openConversation } from '../../conversations/open-conversation';
 import { badRequest } from '../../errors/app-error';
 import type { WireActivity } from '../../protocol/activity';
 import { publishTyping } from '../../realtime/publish-typing';
+import { channelTimestamp } from '../../activities/timestamp';
 
 export const READ_RECEIPT = 'application/vnd.microsoft.readReceipt';
 
@@ -79,7 +80,7 @@ export async function receiveChannelActivity(activity: WireActivity, db: Db = de
         textFormat: activity.textFormat ?? null,
         locale: activity.locale ?? null,
         replyToId: activity.replyToId ?? null,
-        timestamp: activity.timestamp ? new Date(activity.timestamp) : undefined,
+        timestamp: channelTimestamp(activity.timestamp),
         raw: activity as Prisma.InputJsonObject,
       }, db);
       return received.duplicate ? 'duplicate' : 'stored';

@@ -1,7 +1,8 @@
 // The Event Grid webhook for Azure Communication Services (WhatsApp): /api/eventgrid/acs. The
 // custom server answers POST itself, ahead of Next.js (lib/server/direct-routes.ts).
 import { badRequest } from '../../errors/app-error';
-import { handle, json, readText } from '../../http/respond';
+import { answer, incomingOf, toResponse } from '../../http/incoming';
+import { handle, handleIncoming } from '../../http/respond';
 import { metrics } from '../../metrics/registry';
 import { assertEventGridCode, parseDelivery, validationAnswer } from './eventgrid';
 import { applyAcsEvent, validateEvent } from './inbound';
@@ -9,25 +10,30 @@ import { applyAcsEvent, validateEvent } from './inbound';
 /** Event Grid posts at most 1 MB per delivery. */
 const MAX_BYTES = 1_048_576;
 
-export const eventGridDeliveryRoute = handle(async (request) => {
-  assertEventGridCode(request.url);
+/** POST: the custom server calls this directly; the App Router through `eventGridDeliveryRoute`. */
+export const eventGridDeliveryAnswer = handleIncoming(async (incoming) => {
+  assertEventGridCode(incoming.url);
   let body: unknown;
   try {
-    body = JSON.parse(await readText(request, MAX_BYTES));
+    body = JSON.parse((await incoming.bytes(MAX_BYTES)).toString('utf8'));
   } catch (error) {
     if (error instanceof SyntaxError) throw badRequest('BadEvent', 'The body is not JSON.');
     throw error;
   }
   const events = parseDelivery(body);
   const handshake = validationAnswer(events);
-  if (handshake) return json(handshake);
+  if (handshake) return answer(handshake);
   events.forEach(validateEvent);
   for (const event of events) {
     const outcome = await applyAcsEvent(event);
     if (outcome !== 'ignored') metrics().activitiesReceived.inc({ channel: 'whatsapp', duplicate: String(outcome === 'duplicate') });
   }
-  return json({}, { status: 200 });
+  return answer({});
 });
+
+export async function eventGridDeliveryRoute(request: Request): Promise<Response> {
+  return toResponse(await eventGridDeliveryAnswer(incomingOf(request)));
+}
 
 /** The CloudEvents webhook handshake (abuse protection). */
 export const eventGridHandshakeRoute = handle(async (request) => {

@@ -23,6 +23,7 @@ import {
 import { appendEvent } from '../../realtime/event-log';
 import { attachmentRefs, toActivityView } from '../../views/map';
 import { acsSettings, downloadMedia } from './acs-client';
+import { channelTimestamp } from '../../activities/timestamp';
 
 export type EventOutcome = 'applied' | 'duplicate' | 'ignored';
 
@@ -85,7 +86,7 @@ async function messageReceived(event: IncomingEvent, data: z.infer<typeof messag
     fromName: `+${data.from.replace(/^\+/, '')}`,
     fromRole: 'user',
     text,
-    timestamp: Number.isNaN(Date.parse(data.receivedTimestamp)) ? undefined : new Date(data.receivedTimestamp),
+    timestamp: channelTimestamp(data.receivedTimestamp),
     replyToId: data.context?.id ?? null,
     raw: data as Prisma.InputJsonObject,
   };
