@@ -3,7 +3,6 @@ import { db as defaultDb, type Db } from '../db/client';
 import { notFound } from '../errors/app-error';
 import type { CustomerProfileView } from '../views/types';
 
-/** Who the customer is on their channel, and their other conversations there (newest first). */
 /** The customer behind a conversation, with the earlier conversations this viewer may open. */
 export async function customerProfile(conversationId: string, viewer: Viewer, db: Db = defaultDb()): Promise<CustomerProfileView> {
   const conversation = await db.conversation.findUnique({ where: { id: conversationId }, include: { channel: { select: { kind: true } } } });

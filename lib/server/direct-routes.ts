@@ -79,10 +79,6 @@ export function serveDirectly(request: IncomingMessage, response: ServerResponse
       if (!response.headersSent) {
         response.writeHead(500, { 'Content-Type': 'application/json' }).end(JSON.stringify(errorBody('InternalError', 'Something went wrong on our side.')));
       }
-    })
-    .finally(() => {
-      // A handler may answer (401, 413) before reading the whole body: the rest is read and dropped.
-      if (!request.complete) request.resume();
     });
   return true;
 }

@@ -1,6 +1,6 @@
 // The HTTP server around Next.js. A custom server (rather than `next start`) so that the same
 // process can prepare the database first and, later, upgrade Direct Line stream WebSockets.
-import { createServer, type Server } from 'node:http';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import next from 'next';
 import { createDirectLineStreams } from '../channels/directline/stream-server';
 import { env, publicUrl } from '../config/env';
@@ -28,6 +28,7 @@ export async function startHttpServer(options: { dev: boolean; dir: string; host
   const origin = `http://${options.host.includes(':') ? `[${options.host}]` : options.host}:${options.port}`;
   server.on('request', (request, response) => {
     if (hsts) response.setHeader('Strict-Transport-Security', 'max-age=31536000; includeSubDomains');
+    answerUnreadBodies(request, response);
     limits.admit(request, response).then(
       async (admitted) => {
         if (admitted && !serveDirectly(request, response, origin)) await handle(request, response);
@@ -56,4 +57,21 @@ export async function startHttpServer(options: { dev: boolean; dir: string; host
       await app.close();
     },
   };
+}
+
+/**
+ * A handler may answer (401, 413) before reading the whole body. The rest is read and dropped, or
+ * the client, still sending, never reads the answer; and when it was not read (Next.js destroys a
+ * body it stopped reading), the answer closes the connection, or a keep-alive client would send
+ * its next request into a connection nobody reads any more.
+ */
+function answerUnreadBodies(request: IncomingMessage, response: ServerResponse): void {
+  const writeHead = response.writeHead;
+  response.writeHead = function (this: ServerResponse, ...args: Parameters<ServerResponse['writeHead']>) {
+    if (!request.complete && request.destroyed && !this.headersSent) this.setHeader('Connection', 'close');
+    return writeHead.apply(this, args);
+  } as ServerResponse['writeHead'];
+  response.once('finish', () => {
+    if (!request.complete && !request.destroyed) request.resume();
+  });
 }

@@ -366,6 +366,34 @@ describe('hostile input on every inbound endpoint', () => {
     expect(upload.status).toBe(413);
   });
 
+  it('bodies streamed past the limit with no Content-Length answer 413 too', { timeout: 120_000 }, async () => {
+    const outcomes: string[] = [];
+    for (const endpoint of endpoints()) {
+      if (endpoint.maxBytes === null) continue;
+      let left = endpoint.maxBytes + 1024 * 1024;
+      const chunked = new ReadableStream<Uint8Array>({
+        pull(controller) {
+          const size = Math.min(left, 64 * 1024);
+          left -= size;
+          if (size > 0) controller.enqueue(new Uint8Array(size).fill(0x20));
+          else controller.close();
+        },
+      });
+      const answer = await fetch(`${baseUrl()}${endpoint.path()}`, {
+        method: endpoint.method,
+        headers: { ...endpoint.headers(), 'Content-Type': 'application/json' },
+        body: chunked,
+        duplex: 'half',
+        signal: AbortSignal.timeout(ANSWER_WITHIN_MS),
+      } as RequestInit).then(
+        async (response) => ({ status: response.status, text: await response.text() }),
+        (error: unknown) => ({ status: 0, text: String(error) }),
+      );
+      outcomes.push(`${endpoint.name}: ${answer.status}${answer.status === 413 ? '' : ` ${answer.text.slice(0, 120)}`}`);
+    }
+    expect(outcomes.filter((outcome) => !outcome.endsWith(': 413'))).toEqual([]);
+  });
+
   it('left nothing half-stored', async () => {
     const orphanActivities = await db().$queryRaw<{ n: bigint }[]>`
       SELECT count(*) AS n FROM "Activity" a LEFT JOIN "Conversation" c ON c.id = a."conversationId" WHERE c.id IS NULL`;
