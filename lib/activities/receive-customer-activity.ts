@@ -5,6 +5,7 @@
 // one round trip. Through Prisma the same took eight round trips and ten times the CPU
 // (docs/benchmarks.md).
 import { randomUUID } from 'node:crypto';
+import type pg from 'pg';
 import { db as defaultDb, sqlPool, type Db } from '../db/client';
 import type { Activity, ChannelKind } from '../db/generated/client';
 import { notifySoon } from '../db/notify';
@@ -14,6 +15,7 @@ import { scopeJsonSql, summaryJsonSql } from '../conversations/summary-sql';
 import { notFound } from '../errors/app-error';
 import { EVENT_CHANNEL } from '../realtime/event-log';
 import { toActivityView } from '../views/map';
+import { ConversationLanes } from './conversation-lanes';
 import type { NewActivity } from './new-activity';
 
 export interface ReceivedActivity {
@@ -160,11 +162,11 @@ export async function receiveIfConversationExists(
     ...(byId ? [] : [await defaultChannelId(db, conversation.channel)]),
   ];
   const pool = sqlPool(db);
+  // Named, so each connection plans the statement once rather than on every call.
+  const statement = byId ? { name: 'receive-activity-by-id', text: RECEIVE_BY_ID } : { name: 'receive-activity-by-external-id', text: RECEIVE_BY_EXTERNAL_ID };
+  const run = async (client: pg.ClientBase | pg.Pool) => (await client.query<StoredRow>({ ...statement, values: params })).rows[0] ?? null;
   try {
-    // Named, so each connection plans the statement once rather than on every call.
-    const statement = byId ? { name: 'receive-activity-by-id', text: RECEIVE_BY_ID } : { name: 'receive-activity-by-external-id', text: RECEIVE_BY_EXTERNAL_ID };
-    const { rows } = await pool.query<{ id: string; seq: number }>({ ...statement, values: params });
-    const row = rows[0];
+    const row = await lanesOf(pool).run(byId ? conversation : `${conversation.channel} ${conversation.externalId}`, run);
     if (!row) return null;
     notifySoon(pool, [EVENT_CHANNEL]);
     return { id: row.id, seq: row.seq, duplicate: false };
@@ -176,6 +178,16 @@ export async function receiveIfConversationExists(
     }
     throw error;
   }
+}
+
+type StoredRow = { id: string; seq: number };
+
+const lanes = new WeakMap<pg.Pool, ConversationLanes<StoredRow>>();
+
+function lanesOf(pool: pg.Pool): ConversationLanes<StoredRow> {
+  let found = lanes.get(pool);
+  if (!found) lanes.set(pool, (found = new ConversationLanes(pool)));
+  return found;
 }
 
 async function findByDedupeKey(db: Db, dedupeKey: string): Promise<ReceivedActivity | null> {

@@ -1,5 +1,6 @@
 import { SignJWT } from 'jose';
 import { describe, expect, it } from 'vitest';
+import { db } from '@/lib/db/client';
 import { ConsoleClient, customerSays, directLine, startDirectLine } from '../support/clients';
 
 describe('Direct Line: starting a conversation', () => {
@@ -60,6 +61,34 @@ describe('Direct Line: activities', () => {
     expect(new Set(answers.map((a) => a.body.id)).size).toBe(1);
     const read = await directLine(path, { auth: start.token });
     expect(read.body.activities).toHaveLength(1);
+  });
+
+  it('a burst into one conversation, a replay inside it: each message once, seqs without gaps, one event each', async () => {
+    const start = await startDirectLine({ id: 'u-burst', name: 'Burst' });
+    const post = (n: number) =>
+      directLine(`/conversations/${start.conversationId}/activities`, {
+        method: 'POST',
+        auth: start.token,
+        body: { type: 'message', from: { id: 'u-burst' }, text: `burst ${n}`, channelData: { clientActivityID: `burst-${n}` } },
+      });
+    // 40 messages at once, and message 7 sent a second time within them (a client retrying).
+    const answers = await Promise.all([...Array.from({ length: 40 }, (_, n) => post(n)), post(7)]);
+    expect(answers.map((answer) => answer.status)).toEqual(answers.map(() => 200));
+    expect(answers[40]!.body.id).toBe(answers[7]!.body.id);
+    expect(new Set(answers.map((answer) => answer.body.id)).size).toBe(40);
+
+    const read = await directLine(`/conversations/${start.conversationId}/activities`, { auth: start.token });
+    expect(read.body.watermark).toBe('40');
+    const texts = (read.body.activities as { id: string; text: string }[]).map((activity) => activity.text).sort();
+    expect(texts).toEqual(Array.from({ length: 40 }, (_, n) => `burst ${n}`).sort());
+    const stored = await db().activity.findMany({ where: { conversationId: start.conversationId }, select: { id: true, seq: true }, orderBy: { seq: 'asc' } });
+    expect(stored.map((activity) => activity.seq)).toEqual(Array.from({ length: 40 }, (_, n) => n + 1));
+    const events = await db().event.findMany({ where: { conversationId: start.conversationId, type: 'activity.created' }, select: { payload: true } });
+    const eventActivityIds = events.map((event) => (event.payload as { activity: { id: string } }).activity.id).sort();
+    expect(eventActivityIds).toEqual(stored.map((activity) => activity.id).sort());
+    const conversation = await db().conversation.findUniqueOrThrow({ where: { id: start.conversationId } });
+    expect(conversation.lastSeq).toBe(40);
+    expect(conversation.unreadCount).toBe(40);
   });
 
   it('returns only what follows the watermark, and the watermark stays when nothing is new', async () => {
