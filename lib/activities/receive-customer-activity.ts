@@ -3,7 +3,8 @@
 // counters, queues the conversation when needed, inserts the activity, claims its files and writes
 // the realtime event (summary computed in SQL, lib/conversations/summary-sql.ts) — atomically, in
 // one round trip. Through Prisma the same took eight round trips and ten times the CPU
-// (docs/benchmarks.md).
+// (docs/benchmarks.md). Activities for a conversation whose statement is running wait and then go
+// together in one transaction (conversation-lanes.ts).
 import { randomUUID } from 'node:crypto';
 import type pg from 'pg';
 import { db as defaultDb, sqlPool, type Db } from '../db/client';

@@ -44,7 +44,7 @@ function match(request: IncomingMessage): { route: DirectRoute; params: string[]
 }
 
 /** `request.url` is origin-form here (`match` saw it start with a slash). */
-function incomingOf(request: IncomingMessage, origin: string): Incoming {
+function nodeIncoming(request: IncomingMessage, origin: string): Incoming {
   return {
     url: origin + request.url,
     method: request.method!,
@@ -72,7 +72,7 @@ export function serveDirectly(request: IncomingMessage, response: ServerResponse
   const found = match(request);
   if (!found) return false;
   found.route
-    .handler(incomingOf(request, origin), found.params)
+    .handler(nodeIncoming(request, origin), found.params)
     .then((answer) => send(answer, response))
     .catch((error: unknown) => {
       logger.error({ err: error, url: request.url }, 'direct route failed');
