@@ -16,12 +16,27 @@ export async function readBytes(request: Request, maxBytes: number): Promise<Buf
     if (done) break;
     size += value.byteLength;
     if (size > maxBytes) {
-      await reader.cancel().catch(() => {});
+      await discardRest(reader);
       throw refuse(maxBytes);
     }
     chunks.push(value);
   }
   return Buffer.concat(chunks);
+}
+
+/**
+ * Past the limit the rest of the body is read and dropped, up to this much: Next.js destroys a body
+ * whose reader is cancelled, and with it the keep-alive connection the client's next request uses.
+ */
+const DISCARD_AT_MOST = 16 * 1024 * 1024;
+
+async function discardRest(reader: ReadableStreamDefaultReader<Uint8Array>): Promise<void> {
+  for (let discarded = 0; discarded <= DISCARD_AT_MOST; ) {
+    const { done, value } = await reader.read();
+    if (done) return;
+    discarded += value.byteLength;
+  }
+  await reader.cancel().catch(() => {});
 }
 
 /**

@@ -65,8 +65,13 @@ export function describeZodError(error: ZodError): string {
  * (54001), an unpaired surrogate in jsonb. `parseJsonText` refuses these first; this catches the rest.
  */
 function isUnstorable(error: unknown): boolean {
-  return error instanceof Error && /\b(22021|22P05|54001)\b|invalid input syntax for type json/.test(error.message);
+  if (!(error instanceof Error)) return false;
+  // Prisma puts the SQLSTATE in its message; plain pg errors carry it as `code`.
+  const code = (error as { code?: unknown }).code;
+  return (typeof code === 'string' && UNSTORABLE_CODES.has(code)) || /\b(22021|22P05|54001)\b|invalid input syntax for type json/.test(error.message);
 }
+
+const UNSTORABLE_CODES = new Set(['22021', '22P05', '54001']);
 
 function isUnavailable(error: unknown): boolean {
   const text = error instanceof Error ? `${error.message} ${(error as { code?: string }).code ?? ''}` : '';

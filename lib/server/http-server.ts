@@ -61,9 +61,9 @@ export async function startHttpServer(options: { dev: boolean; dir: string; host
 
 /**
  * A handler may answer (401, 413) before reading the whole body. The rest is read and dropped, or
- * the client, still sending, never reads the answer; and when it was not read (Next.js destroys a
- * body it stopped reading), the answer closes the connection, or a keep-alive client would send
- * its next request into a connection nobody reads any more.
+ * the client, still sending, never reads the answer. Should Next.js have destroyed a body it
+ * stopped reading, nobody reads that connection any more: the answer closes it, or a keep-alive
+ * client would send its next request into it.
  */
 function answerUnreadBodies(request: IncomingMessage, response: ServerResponse): void {
   const writeHead = response.writeHead;

@@ -351,6 +351,16 @@ describe('hostile input on every inbound endpoint', () => {
     );
   });
 
+  it('paths under /api no route serves answer a JSON 404, not the console’s HTML page', async () => {
+    for (const target of ['/api/nope', '/api/files/%2E?token=%2E', '/api/console/nope/deeper']) {
+      for (const method of ['GET', 'POST', 'DELETE']) {
+        const answer = await send(method, target, method === 'POST' ? '{}' : undefined, { 'Content-Type': 'application/json' });
+        wellFormed(answer, `${method} ${target}`);
+        expect(answer.status, `${method} ${target}`).toBe(404);
+      }
+    }
+  });
+
   it('bodies over each endpoint’s limit answer 413', { timeout: 120_000 }, async () => {
     for (const endpoint of endpoints()) {
       if (endpoint.maxBytes === null) continue;

@@ -61,6 +61,14 @@ describe('Event Grid handshakes', () => {
 });
 
 describe('WhatsApp messages in', () => {
+  it('refuses a delivery holding a NUL character (an event id PostgreSQL cannot store) with a 400, storing none of it', async () => {
+    const phone = sender();
+    const answer = await deliver([event('advanced-message-received.text', phone), { ...event('advanced-message-received.text', phone), id: 'bad\u0000id' }]);
+    expect(answer.status).toBe(400);
+    expect(answer.body.error).toMatchObject({ code: 'BadArgument', message: expect.stringContaining('NUL') });
+    expect(await db().conversation.count({ where: { customerId: phone } })).toBe(0);
+  });
+
   it('stores each seed 001 event once however often Event Grid repeats it', async () => {
     const phone = sender();
     const text = event('advanced-message-received.text', phone);

@@ -1,7 +1,7 @@
 // The Event Grid webhook for Azure Communication Services (WhatsApp): /api/eventgrid/acs. The
 // custom server answers POST itself, ahead of Next.js (lib/server/direct-routes.ts).
-import { badRequest } from '../../errors/app-error';
 import { answer, incomingOf, toResponse } from '../../http/incoming';
+import { parseJsonText } from '../../http/parse-json';
 import { handle, handleIncoming } from '../../http/respond';
 import { metrics } from '../../metrics/registry';
 import { assertEventGridCode, parseDelivery, validationAnswer } from './eventgrid';
@@ -13,14 +13,8 @@ const MAX_BYTES = 1_048_576;
 /** POST: the custom server calls this directly; the App Router through `eventGridDeliveryRoute`. */
 export const eventGridDeliveryAnswer = handleIncoming(async (incoming) => {
   assertEventGridCode(incoming.url);
-  let body: unknown;
-  try {
-    body = JSON.parse((await incoming.bytes(MAX_BYTES)).toString('utf8'));
-  } catch (error) {
-    if (error instanceof SyntaxError) throw badRequest('BadEvent', 'The body is not JSON.');
-    throw error;
-  }
-  const events = parseDelivery(body);
+  // Refuses what PostgreSQL cannot store (a NUL in an event id, say) before any event is applied.
+  const events = parseDelivery(parseJsonText((await incoming.bytes(MAX_BYTES)).toString('utf8')));
   const handshake = validationAnswer(events);
   if (handshake) return answer(handshake);
   events.forEach(validateEvent);
