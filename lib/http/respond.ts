@@ -14,6 +14,11 @@ export function errorResponse(status: number, code: string, message: string, hea
   return Response.json(errorBody(code, message), { status, headers });
 }
 
+/** For a method a route does not take (Next.js would answer an empty 405). */
+export async function methodNotAllowed(): Promise<Response> {
+  return errorResponse(405, 'MethodNotAllowed', 'This endpoint does not take that method.');
+}
+
 /** Wraps a route handler: AppError → its status, ZodError → 400, anything else → logged 500. */
 export function handle<Args extends unknown[]>(
   fn: (request: Request, ...args: Args) => Promise<Response>,

@@ -7,6 +7,7 @@ import { env, publicUrl } from '../config/env';
 import { createRateLimits, unlimited } from '../http/rate-limit';
 import { logger } from '../log/logger';
 import { serveDirectly } from './direct-routes';
+import { answerUnknownApiPath, routeMatcher } from './unknown-api-paths';
 
 export interface RunningServer {
   server: Server;
@@ -19,6 +20,7 @@ export async function startHttpServer(options: { dev: boolean; dir: string; host
   await app.prepare();
   const handle = app.getRequestHandler();
   const upgradeNext = app.getUpgradeHandler();
+  const serves = options.dev ? null : routeMatcher(options.dir);
   const streams = createDirectLineStreams();
   const config = env();
   const limits = config.RATE_LIMIT ? createRateLimits({ perMinute: config.RATE_LIMIT_PER_MINUTE, trustProxy: config.TRUST_PROXY }) : unlimited;
@@ -31,7 +33,9 @@ export async function startHttpServer(options: { dev: boolean; dir: string; host
     answerUnreadBodies(request, response);
     limits.admit(request, response).then(
       async (admitted) => {
-        if (admitted && !serveDirectly(request, response, origin)) await handle(request, response);
+        if (!admitted || serveDirectly(request, response, origin)) return;
+        if (serves && answerUnknownApiPath(request, response, serves)) return;
+        await handle(request, response);
       },
       (error: unknown) => {
         logger.error({ err: error, url: request.url }, 'rate limit check failed');

@@ -351,13 +351,20 @@ describe('hostile input on every inbound endpoint', () => {
     );
   });
 
-  it('paths under /api no route serves answer a JSON 404, not the console’s HTML page', async () => {
-    for (const target of ['/api/nope', '/api/files/%2E?token=%2E', '/api/console/nope/deeper']) {
+  it('API paths no route serves answer a JSON 404, not the console’s HTML page', async () => {
+    const targets = ['/api/nope', '/api/files/%2E?token=%2E', '/api/console/nope/deeper', '/v3/nope', '/v3/directline/nope/x', '/v3/views?x=..'];
+    for (const target of targets) {
       for (const method of ['GET', 'POST', 'DELETE']) {
         const answer = await send(method, target, method === 'POST' ? '{}' : undefined, { 'Content-Type': 'application/json' });
         wellFormed(answer, `${method} ${target}`);
         expect(answer.status, `${method} ${target}`).toBe(404);
       }
+    }
+    // Direct Line's conversations route takes POST only; a dot segment reaches it too.
+    for (const target of ['/v3/directline/conversations', '/v3/directline/conversations/%2E?watermark=%2E']) {
+      const answer = await send('GET', target, undefined, {});
+      wellFormed(answer, `GET ${target}`);
+      expect(answer.status, `GET ${target}`).toBe(405);
     }
   });
 

@@ -1,6 +1,6 @@
 import { startConversation } from '@/lib/channels/directline/conversations';
 import { directLineCaller } from '@/lib/channels/directline/http';
-import { handle, json, readJson } from '@/lib/http/respond';
+import { handle, json, methodNotAllowed, readJson } from '@/lib/http/respond';
 import { startConversationSchema } from '@/lib/protocol/directline';
 
 export const POST = handle(async (request) => {
@@ -9,3 +9,5 @@ export const POST = handle(async (request) => {
   const { created, conversation } = await startConversation(caller, body);
   return json(conversation, { status: created ? 201 : 200 });
 });
+
+export const GET = methodNotAllowed;
