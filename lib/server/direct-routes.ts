@@ -8,9 +8,9 @@ import { postActivityAnswer } from '../channels/directline/activity-routes';
 import { eventGridDeliveryAnswer } from '../channels/whatsapp/eventgrid-route';
 import type { Answer, Incoming } from '../http/incoming';
 import { readNodeBytes } from '../http/read-bytes';
-import securityHeaders from '../http/security-headers.json';
 import { logger } from '../log/logger';
 import { errorBody } from '../protocol/error';
+import { sendAnswer } from './send-answer';
 
 interface DirectRoute {
   method: string;
@@ -58,22 +58,13 @@ function nodeIncoming(request: IncomingMessage, origin: string): Incoming {
   };
 }
 
-function send({ status, body, headers = {} }: Answer, response: ServerResponse): void {
-  const bytes = Buffer.from(JSON.stringify(body));
-  for (const { key, value } of securityHeaders) response.setHeader(key, value);
-  for (const [key, value] of Object.entries(headers)) response.setHeader(key, value);
-  response.setHeader('Content-Type', 'application/json');
-  response.setHeader('Content-Length', bytes.length);
-  response.writeHead(status).end(bytes);
-}
-
 /** Answers the request if it is one of ours; false when Next.js should. */
 export function serveDirectly(request: IncomingMessage, response: ServerResponse, origin: string): boolean {
   const found = match(request);
   if (!found) return false;
   found.route
     .handler(nodeIncoming(request, origin), found.params)
-    .then((answer) => send(answer, response))
+    .then((answer) => sendAnswer(response, answer))
     .catch((error: unknown) => {
       logger.error({ err: error, url: request.url }, 'direct route failed');
       if (!response.headersSent) {
