@@ -69,6 +69,9 @@ test('the supervisor page has no serious accessibility violations, light or dark
 
 test('the check itself fails on a serious violation', async ({ page }) => {
   await page.goto('/sign-in');
+  // After hydration: React may otherwise re-render <main> and drop the nameless button before axe runs.
+  await expect(page.getByRole('button', { name: 'Sign in' })).toBeEnabled();
   await page.evaluate(() => document.querySelector('main')?.append(document.createElement('button')));
+  await expect(page.locator('main > button:not([type])')).toHaveCount(1);
   expect((await seriousViolations(page)).some((line) => line.startsWith('button-name (critical)'))).toBe(true);
 });
