@@ -1,10 +1,9 @@
 // A customer's (or the customer's bot's) activity arrives from any channel. This is the ingest hot
-// path, so it is one SQL statement: it finds the conversation, allocates the seq, bumps the
-// counters, queues the conversation when needed, inserts the activity, claims its files and writes
-// the realtime event (summary computed in SQL, lib/conversations/summary-sql.ts) — atomically, in
-// one round trip. Through Prisma the same took eight round trips and ten times the CPU
-// (docs/benchmarks.md). Activities for a conversation whose statement is running wait and then go
-// together in one transaction (conversation-lanes.ts).
+// path, so it is one SQL statement (receive-activities-sql.ts): it finds the conversation,
+// allocates the seq, bumps the counters, queues the conversation when needed, inserts the activity,
+// claims its files and writes the realtime event — atomically, in one round trip. Through Prisma
+// the same took eight round trips and ten times the CPU (docs/performance.md). Under load, the
+// activities that arrive while statements run go together in the next one (activity-batches.ts).
 import { randomUUID } from 'node:crypto';
 import type pg from 'pg';
 import { db as defaultDb, sqlPool, type Db } from '../db/client';
@@ -12,12 +11,12 @@ import type { Activity, ChannelKind } from '../db/generated/client';
 import { notifySoon } from '../db/notify';
 import { isUniqueViolation } from '../db/prisma-errors';
 import { cachedDefaultQueueId, defaultChannelId } from '../conversations/defaults';
-import { scopeJsonSql, summaryJsonSql } from '../conversations/summary-sql';
 import { notFound } from '../errors/app-error';
 import { EVENT_CHANNEL } from '../realtime/event-log';
 import { toActivityView } from '../views/map';
-import { ConversationLanes } from './conversation-lanes';
+import { ActivityBatches, type BatchStore } from './activity-batches';
 import type { NewActivity } from './new-activity';
+import { storeActivityRows, type ActivityRow, type StoredActivity } from './receive-activities-sql';
 
 export interface ReceivedActivity {
   id: string;
@@ -30,59 +29,10 @@ export type ConversationRef = string | { channel: ChannelKind; externalId: strin
 
 const PREVIEW_CHARS = 280;
 
-// $1 our id or the channel's, $2 is a message, $3 preview, $4 from id, $5 from name, $6 now,
-// $7 default queue, $8 activity id, $9.. the activity's columns, $22 the files it carries,
-// $23 the activity's view (seq and files filled in here), $24 the channel row (external ids only).
-const queues = `$2 AND state IN ('pending', 'closed')`;
-const receive = (where: string) => `
-WITH c AS (
-  UPDATE "Conversation" SET
-    "lastSeq" = "lastSeq" + 1,
-    "lastActivityAt" = $6,
-    "unreadCount" = "unreadCount" + CASE WHEN $2 THEN 1 ELSE 0 END,
-    "lastInboundAt" = CASE WHEN $2 THEN $6 ELSE "lastInboundAt" END,
-    "lastText" = CASE WHEN $2 THEN coalesce($3, "lastText") ELSE "lastText" END,
-    "customerId" = coalesce("customerId", $4),
-    "customerName" = coalesce("customerName", $5),
-    -- The first message (or one after closing) puts the conversation in its queue.
-    state = CASE WHEN ${queues} THEN 'queued' ELSE state END,
-    "queueId" = CASE WHEN ${queues} THEN coalesce("queueId", $7) ELSE "queueId" END,
-    "queuedAt" = CASE WHEN ${queues} THEN $6 ELSE "queuedAt" END,
-    "ownerId" = CASE WHEN ${queues} THEN NULL ELSE "ownerId" END,
-    "closedAt" = CASE WHEN ${queues} THEN NULL ELSE "closedAt" END,
-    version = version + CASE WHEN ${queues} THEN 1 ELSE 0 END
-  WHERE ${where}
-  RETURNING *
-), a AS (
-  INSERT INTO "Activity" (id, "conversationId", seq, type, direction, "dedupeKey", "externalId", "clientActivityId",
-    "fromId", "fromName", "fromRole", "agentId", text, "textFormat", locale, name, "replyToId", timestamp, raw,
-    "deliveryState", "createdAt", "updatedAt")
-  SELECT $8, c.id, c."lastSeq", $9, 'inbound', $10, $11, $12, $4, $5, $13, $14, $15, $16, $17, $18, $19, $20, $21, 'none', $6, $6
-  FROM c
-  RETURNING id, seq
-), files AS (
-  UPDATE "Attachment" f SET "activityId" = a.id FROM a, c
-  WHERE f.id = ANY($22::text[]) AND f."conversationId" = c.id AND f."activityId" IS NULL
-  RETURNING f.id, f.name, f."contentType", f.size, f.seq
-), s AS MATERIALIZED (
-  -- Materialized: the scope below reads the summary four times, and would otherwise compute it four times more.
-  SELECT c.id, c."lastSeq", ${summaryJsonSql('c', 'ch')} AS summary FROM c JOIN "Channel" ch ON ch.id = c."channelId"
-), e AS (
-  INSERT INTO "Event" (type, "conversationId", payload, "createdAt")
-  SELECT 'activity.created', s.id, jsonb_build_object(
-    'type', 'activity.created',
-    'conversationId', s.id,
-    'activity', $23::jsonb || jsonb_build_object('conversationId', s.id, 'seq', s."lastSeq", 'attachments',
-      (SELECT coalesce(jsonb_agg(jsonb_build_object('id', id, 'name', name, 'contentType', "contentType", 'size', size) ORDER BY seq), '[]'::jsonb) FROM files)),
-    'conversation', s.summary,
-    'scope', ${scopeJsonSql('s.summary')}), $6
-  FROM s
-  RETURNING id
-)
-SELECT a.id, a.seq FROM a, e`;
-
-const RECEIVE_BY_ID = receive('id = $1');
-const RECEIVE_BY_EXTERNAL_ID = receive(`"channelId" = $24 AND "externalId" = $1`);
+const store: BatchStore<ActivityRow, StoredActivity> = {
+  many: (client, rows) => storeActivityRows(client, rows, { wait: false }),
+  one: async (pool, row) => (await storeActivityRows(pool, [row], { wait: true }))[0]!,
+};
 
 export async function receiveCustomerActivity(
   conversation: ConversationRef,
@@ -134,43 +84,38 @@ export async function receiveIfConversationExists(
     updatedAt: now,
   };
   const byId = typeof conversation === 'string';
-  const preview = input.text ? input.text.slice(0, PREVIEW_CHARS) : attachmentIds.length > 0 ? '📎 Attachment' : null;
-  // Timestamps go as ISO strings: the columns are UTC `timestamp(3)` and pg would send local time.
-  const params = [
-    byId ? conversation : conversation.externalId,
+  const row: ActivityRow = {
+    conversationId: byId ? conversation : null,
+    channelId: byId ? null : await defaultChannelId(db, conversation.channel),
+    externalConversationId: byId ? null : conversation.externalId,
     isMessage,
-    preview,
-    activity.fromId,
-    activity.fromName,
-    now.toISOString(),
-    isMessage ? await cachedDefaultQueueId(db) : null,
-    activity.id,
-    activity.type,
-    activity.dedupeKey,
-    activity.externalId,
-    activity.clientActivityId,
-    activity.fromRole,
-    activity.agentId,
-    activity.text,
-    activity.textFormat,
-    activity.locale,
-    activity.name,
-    activity.replyToId,
-    activity.timestamp.toISOString(),
-    JSON.stringify(activity.raw),
-    attachmentIds,
-    JSON.stringify(toActivityView(activity)),
-    ...(byId ? [] : [await defaultChannelId(db, conversation.channel)]),
-  ];
+    preview: input.text ? input.text.slice(0, PREVIEW_CHARS) : attachmentIds.length > 0 ? '📎 Attachment' : null,
+    queueId: isMessage ? await cachedDefaultQueueId(db) : null,
+    id: activity.id,
+    type: activity.type,
+    dedupeKey: activity.dedupeKey,
+    externalId: activity.externalId,
+    clientActivityId: activity.clientActivityId,
+    fromId: activity.fromId,
+    fromName: activity.fromName,
+    fromRole: activity.fromRole,
+    agentId: activity.agentId,
+    text: activity.text,
+    textFormat: activity.textFormat,
+    locale: activity.locale,
+    name: activity.name,
+    replyToId: activity.replyToId,
+    timestamp: activity.timestamp.toISOString(),
+    raw: activity.raw,
+    files: attachmentIds,
+    view: toActivityView(activity),
+  };
   const pool = sqlPool(db);
-  // Named, so each connection plans the statement once rather than on every call.
-  const statement = byId ? { name: 'receive-activity-by-id', text: RECEIVE_BY_ID } : { name: 'receive-activity-by-external-id', text: RECEIVE_BY_EXTERNAL_ID };
-  const run = async (client: pg.ClientBase | pg.Pool) => (await client.query<StoredRow>({ ...statement, values: params })).rows[0] ?? null;
   try {
-    const row = await lanesOf(pool).run(byId ? conversation : `${conversation.channel} ${conversation.externalId}`, run);
-    if (!row) return null;
+    const stored = await batchesOf(pool).run(byId ? conversation : `${conversation.channel} ${conversation.externalId}`, row);
+    if (!stored) return null;
     notifySoon(pool, [EVENT_CHANNEL]);
-    return { id: row.id, seq: row.seq, duplicate: false };
+    return { id: stored.id, seq: stored.seq, duplicate: false };
   } catch (error) {
     // A replay (same dedupe key) collides with the original: answer the original.
     if (isUniqueViolation(error) && input.dedupeKey) {
@@ -181,13 +126,11 @@ export async function receiveIfConversationExists(
   }
 }
 
-type StoredRow = { id: string; seq: number };
+const batches = new WeakMap<pg.Pool, ActivityBatches<ActivityRow, StoredActivity>>();
 
-const lanes = new WeakMap<pg.Pool, ConversationLanes<StoredRow>>();
-
-function lanesOf(pool: pg.Pool): ConversationLanes<StoredRow> {
-  let found = lanes.get(pool);
-  if (!found) lanes.set(pool, (found = new ConversationLanes(pool)));
+function batchesOf(pool: pg.Pool): ActivityBatches<ActivityRow, StoredActivity> {
+  let found = batches.get(pool);
+  if (!found) batches.set(pool, (found = new ActivityBatches(pool, store)));
   return found;
 }
 

@@ -91,6 +91,33 @@ describe('Direct Line: activities', () => {
     expect(conversation.unreadCount).toBe(40);
   });
 
+  it('many conversations at once, replays among them: each message once, every conversation gapless, one event each', async () => {
+    const starts = await Promise.all(Array.from({ length: 20 }, (_, n) => startDirectLine({ id: `u-many-${n}` })));
+    const post = (c: number, n: number) =>
+      directLine(`/conversations/${starts[c]!.conversationId}/activities`, {
+        method: 'POST',
+        auth: starts[c]!.token,
+        body: { type: 'message', from: { id: `u-many-${c}` }, text: `many ${c}.${n}`, channelData: { clientActivityID: `many-${c}-${n}` } },
+      });
+    const sends = starts.flatMap((_, c) => [0, 1, 2].map((n) => [c, n] as const));
+    // Every message at once, and every fifth sent a second time among them.
+    const answers = await Promise.all([...sends, ...sends.filter((_, i) => i % 5 === 0)].map(([c, n]) => post(c, n)));
+    expect(answers.map((answer) => answer.status)).toEqual(answers.map(() => 200));
+    expect(new Set(answers.map((answer) => answer.body.id)).size).toBe(sends.length);
+
+    for (const start of starts) {
+      const stored = await db().activity.findMany({ where: { conversationId: start.conversationId }, select: { id: true, seq: true }, orderBy: { seq: 'asc' } });
+      expect(stored.map((activity) => activity.seq)).toEqual([1, 2, 3]);
+      const events = await db().event.findMany({ where: { conversationId: start.conversationId, type: 'activity.created' }, select: { payload: true } });
+      const announced = events.map(({ payload }) => {
+        const { id, seq } = (payload as { activity: { id: string; seq: number } }).activity;
+        return { id, seq };
+      });
+      expect(announced.sort((a, b) => a.seq - b.seq)).toEqual(stored);
+      expect(await db().conversation.findUniqueOrThrow({ where: { id: start.conversationId } })).toMatchObject({ lastSeq: 3, unreadCount: 3 });
+    }
+  });
+
   it('returns only what follows the watermark, and the watermark stays when nothing is new', async () => {
     const start = await startDirectLine();
     await customerSays(start, 'one');

@@ -1,0 +1,150 @@
+// Customers' activities that arrive while the database is busy go together: one statement (one
+// round trip, one commit) stores the activities of many different conversations. A quiet system
+// stores each at once; under load at most `slots` statements run, and everything that arrived
+// meanwhile is the next statement. This is what lets ingest keep up with a bare insert server
+// (docs/performance.md): per activity, the statement's start-up and the commit were most of
+// PostgreSQL's work.
+//
+// Order within a conversation is arrival order: a conversation being stored is "busy", and its
+// next activities wait for it. Several activities of one conversation in a batch go in rounds (the
+// first of each conversation, then the second…), each round one statement, all in one transaction.
+// An activity the batch could not store (its conversation row locked by someone else, or missing)
+// and every activity of a batch that failed (a replayed dedupe key, say) is then stored alone, in
+// order, where it can wait for the lock and answer for itself.
+import type pg from 'pg';
+import { pgTransaction } from '../db/pg-transaction';
+import { logger } from '../log/logger';
+
+export interface BatchStore<Value, Row> {
+  /** Stores values of distinct conversations together; null where one was not stored. Never waits for a row lock. */
+  many(client: pg.ClientBase | pg.Pool, values: Value[]): Promise<(Row | null)[]>;
+  /** Stores one value, waiting for its conversation's lock; null when the conversation does not exist. */
+  one(pool: pg.Pool, value: Value): Promise<Row | null>;
+}
+
+interface Waiting<Value, Row> {
+  key: string;
+  value: Value;
+  resolve(row: Row | null): void;
+  reject(error: unknown): void;
+}
+
+export interface BatchOptions {
+  /** Statements running at once; what arrives meanwhile waits to go together. */
+  slots: number;
+  /** Activities per batch at most. */
+  limit: number;
+}
+
+const TRANSACTION_TIMEOUT_MS = 30_000;
+
+export class ActivityBatches<Value, Row> {
+  private queue: Waiting<Value, Row>[] = [];
+  private readonly busy = new Set<string>();
+  private running = 0;
+
+  constructor(
+    private readonly pool: pg.Pool,
+    private readonly store: BatchStore<Value, Row>,
+    private readonly options: BatchOptions = { slots: 2, limit: 64 },
+  ) {}
+
+  /** Stores `value` for the conversation `key`, now or with the next batch. */
+  run(key: string, value: Value): Promise<Row | null> {
+    return new Promise((resolve, reject) => {
+      this.queue.push({ key, value, resolve, reject });
+      this.pump();
+    });
+  }
+
+  private pump(): void {
+    while (this.running < this.options.slots && this.queue.length > 0) {
+      const batch = this.take();
+      if (batch.length === 0) return;
+      this.running++;
+      void this.runBatch(batch);
+    }
+  }
+
+  /** The queued activities of conversations not busy elsewhere, in arrival order, up to the limit. */
+  private take(): Waiting<Value, Row>[] {
+    const taken: Waiting<Value, Row>[] = [];
+    const left: Waiting<Value, Row>[] = [];
+    const keys = new Set<string>();
+    const leftKeys = new Set<string>();
+    for (const waiting of this.queue) {
+      const free = keys.has(waiting.key) || !this.busy.has(waiting.key);
+      // Once one of a conversation's activities is left for later, so are the ones after it.
+      if (free && taken.length < this.options.limit && !leftKeys.has(waiting.key)) {
+        taken.push(waiting);
+        keys.add(waiting.key);
+      } else {
+        left.push(waiting);
+        leftKeys.add(waiting.key);
+      }
+    }
+    for (const key of keys) this.busy.add(key);
+    this.queue = left;
+    return taken;
+  }
+
+  private async runBatch(batch: Waiting<Value, Row>[]): Promise<void> {
+    let alone: Waiting<Value, Row>[];
+    try {
+      alone = await this.together(batch);
+    } finally {
+      this.running--;
+    }
+    const stillBusy = new Set(alone.map((waiting) => waiting.key));
+    for (const waiting of batch) if (!stillBusy.has(waiting.key)) this.busy.delete(waiting.key);
+    // The slot is free for others while these wait for their locks; their conversations stay busy.
+    this.pump();
+    if (alone.length === 0) return;
+    for (const waiting of alone) await this.store.one(this.pool, waiting.value).then(waiting.resolve, waiting.reject);
+    for (const key of stillBusy) this.busy.delete(key);
+    this.pump();
+  }
+
+  /** Stores the batch, answering what was stored; returns, in order, what is left to store alone. */
+  private async together(batch: Waiting<Value, Row>[]): Promise<Waiting<Value, Row>[]> {
+    const rounds = roundsOf(batch);
+    const stored = new Map<Waiting<Value, Row>, Row>();
+    const storeRounds = async (client: pg.ClientBase | pg.Pool) => {
+      // A conversation one round could not store is left out of the later ones: its activities keep their order.
+      const skipped = new Set<string>();
+      for (const round of rounds) {
+        const items = round.filter((waiting) => !skipped.has(waiting.key));
+        if (items.length === 0) continue;
+        const rows = await this.store.many(client, items.map((waiting) => waiting.value));
+        items.forEach((waiting, i) => (rows[i] ? stored.set(waiting, rows[i]) : skipped.add(waiting.key)));
+      }
+    };
+    try {
+      if (rounds.length === 1) await storeRounds(this.pool);
+      else await pgTransaction(this.pool, ({ client }) => storeRounds(client), { timeoutMs: TRANSACTION_TIMEOUT_MS });
+    } catch (error) {
+      // Nothing of the batch was stored; each activity now runs on its own and answers for itself.
+      logger.debug({ err: error, size: batch.length }, 'activity batch failed; storing one by one');
+      return batch;
+    }
+    const alone: Waiting<Value, Row>[] = [];
+    for (const waiting of batch) {
+      const row = stored.get(waiting);
+      if (row) waiting.resolve(row);
+      else alone.push(waiting);
+    }
+    return alone;
+  }
+}
+
+/** The first activity of each conversation, then the second of each, and so on. */
+function roundsOf<T extends { key: string }>(batch: T[]): T[][] {
+  const rounds: T[][] = [];
+  const seen = new Map<string, number>();
+  for (const item of batch) {
+    const round = seen.get(item.key) ?? 0;
+    seen.set(item.key, round + 1);
+    (rounds[round] ??= []).push(item);
+  }
+  return rounds;
+}
