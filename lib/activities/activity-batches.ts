@@ -8,9 +8,10 @@
 // Order within a conversation is arrival order: a conversation being stored is "busy", and its
 // next activities wait for it. Several activities of one conversation in a batch go in rounds (the
 // first of each conversation, then the second…), each round one statement, all in one transaction.
-// An activity the batch could not store (its conversation row locked by someone else, or missing)
-// and every activity of a batch that failed (a replayed dedupe key, say) is then stored alone, in
-// order, where it can wait for the lock and answer for itself.
+// The activities a batch could not store (their conversation row locked by someone else, a rep's
+// Accept or mark-read, say) then wait for the lock, each conversation's together in one
+// transaction. Every activity of a batch that failed (a replayed dedupe key, say) is stored alone,
+// in order, and answers for itself.
 import type pg from 'pg';
 import { pgTransaction } from '../db/pg-transaction';
 import { logger } from '../log/logger';
@@ -19,7 +20,7 @@ export interface BatchStore<Value, Row> {
   /** Stores values of distinct conversations together; null where one was not stored. Never waits for a row lock. */
   many(client: pg.ClientBase | pg.Pool, values: Value[]): Promise<(Row | null)[]>;
   /** Stores one value, waiting for its conversation's lock; null when the conversation does not exist. */
-  one(pool: pg.Pool, value: Value): Promise<Row | null>;
+  one(client: pg.ClientBase | pg.Pool, value: Value): Promise<Row | null>;
 }
 
 interface Waiting<Value, Row> {
@@ -89,24 +90,27 @@ export class ActivityBatches<Value, Row> {
   }
 
   private async runBatch(batch: Waiting<Value, Row>[]): Promise<void> {
-    let alone: Waiting<Value, Row>[];
+    let rest: { left: Waiting<Value, Row>[]; failed: boolean };
     try {
-      alone = await this.together(batch);
+      rest = await this.together(batch);
     } finally {
       this.running--;
     }
-    const stillBusy = new Set(alone.map((waiting) => waiting.key));
-    for (const waiting of batch) if (!stillBusy.has(waiting.key)) this.busy.delete(waiting.key);
+    const left = byKey(rest.left);
+    for (const waiting of batch) if (!left.has(waiting.key)) this.busy.delete(waiting.key);
     // The slot is free for others while these wait for their locks; their conversations stay busy.
     this.pump();
-    if (alone.length === 0) return;
-    for (const waiting of alone) await this.store.one(this.pool, waiting.value).then(waiting.resolve, waiting.reject);
-    for (const key of stillBusy) this.busy.delete(key);
-    this.pump();
+    await Promise.all(
+      [...left].map(async ([key, items]) => {
+        await this.storeWaiting(items, rest.failed);
+        this.busy.delete(key);
+        this.pump();
+      }),
+    );
   }
 
-  /** Stores the batch, answering what was stored; returns, in order, what is left to store alone. */
-  private async together(batch: Waiting<Value, Row>[]): Promise<Waiting<Value, Row>[]> {
+  /** Stores the batch, answering what was stored; returns, in order, what it left. */
+  private async together(batch: Waiting<Value, Row>[]): Promise<{ left: Waiting<Value, Row>[]; failed: boolean }> {
     const rounds = roundsOf(batch);
     const stored = new Map<Waiting<Value, Row>, Row>();
     const storeRounds = async (client: pg.ClientBase | pg.Pool) => {
@@ -123,18 +127,53 @@ export class ActivityBatches<Value, Row> {
       if (rounds.length === 1) await storeRounds(this.pool);
       else await pgTransaction(this.pool, ({ client }) => storeRounds(client), { timeoutMs: TRANSACTION_TIMEOUT_MS });
     } catch (error) {
-      // Nothing of the batch was stored; each activity now runs on its own and answers for itself.
       logger.debug({ err: error, size: batch.length }, 'activity batch failed; storing one by one');
-      return batch;
+      return { left: batch, failed: true };
     }
-    const alone: Waiting<Value, Row>[] = [];
+    const left: Waiting<Value, Row>[] = [];
     for (const waiting of batch) {
       const row = stored.get(waiting);
       if (row) waiting.resolve(row);
-      else alone.push(waiting);
+      else left.push(waiting);
     }
-    return alone;
+    return { left, failed: false };
   }
+
+  /**
+   * One conversation's activities, in order, waiting for its lock: together in one transaction
+   * (a burst into a conversation a rep is reading must not pay a commit each), or, after a failure,
+   * one by one so that each answers for itself.
+   */
+  private async storeWaiting(items: Waiting<Value, Row>[], oneByOne: boolean): Promise<void> {
+    if (!oneByOne && items.length > 1) {
+      try {
+        const rows = await pgTransaction(
+          this.pool,
+          async ({ client }) => {
+            const answered: (Row | null)[] = [];
+            for (const waiting of items) answered.push(await this.store.one(client, waiting.value));
+            return answered;
+          },
+          { timeoutMs: TRANSACTION_TIMEOUT_MS },
+        );
+        items.forEach((waiting, i) => waiting.resolve(rows[i]!));
+        return;
+      } catch (error) {
+        logger.debug({ err: error, size: items.length }, "a conversation's activities failed together; storing one by one");
+      }
+    }
+    for (const waiting of items) await this.store.one(this.pool, waiting.value).then(waiting.resolve, waiting.reject);
+  }
+}
+
+function byKey<T extends { key: string }>(items: T[]): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const item of items) {
+    const group = groups.get(item.key);
+    if (group) group.push(item);
+    else groups.set(item.key, [item]);
+  }
+  return groups;
 }
 
 /** The first activity of each conversation, then the second of each, and so on. */

@@ -31,7 +31,7 @@ const PREVIEW_CHARS = 280;
 
 const store: BatchStore<ActivityRow, StoredActivity> = {
   many: (client, rows) => storeActivityRows(client, rows, { wait: false }),
-  one: async (pool, row) => (await storeActivityRows(pool, [row], { wait: true }))[0]!,
+  one: async (client, row) => (await storeActivityRows(client, [row], { wait: true }))[0]!,
 };
 
 export async function receiveCustomerActivity(

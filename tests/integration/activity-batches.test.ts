@@ -31,9 +31,9 @@ function recordingStore() {
       ]);
       return items.map((item) => (item.skip ? null : { name: item.name, tx: rows[0]!.tx, alone: false }));
     },
-    async one(pool, item) {
+    async one(client, item) {
       calls.push({ alone: true, names: [item.name] });
-      const { rows } = await pool.query<{ tx: string }>(`SELECT txid_current()::text AS tx, 1 / $1::int, pg_sleep($2)`, [item.failAlone ? 0 : 1, item.sleepAlone ?? 0]);
+      const { rows } = await client.query<{ tx: string }>(`SELECT txid_current()::text AS tx, 1 / $1::int, pg_sleep($2)`, [item.failAlone ? 0 : 1, item.sleepAlone ?? 0]);
       return { name: item.name, tx: rows[0]!.tx, alone: true };
     },
   };
@@ -83,7 +83,7 @@ describe('activity batches', () => {
     expect(stored[1]!.tx).not.toBe(stored[0]!.tx);
   });
 
-  it('stores alone what a batch left out, and keeps the rest of that conversation behind it', async () => {
+  it("waits for the lock on what a batch left out, that conversation's activities together and in order", async () => {
     const { calls, batches } = recordingStore();
     const { running: first } = await occupy(batches, 'busy');
     const rest = [
@@ -107,6 +107,23 @@ describe('activity batches', () => {
       ['p2', true],
       ['q2', false],
     ]);
+    // A burst into a conversation someone holds pays one commit, not one each.
+    expect(stored[3]!.tx).toBe(stored[1]!.tx);
+  });
+
+  it("stores a left-out conversation's activities one by one when they fail together", async () => {
+    const { batches } = recordingStore();
+    const { running: first } = await occupy(batches, 'busy');
+    const rest = [
+      batches.run('r', { name: 'r1', skip: true, failAlone: true }),
+      batches.run('r', { name: 'r2' }),
+      batches.run('r', { name: 'r3' }),
+    ].map((promise) => promise.then((row) => row!, (error: Error) => error));
+    await first;
+    const [one, two, three] = await Promise.all(rest);
+    expect(one).toBeInstanceOf(Error);
+    expect([(two as Stored).name, (three as Stored).name]).toEqual(['r2', 'r3']);
+    expect((two as Stored).tx).not.toBe((three as Stored).tx);
   });
 
   it('stores each alone when a batch fails, and only the failing one fails', async () => {
