@@ -12,6 +12,7 @@ import { notifySoon } from '../db/notify';
 import { isUniqueViolation } from '../db/prisma-errors';
 import { cachedDefaultQueueId, defaultChannelId } from '../conversations/defaults';
 import { notFound } from '../errors/app-error';
+import { metrics } from '../metrics/registry';
 import { EVENT_CHANNEL } from '../realtime/event-log';
 import { toActivityView } from '../views/map';
 import { ActivityBatches, type BatchStore } from './activity-batches';
@@ -30,8 +31,14 @@ export type ConversationRef = string | { channel: ChannelKind; externalId: strin
 const PREVIEW_CHARS = 280;
 
 const store: BatchStore<ActivityRow, StoredActivity> = {
-  many: (client, rows) => storeActivityRows(client, rows, { wait: false }),
-  one: async (client, row) => (await storeActivityRows(client, [row], { wait: true }))[0]!,
+  many: (client, rows) => {
+    metrics().ingestStatementActivities.observe(rows.length);
+    return storeActivityRows(client, rows, { wait: false });
+  },
+  one: async (client, row) => {
+    metrics().ingestStatementActivities.observe(1);
+    return (await storeActivityRows(client, [row], { wait: true }))[0]!;
+  },
 };
 
 export async function receiveCustomerActivity(

@@ -1,4 +1,4 @@
-import { collectDefaultMetrics, Counter, Gauge, Registry } from 'prom-client';
+import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
 import { db } from '../db/client';
 
 interface Metrics {
@@ -6,6 +6,7 @@ interface Metrics {
   activitiesReceived: Counter<'channel' | 'duplicate'>;
   agentMessages: Counter;
   openStreams: Gauge;
+  ingestStatementActivities: Histogram;
 }
 
 const globalForMetrics = globalThis as unknown as { consoleMetrics?: Metrics };
@@ -29,6 +30,12 @@ function create(): Metrics {
     openStreams: new Gauge({
       name: 'console_realtime_streams',
       help: 'Console event streams open on this instance',
+      registers: [registry],
+    }),
+    ingestStatementActivities: new Histogram({
+      name: 'console_ingest_statement_activities',
+      help: 'Customer activities stored per ingest statement: 1 when quiet, more as load rises (lib/activities/activity-batches.ts)',
+      buckets: [1, 2, 4, 8, 16, 32, 64],
       registers: [registry],
     }),
     ...databaseGauges(registry),
