@@ -36,6 +36,8 @@ export interface ActivityRow {
   name: string | null;
   replyToId: string | null;
   timestamp: string;
+  /** When it arrived (its view says so too); the conversation's times are the statement's. */
+  createdAt: string;
   raw: unknown;
   /** Attachments stored beforehand that the activity carries. */
   files: string[];
@@ -48,7 +50,7 @@ export type StoredActivity = { id: string; seq: number };
 const columns = `k int, "conversationId" text, "channelId" text, "externalConversationId" text, "isMessage" boolean,
   preview text, "queueId" text, id text, type text, "dedupeKey" text, "externalId" text, "clientActivityId" text,
   "fromId" text, "fromName" text, "fromRole" text, "agentId" text, text text, "textFormat" text, locale text, name text,
-  "replyToId" text, timestamp timestamp(3), raw jsonb, files text[], view jsonb`;
+  "replyToId" text, timestamp timestamp(3), "createdAt" timestamp(3), raw jsonb, files text[], view jsonb`;
 
 const queues = `i."isMessage" AND t.state IN ('pending', 'closed')`;
 
@@ -91,7 +93,7 @@ WITH i AS MATERIALIZED (
     "fromId", "fromName", "fromRole", "agentId", text, "textFormat", locale, name, "replyToId", timestamp, raw,
     "deliveryState", "createdAt", "updatedAt")
   SELECT i.id, c.id, c."lastSeq", i.type, 'inbound', i."dedupeKey", i."externalId", i."clientActivityId", i."fromId", i."fromName",
-    i."fromRole", i."agentId", i.text, i."textFormat", i.locale, i.name, i."replyToId", i.timestamp, i.raw, 'none', $2, $2
+    i."fromRole", i."agentId", i.text, i."textFormat", i.locale, i.name, i."replyToId", i.timestamp, i.raw, 'none', i."createdAt", i."createdAt"
   FROM c JOIN i ON i.k = c.k
   ORDER BY c.k
   RETURNING id, seq

@@ -113,6 +113,7 @@ export async function receiveIfConversationExists(
     name: activity.name,
     replyToId: activity.replyToId,
     timestamp: activity.timestamp.toISOString(),
+    createdAt: now.toISOString(),
     raw: activity.raw,
     files: attachmentIds,
     view: toActivityView(activity),

@@ -13,6 +13,7 @@ const db = defaultDb();
 
 async function message(conversation: { id: string } | { whatsapp: string }, text: string, files: string[] = []): Promise<ActivityRow> {
   const id = randomUUID();
+  const arrived = new Date(Date.now() - 1000).toISOString();
   const byId = 'id' in conversation;
   return {
     conversationId: byId ? conversation.id : null,
@@ -35,7 +36,8 @@ async function message(conversation: { id: string } | { whatsapp: string }, text
     locale: null,
     name: null,
     replyToId: null,
-    timestamp: new Date().toISOString(),
+    timestamp: arrived,
+    createdAt: arrived,
     raw: { type: 'message', text },
     files,
     view: { id, type: 'message', text },
@@ -77,6 +79,9 @@ describe('the ingest statement', () => {
       expect(conversation).toMatchObject({ lastSeq: seq, unreadCount: seq, lastText: row.text, state: 'queued', customerId: 'customer' });
       const events = await eventsOf(conversationId);
       expect(events.at(-1)!.activity).toMatchObject({ id: row.id, seq, attachments: [] });
+      // Its own arrival time, as its view (the event) says, not the statement's.
+      const stored = await db.activity.findUniqueOrThrow({ where: { id: row.id } });
+      expect([stored.createdAt.toISOString(), stored.updatedAt.toISOString()]).toEqual([row.createdAt, row.createdAt]);
       expect(events.at(-1)!.conversation).toEqual(await loadSummary(db, conversationId));
     }
   });
