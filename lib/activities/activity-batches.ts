@@ -1,27 +1,23 @@
 // Customers' activities that arrive while the database is busy go together: one statement (one
-// round trip, one commit) stores the activities of many different conversations. A quiet system
-// stores each at once; under load at most `slots` statements run, and everything that arrived
-// meanwhile is the next statement. This is what lets ingest keep up with a bare insert server
-// (docs/performance.md): per activity, the statement's start-up and the commit were most of
-// PostgreSQL's work.
+// round trip, one commit) stores them, whatever their conversations. A quiet system stores each at
+// once; under load at most `slots` statements run, and everything that arrived meanwhile is the next
+// statement. This is what lets ingest keep up with a bare insert server (docs/performance.md): per
+// activity, the statement's start-up and the commit were most of PostgreSQL's work.
 //
-// Order within a conversation is arrival order: a conversation being stored is "busy", and its
-// next activities wait for it. Several activities of one conversation in a batch go in rounds (the
-// first of each conversation, then the second…), each round one statement, all in one transaction.
-// The activities a batch could not store (their conversation row locked by someone else, a rep's
-// Accept or mark-read, say) then wait for the lock, each conversation's together in one
-// transaction. Every activity of a batch that failed (a replayed dedupe key, say) is stored alone,
-// in order, and answers for itself.
+// Order within a conversation is arrival order: a conversation being stored is "busy", and its next
+// activities wait for it; several of one conversation in a batch get consecutive seqs in order. A
+// batch never waits for a row lock: the activities of a conversation someone else holds (a rep's
+// Accept or mark-read, say) are left out, and then wait for the lock, together, in one statement.
+// Every activity of a batch that failed (a replayed dedupe key, say) is stored alone, in order, and
+// answers for itself.
 import type pg from 'pg';
-import { pgTransaction } from '../db/pg-transaction';
 import { logger } from '../log/logger';
 
-export interface BatchStore<Value, Row> {
-  /** Stores values of distinct conversations together; null where one was not stored. Never waits for a row lock. */
-  many(client: pg.ClientBase | pg.Pool, values: Value[]): Promise<(Row | null)[]>;
-  /** Stores one value, waiting for its conversation's lock; null when the conversation does not exist. */
-  one(client: pg.ClientBase | pg.Pool, value: Value): Promise<Row | null>;
-}
+/**
+ * Stores values in one statement, in order, answering null where one was not stored: its
+ * conversation does not exist or, unless `wait`, another transaction holds it.
+ */
+export type BatchStore<Value, Row> = (pool: pg.Pool, values: Value[], options: { wait: boolean }) => Promise<(Row | null)[]>;
 
 interface Waiting<Value, Row> {
   key: string;
@@ -36,8 +32,6 @@ export interface BatchOptions {
   /** Activities per batch at most. */
   limit: number;
 }
-
-const TRANSACTION_TIMEOUT_MS = 30_000;
 
 export class ActivityBatches<Value, Row> {
   private queue: Waiting<Value, Row>[] = [];
@@ -111,58 +105,36 @@ export class ActivityBatches<Value, Row> {
 
   /** Stores the batch, answering what was stored; returns, in order, what it left. */
   private async together(batch: Waiting<Value, Row>[]): Promise<{ left: Waiting<Value, Row>[]; failed: boolean }> {
-    const rounds = roundsOf(batch);
-    const stored = new Map<Waiting<Value, Row>, Row>();
-    const storeRounds = async (client: pg.ClientBase | pg.Pool) => {
-      // A conversation one round could not store is left out of the later ones: its activities keep their order.
-      const skipped = new Set<string>();
-      for (const round of rounds) {
-        const items = round.filter((waiting) => !skipped.has(waiting.key));
-        if (items.length === 0) continue;
-        const rows = await this.store.many(client, items.map((waiting) => waiting.value));
-        items.forEach((waiting, i) => (rows[i] ? stored.set(waiting, rows[i]) : skipped.add(waiting.key)));
-      }
-    };
+    let rows: (Row | null)[];
     try {
-      if (rounds.length === 1) await storeRounds(this.pool);
-      else await pgTransaction(this.pool, ({ client }) => storeRounds(client), { timeoutMs: TRANSACTION_TIMEOUT_MS });
+      rows = await this.store(this.pool, batch.map((waiting) => waiting.value), { wait: false });
     } catch (error) {
       logger.debug({ err: error, size: batch.length }, 'activity batch failed; storing one by one');
       return { left: batch, failed: true };
     }
     const left: Waiting<Value, Row>[] = [];
-    for (const waiting of batch) {
-      const row = stored.get(waiting);
-      if (row) waiting.resolve(row);
-      else left.push(waiting);
-    }
+    batch.forEach((waiting, i) => (rows[i] ? waiting.resolve(rows[i]) : left.push(waiting)));
     return { left, failed: false };
   }
 
   /**
-   * One conversation's activities, in order, waiting for its lock: together in one transaction
-   * (a burst into a conversation a rep is reading must not pay a commit each), or, after a failure,
+   * One conversation's activities, in order, waiting for its lock: together in one statement (a
+   * burst into a conversation a rep is reading must not pay a commit each), or, after a failure,
    * one by one so that each answers for itself.
    */
   private async storeWaiting(items: Waiting<Value, Row>[], oneByOne: boolean): Promise<void> {
     if (!oneByOne && items.length > 1) {
       try {
-        const rows = await pgTransaction(
-          this.pool,
-          async ({ client }) => {
-            const answered: (Row | null)[] = [];
-            for (const waiting of items) answered.push(await this.store.one(client, waiting.value));
-            return answered;
-          },
-          { timeoutMs: TRANSACTION_TIMEOUT_MS },
-        );
+        const rows = await this.store(this.pool, items.map((waiting) => waiting.value), { wait: true });
         items.forEach((waiting, i) => waiting.resolve(rows[i]!));
         return;
       } catch (error) {
         logger.debug({ err: error, size: items.length }, "a conversation's activities failed together; storing one by one");
       }
     }
-    for (const waiting of items) await this.store.one(this.pool, waiting.value).then(waiting.resolve, waiting.reject);
+    for (const waiting of items) {
+      await this.store(this.pool, [waiting.value], { wait: true }).then(([row]) => waiting.resolve(row!), waiting.reject);
+    }
   }
 }
 
@@ -174,16 +146,4 @@ function byKey<T extends { key: string }>(items: T[]): Map<string, T[]> {
     else groups.set(item.key, [item]);
   }
   return groups;
-}
-
-/** The first activity of each conversation, then the second of each, and so on. */
-function roundsOf<T extends { key: string }>(batch: T[]): T[][] {
-  const rounds: T[][] = [];
-  const seen = new Map<string, number>();
-  for (const item of batch) {
-    const round = seen.get(item.key) ?? 0;
-    seen.set(item.key, round + 1);
-    (rounds[round] ??= []).push(item);
-  }
-  return rounds;
 }

@@ -1,9 +1,10 @@
-// The ingest statement: customers' activities for one or several *different* conversations stored
-// in one round trip and one commit (activity-batches.ts decides which go together). For each
-// activity it finds the conversation, allocates the seq, bumps the counters, queues the
-// conversation when needed, inserts the activity, claims its files and writes the realtime event
-// (summary computed in SQL, lib/conversations/summary-sql.ts). An activity whose conversation does
-// not exist, or whose conversation another activity of the same statement already took, gets no row.
+// The ingest statement: customers' activities, of one conversation or of many, stored in one round
+// trip and one commit (activity-batches.ts decides which go together). For each conversation it
+// allocates consecutive seqs in arrival order, bumps the counters and queues the conversation when
+// needed, as storing the activities one by one would; for each activity it inserts the row, claims
+// its files and writes the realtime event (summary computed in SQL, lib/conversations/summary-sql.ts).
+// An activity whose conversation does not exist, or (when not waiting) is locked by another
+// transaction, gets no row.
 //
 // $1 the activities as a JSON array of `ActivityRow` (with their index `k`), $2 now.
 import type pg from 'pg';
@@ -52,73 +53,93 @@ const columns = `k int, "conversationId" text, "channelId" text, "externalConver
   "fromId" text, "fromName" text, "fromRole" text, "agentId" text, text text, "textFormat" text, locale text, name text,
   "replyToId" text, timestamp timestamp(3), "createdAt" timestamp(3), raw jsonb, files text[], view jsonb`;
 
-const queues = `i."isMessage" AND t.state IN ('pending', 'closed')`;
+const queues = `p.messages > 0 AND t.state IN ('pending', 'closed')`;
+
+/** The first (or, `DESC`, the last) non-null value of `column` among a conversation's activities in arrival order. */
+const inOrder = (column: string, filter: string, direction = '') =>
+  `(array_agg(${column} ORDER BY i.k${direction}) FILTER (WHERE ${column} IS NOT NULL${filter}))[1]`;
 
 /**
  * `wait`: whether to wait for a conversation row another transaction holds, or to leave that
- * activity out (a batch never waits, so batches cannot deadlock one another; what they leave out
- * is stored alone, waiting).
+ * conversation's activities out (a batch never waits, so batches cannot deadlock one another; what
+ * they leave out is stored right after, waiting).
  */
 const receiveActivitiesSql = (wait: boolean) => `
 WITH i AS MATERIALIZED (
   SELECT * FROM jsonb_to_recordset($1::jsonb) AS i(${columns})
-), named AS (
+), named AS MATERIALIZED (
   -- Our id, or the channel's id for the conversation (its unique index).
   SELECT i.k, coalesce(i."conversationId", (SELECT x.id FROM "Conversation" x
-    WHERE x."channelId" = i."channelId" AND x."externalId" = i."externalConversationId")) AS id
+    WHERE x."channelId" = i."channelId" AND x."externalId" = i."externalConversationId")) AS "conversationId"
   FROM i
 ), locked AS (
-  SELECT t.id, n.k FROM named n JOIN "Conversation" t ON t.id = n.id FOR UPDATE OF t${wait ? '' : ' SKIP LOCKED'}
+  SELECT t.id FROM "Conversation" t WHERE t.id IN (SELECT "conversationId" FROM named) FOR UPDATE OF t${wait ? '' : ' SKIP LOCKED'}
+), p AS (
+  -- What a conversation's activities do to it, taken in arrival order: as if stored one by one.
+  SELECT n."conversationId" AS id, count(*)::int AS n, count(*) FILTER (WHERE i."isMessage")::int AS messages,
+    ${inOrder('i.preview', ' AND i."isMessage"', ' DESC')} AS preview,
+    ${inOrder('i."fromId"', '')} AS "fromId",
+    ${inOrder('i."fromName"', '')} AS "fromName",
+    ${inOrder('i."queueId"', ' AND i."isMessage"')} AS "queueId"
+  FROM named n JOIN i ON i.k = n.k
+  WHERE n."conversationId" IN (SELECT id FROM locked)
+  GROUP BY n."conversationId"
 ), c AS (
   UPDATE "Conversation" t SET
-    "lastSeq" = t."lastSeq" + 1,
+    "lastSeq" = t."lastSeq" + p.n,
     "lastActivityAt" = $2,
-    "unreadCount" = t."unreadCount" + CASE WHEN i."isMessage" THEN 1 ELSE 0 END,
-    "lastInboundAt" = CASE WHEN i."isMessage" THEN $2 ELSE t."lastInboundAt" END,
-    "lastText" = CASE WHEN i."isMessage" THEN coalesce(i.preview, t."lastText") ELSE t."lastText" END,
-    "customerId" = coalesce(t."customerId", i."fromId"),
-    "customerName" = coalesce(t."customerName", i."fromName"),
+    "unreadCount" = t."unreadCount" + p.messages,
+    "lastInboundAt" = CASE WHEN p.messages > 0 THEN $2 ELSE t."lastInboundAt" END,
+    "lastText" = CASE WHEN p.messages > 0 THEN coalesce(p.preview, t."lastText") ELSE t."lastText" END,
+    "customerId" = coalesce(t."customerId", p."fromId"),
+    "customerName" = coalesce(t."customerName", p."fromName"),
     -- The first message (or one after closing) puts the conversation in its queue.
     state = CASE WHEN ${queues} THEN 'queued' ELSE t.state END,
-    "queueId" = CASE WHEN ${queues} THEN coalesce(t."queueId", i."queueId") ELSE t."queueId" END,
+    "queueId" = CASE WHEN ${queues} THEN coalesce(t."queueId", p."queueId") ELSE t."queueId" END,
     "queuedAt" = CASE WHEN ${queues} THEN $2 ELSE t."queuedAt" END,
     "ownerId" = CASE WHEN ${queues} THEN NULL ELSE t."ownerId" END,
     "closedAt" = CASE WHEN ${queues} THEN NULL ELSE t."closedAt" END,
     version = t.version + CASE WHEN ${queues} THEN 1 ELSE 0 END
-  FROM (SELECT id, min(k) AS k FROM locked GROUP BY id) l JOIN i ON i.k = l.k
-  WHERE t.id = l.id
-  RETURNING t.*, i.k
+  FROM p
+  WHERE t.id = p.id
+  RETURNING t.*, p.n
+), ci AS MATERIALIZED (
+  -- Each stored activity with its conversation and seq: the seqs the conversation just gave out, in arrival order.
+  SELECT i.*, c.id AS "storedIn", c."lastSeq" - c.n + row_number() OVER (PARTITION BY c.id ORDER BY i.k) AS seq
+  FROM c JOIN named n ON n."conversationId" = c.id JOIN i ON i.k = n.k
 ), a AS (
   INSERT INTO "Activity" (id, "conversationId", seq, type, direction, "dedupeKey", "externalId", "clientActivityId",
     "fromId", "fromName", "fromRole", "agentId", text, "textFormat", locale, name, "replyToId", timestamp, raw,
     "deliveryState", "createdAt", "updatedAt")
-  SELECT i.id, c.id, c."lastSeq", i.type, 'inbound', i."dedupeKey", i."externalId", i."clientActivityId", i."fromId", i."fromName",
-    i."fromRole", i."agentId", i.text, i."textFormat", i.locale, i.name, i."replyToId", i.timestamp, i.raw, 'none', i."createdAt", i."createdAt"
-  FROM c JOIN i ON i.k = c.k
-  ORDER BY c.k
-  RETURNING id, seq
+  SELECT id, "storedIn", seq, type, 'inbound', "dedupeKey", "externalId", "clientActivityId", "fromId", "fromName",
+    "fromRole", "agentId", text, "textFormat", locale, name, "replyToId", timestamp, raw, 'none', "createdAt", "createdAt"
+  FROM ci
+  ORDER BY k
+  RETURNING id
 ), files AS (
+  -- A file named by two activities goes to the first.
   UPDATE "Attachment" f SET "activityId" = x.id
-  FROM (SELECT i.k, i.id, unnest(i.files) AS file FROM i) x JOIN c ON c.k = x.k
-  WHERE f.id = x.file AND f."conversationId" = c.id AND f."activityId" IS NULL
+  FROM (SELECT DISTINCT ON (file) id, "storedIn", file FROM (SELECT ci.k, ci.id, ci."storedIn", unnest(ci.files) AS file FROM ci) y ORDER BY file, k) x
+  WHERE f.id = x.file AND f."conversationId" = x."storedIn" AND f."activityId" IS NULL
   RETURNING f.id, f.name, f."contentType", f.size, f.seq, f."activityId"
 ), s AS MATERIALIZED (
   -- Materialized: the scope below reads the summary four times, and would otherwise compute it four times more.
-  SELECT c.k, c.id, c."lastSeq", ${summaryJsonSql('c', 'ch')} AS summary FROM c JOIN "Channel" ch ON ch.id = c."channelId"
+  -- One per conversation: each of its events carries the conversation as the statement left it.
+  SELECT c.id, ${summaryJsonSql('c', 'ch')} AS summary FROM c JOIN "Channel" ch ON ch.id = c."channelId"
 ), e AS (
   INSERT INTO "Event" (type, "conversationId", payload, "createdAt")
   SELECT 'activity.created', s.id, jsonb_build_object(
     'type', 'activity.created',
     'conversationId', s.id,
-    'activity', i.view || jsonb_build_object('conversationId', s.id, 'seq', s."lastSeq", 'attachments',
+    'activity', ci.view || jsonb_build_object('conversationId', s.id, 'seq', ci.seq, 'attachments',
       (SELECT coalesce(jsonb_agg(jsonb_build_object('id', id, 'name', name, 'contentType', "contentType", 'size', size) ORDER BY seq), '[]'::jsonb)
-       FROM files WHERE files."activityId" = i.id)),
+       FROM files WHERE files."activityId" = ci.id)),
     'conversation', s.summary,
     'scope', ${scopeJsonSql('s.summary')}), $2
-  FROM s JOIN i ON i.k = s.k
-  ORDER BY s.k
+  FROM ci JOIN s ON s.id = ci."storedIn"
+  ORDER BY ci.k
 )
-SELECT i.k, a.id, a.seq FROM a JOIN i ON i.id = a.id`;
+SELECT ci.k, ci.id, ci.seq::int AS seq FROM ci JOIN a ON a.id = ci.id`;
 
 // Named, so each connection plans the statements once rather than on every call.
 const WAITING = { name: 'receive-activities-waiting', text: receiveActivitiesSql(true) };

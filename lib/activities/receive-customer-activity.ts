@@ -30,15 +30,9 @@ export type ConversationRef = string | { channel: ChannelKind; externalId: strin
 
 const PREVIEW_CHARS = 280;
 
-const store: BatchStore<ActivityRow, StoredActivity> = {
-  many: (client, rows) => {
-    metrics().ingestStatementActivities.observe(rows.length);
-    return storeActivityRows(client, rows, { wait: false });
-  },
-  one: async (client, row) => {
-    metrics().ingestStatementActivities.observe(1);
-    return (await storeActivityRows(client, [row], { wait: true }))[0]!;
-  },
+const store: BatchStore<ActivityRow, StoredActivity> = (pool, rows, options) => {
+  metrics().ingestStatementActivities.observe(rows.length);
+  return storeActivityRows(pool, rows, options);
 };
 
 export async function receiveCustomerActivity(

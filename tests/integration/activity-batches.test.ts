@@ -1,6 +1,7 @@
 // What arrives while the batcher's statements run goes together in the next one; a conversation's
-// activities keep their order; what a batch cannot store is stored alone. The store here records
-// which transaction stored what, on a real PostgreSQL.
+// activities keep their order; what a batch cannot store waits for its lock, or is stored alone
+// after a failure. The store here records what each statement carried and which transaction ran
+// it, on a real PostgreSQL.
 import { describe, expect, it } from 'vitest';
 import { ActivityBatches, type BatchStore } from '@/lib/activities/activity-batches';
 import { db, sqlPool } from '@/lib/db/client';
@@ -9,35 +10,28 @@ interface Item {
   name: string;
   /** Seconds the statement storing it sleeps. */
   sleep?: number;
-  /** Divides by zero in a batch (a failing statement). */
-  failTogether?: boolean;
-  failAlone?: boolean;
-  /** Seconds storing it alone sleeps (waiting for a row lock, say). */
-  sleepAlone?: number;
-  /** Left out by a batch (its conversation locked elsewhere, say). */
+  /** Seconds a waiting statement storing it sleeps (the lock it waits for, say). */
+  sleepWaiting?: number;
+  /** Left out by a batch (its conversation locked elsewhere). */
   skip?: boolean;
+  /** Fails every statement it is in (divides by zero). */
+  fail?: boolean;
+  /** Fails every waiting statement it is in. */
+  failWaiting?: boolean;
 }
 
-type Stored = { name: string; tx: string; alone: boolean };
+type Stored = { name: string; tx: string; waited: boolean };
 
-function recordingStore() {
-  const calls: { alone: boolean; names: string[] }[] = [];
-  const store: BatchStore<Item, Stored> = {
-    async many(client, items) {
-      calls.push({ alone: false, names: items.map((item) => item.name) });
-      const { rows } = await client.query<{ tx: string }>(`SELECT txid_current()::text AS tx, 1 / $1::int, pg_sleep($2)`, [
-        items.some((item) => item.failTogether) ? 0 : 1,
-        Math.max(0, ...items.map((item) => item.sleep ?? 0)),
-      ]);
-      return items.map((item) => (item.skip ? null : { name: item.name, tx: rows[0]!.tx, alone: false }));
-    },
-    async one(client, item) {
-      calls.push({ alone: true, names: [item.name] });
-      const { rows } = await client.query<{ tx: string }>(`SELECT txid_current()::text AS tx, 1 / $1::int, pg_sleep($2)`, [item.failAlone ? 0 : 1, item.sleepAlone ?? 0]);
-      return { name: item.name, tx: rows[0]!.tx, alone: true };
-    },
+function recordingStore(slots = 1) {
+  const calls: { wait: boolean; names: string[] }[] = [];
+  const store: BatchStore<Item, Stored> = async (pool, items, { wait }) => {
+    calls.push({ wait, names: items.map((item) => item.name) });
+    const fails = items.some((item) => item.fail || (wait && item.failWaiting));
+    const sleep = Math.max(0, ...items.map((item) => (wait ? (item.sleepWaiting ?? 0) : (item.sleep ?? 0))));
+    const { rows } = await pool.query<{ tx: string }>(`SELECT txid_current()::text AS tx, 1 / $1::int, pg_sleep($2)`, [fails ? 0 : 1, sleep]);
+    return items.map((item) => (!wait && item.skip ? null : { name: item.name, tx: rows[0]!.tx, waited: wait }));
   };
-  return { calls, batches: new ActivityBatches(sqlPool(db()), store, { slots: 1, limit: 64 }) };
+  return { calls, batches: new ActivityBatches(sqlPool(db()), store, { slots, limit: 64 }) };
 }
 
 const tick = () => new Promise((resolve) => setTimeout(resolve, 50));
@@ -50,80 +44,51 @@ async function occupy(batches: ActivityBatches<Item, Stored>, key: string, name 
 }
 
 describe('activity batches', () => {
-  it('stores at once when idle, and everything that arrived meanwhile in one statement', async () => {
+  it('stores at once when idle, and everything that arrived meanwhile in one statement, in arrival order', async () => {
     const { calls, batches } = recordingStore();
     const { running: first } = await occupy(batches, 'c0');
-    const rest = ['a', 'b', 'c', 'd'].map((name) => batches.run(`c-${name}`, { name }));
+    const rest = [batches.run('x', { name: 'x1' }), batches.run('y', { name: 'y1' }), batches.run('x', { name: 'x2' }), batches.run('z', { name: 'z1' })];
     const stored = await Promise.all([first, ...rest]);
     expect(calls).toEqual([
-      { alone: false, names: ['first'] },
-      { alone: false, names: ['a', 'b', 'c', 'd'] },
+      { wait: false, names: ['first'] },
+      { wait: false, names: ['x1', 'y1', 'x2', 'z1'] },
     ]);
     expect(new Set(stored.slice(1).map((row) => row!.tx)).size).toBe(1);
   });
 
-  it("stores one conversation's activities in arrival order: in rounds of one transaction, after its running one", async () => {
-    const { calls, batches } = recordingStore();
+  it("keeps a conversation's next activities behind its running statement, and nobody else's", async () => {
+    const { calls, batches } = recordingStore(2);
     const { running: first } = await occupy(batches, 'x', 'x1');
-    const rest = [
-      batches.run('x', { name: 'x2' }),
-      batches.run('y', { name: 'y1' }),
-      batches.run('x', { name: 'x3' }),
-      batches.run('y', { name: 'y2' }),
-      batches.run('z', { name: 'z1' }),
-    ];
-    const stored = await Promise.all([first, ...rest]);
-    expect(calls).toEqual([
-      { alone: false, names: ['x1'] },
-      { alone: false, names: ['x2', 'y1', 'z1'] },
-      { alone: false, names: ['x3', 'y2'] },
-    ]);
-    // The two rounds share a transaction: nothing of them is answered before both committed.
-    expect(new Set(stored.slice(1).map((row) => row!.tx)).size).toBe(1);
-    expect(stored[1]!.tx).not.toBe(stored[0]!.tx);
+    const order: string[] = [];
+    const later = batches.run('x', { name: 'x2' }).then(() => order.push('x2'));
+    const other = batches.run('y', { name: 'y1' }).then(() => order.push('y1'));
+    await Promise.all([first, later, other]);
+    expect(order).toEqual(['y1', 'x2']);
+    expect(calls.map((call) => call.names)).toEqual([['x1'], ['y1'], ['x2']]);
   });
 
-  it("waits for the lock on what a batch left out, that conversation's activities together and in order", async () => {
+  it("lets a left-out conversation's activities wait for the lock together, in order", async () => {
     const { calls, batches } = recordingStore();
     const { running: first } = await occupy(batches, 'busy');
     const rest = [
       batches.run('p', { name: 'p1', skip: true }),
       batches.run('q', { name: 'q1' }),
-      batches.run('p', { name: 'p2' }),
+      batches.run('p', { name: 'p2', skip: true }),
       batches.run('q', { name: 'q2' }),
     ];
     const stored = await Promise.all([first, ...rest]);
     expect(calls).toEqual([
-      { alone: false, names: ['first'] },
-      { alone: false, names: ['p1', 'q1'] },
-      { alone: false, names: ['q2'] },
-      { alone: true, names: ['p1'] },
-      { alone: true, names: ['p2'] },
+      { wait: false, names: ['first'] },
+      { wait: false, names: ['p1', 'q1', 'p2', 'q2'] },
+      { wait: true, names: ['p1', 'p2'] },
     ]);
-    expect(stored.map((row) => [row!.name, row!.alone])).toEqual([
+    expect(stored.map((row) => [row!.name, row!.waited])).toEqual([
       ['first', false],
       ['p1', true],
       ['q1', false],
       ['p2', true],
       ['q2', false],
     ]);
-    // A burst into a conversation someone holds pays one commit, not one each.
-    expect(stored[3]!.tx).toBe(stored[1]!.tx);
-  });
-
-  it("stores a left-out conversation's activities one by one when they fail together", async () => {
-    const { batches } = recordingStore();
-    const { running: first } = await occupy(batches, 'busy');
-    const rest = [
-      batches.run('r', { name: 'r1', skip: true, failAlone: true }),
-      batches.run('r', { name: 'r2' }),
-      batches.run('r', { name: 'r3' }),
-    ].map((promise) => promise.then((row) => row!, (error: Error) => error));
-    await first;
-    const [one, two, three] = await Promise.all(rest);
-    expect(one).toBeInstanceOf(Error);
-    expect([(two as Stored).name, (three as Stored).name]).toEqual(['r2', 'r3']);
-    expect((two as Stored).tx).not.toBe((three as Stored).tx);
   });
 
   it('stores each alone when a batch fails, and only the failing one fails', async () => {
@@ -131,7 +96,7 @@ describe('activity batches', () => {
     const { running: first } = await occupy(batches, 'f0');
     const rest = [
       batches.run('f1', { name: 'one' }),
-      batches.run('f2', { name: 'two', failTogether: true, failAlone: true }),
+      batches.run('f2', { name: 'two', fail: true }),
       batches.run('f3', { name: 'three' }),
     ].map((promise) => promise.then((row) => row!.name, (error: Error) => error));
     await first;
@@ -140,21 +105,35 @@ describe('activity batches', () => {
     expect(two).toBeInstanceOf(Error);
     expect(three).toBe('three');
     expect(calls.slice(1)).toEqual([
-      { alone: false, names: ['one', 'two', 'three'] },
-      { alone: true, names: ['one'] },
-      { alone: true, names: ['two'] },
-      { alone: true, names: ['three'] },
+      { wait: false, names: ['one', 'two', 'three'] },
+      { wait: true, names: ['one'] },
+      { wait: true, names: ['two'] },
+      { wait: true, names: ['three'] },
     ]);
   });
 
-  it('frees its slot for other conversations while what it left out waits alone', async () => {
+  it("stores a left-out conversation's activities one by one when they fail together", async () => {
+    const { batches } = recordingStore();
+    const { running: first } = await occupy(batches, 'busy');
+    const rest = [
+      batches.run('r', { name: 'r1', skip: true, failWaiting: true }),
+      batches.run('r', { name: 'r2', skip: true }),
+      batches.run('r', { name: 'r3', skip: true }),
+    ].map((promise) => promise.then((row) => row!, (error: Error) => error));
+    await first;
+    const [one, two, three] = await Promise.all(rest);
+    expect(one).toBeInstanceOf(Error);
+    expect([(two as Stored).name, (three as Stored).name]).toEqual(['r2', 'r3']);
+    expect((two as Stored).tx).not.toBe((three as Stored).tx);
+  });
+
+  it('frees its slot for other conversations while what it left out waits', async () => {
     const { batches } = recordingStore();
     const order: string[] = [];
-    // Left out of its batch and stored alone, it waits 0.3 s; the other conversation must not wait for it.
-    const slowAlone = batches.run('slow', { name: 'slow', skip: true, sleepAlone: 0.3 }).then(() => order.push('slow'));
+    const slowWaiting = batches.run('slow', { name: 'slow', skip: true, sleepWaiting: 0.3 }).then(() => order.push('slow'));
     await tick();
     await batches.run('fast', { name: 'fast' }).then(() => order.push('fast'));
-    await slowAlone;
+    await slowWaiting;
     expect(order).toEqual(['fast', 'slow']);
   });
 });

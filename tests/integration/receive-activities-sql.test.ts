@@ -86,13 +86,42 @@ describe('the ingest statement', () => {
     }
   });
 
-  it('stores one of two activities naming the same conversation two ways, and leaves the other for later', async () => {
+  it("stores one conversation's activities in one statement as one by one: consecutive seqs, counters, queueing once", async () => {
+    const conversation = await open();
+    const file = await storeAttachment({ conversationId: conversation, bytes: Buffer.from('f'), contentType: 'text/plain', name: 'f.txt' }, db);
+    const typing = { ...(await message({ id: conversation }, 'ignored')), type: 'typing', isMessage: false, preview: null, text: null };
+    const rows = [
+      { ...(await message({ id: conversation }, 'first', [file.id])), fromId: null, fromName: null },
+      typing,
+      await message({ id: conversation }, 'second', [file.id]),
+      { ...(await message({ id: conversation }, 'no preview')), preview: null },
+    ];
+    const stored = await storeActivityRows(sqlPool(db), rows, { wait: false });
+
+    expect(stored.map((row) => row!.seq)).toEqual([1, 2, 3, 4]);
+    const after = await db.conversation.findUniqueOrThrow({ where: { id: conversation } });
+    expect(after).toMatchObject({ lastSeq: 4, unreadCount: 3, lastText: 'second', state: 'queued', version: 1, customerId: 'customer' });
+    expect((await db.attachment.findUniqueOrThrow({ where: { id: file.id } })).activityId).toBe(rows[0]!.id);
+    const events = await eventsOf(conversation);
+    expect(events.map((event) => [event.activity.id, event.activity.seq, event.activity.attachments.length])).toEqual([
+      [rows[0]!.id, 1, 1],
+      [rows[1]!.id, 2, 0],
+      [rows[2]!.id, 3, 0],
+      [rows[3]!.id, 4, 0],
+    ]);
+    // Each event carries the conversation as the statement left it.
+    for (const event of events) expect(event.conversation).toEqual(await loadSummary(db, conversation));
+  });
+
+  it('stores activities naming the same conversation two ways, by our id and by the channel\'s, in order', async () => {
     const whatsapp = await open('whatsapp', `wa-${randomUUID()}`);
     const external = (await db.conversation.findUniqueOrThrow({ where: { id: whatsapp } })).externalId;
-    const rows = [await message({ id: whatsapp }, 'by id'), await message({ whatsapp: external }, 'by number')];
+    const rows = [await message({ whatsapp: external }, 'by number'), await message({ id: whatsapp }, 'by id')];
     const stored = await storeActivityRows(sqlPool(db), rows, { wait: false });
-    expect(stored).toEqual([{ id: rows[0]!.id, seq: 1 }, null]);
-    expect(await storeActivityRows(sqlPool(db), [rows[1]!], { wait: true })).toEqual([{ id: rows[1]!.id, seq: 2 }]);
+    expect(stored).toEqual([
+      { id: rows[0]!.id, seq: 1 },
+      { id: rows[1]!.id, seq: 2 },
+    ]);
   });
 
   it('answers null for a conversation that does not exist, and stores the others', async () => {
