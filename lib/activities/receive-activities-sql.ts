@@ -48,10 +48,39 @@ export interface ActivityRow {
 
 export type StoredActivity = { id: string; seq: number };
 
-const columns = `k int, "conversationId" text, "channelId" text, "externalConversationId" text, "isMessage" boolean,
-  preview text, "queueId" text, id text, type text, "dedupeKey" text, "externalId" text, "clientActivityId" text,
-  "fromId" text, "fromName" text, "fromRole" text, "agentId" text, text text, "textFormat" text, locale text, name text,
-  "replyToId" text, timestamp timestamp(3), "createdAt" timestamp(3), raw jsonb, files text[], view jsonb`;
+/** Each field's SQL type, as the statement reads the rows: the compiler keeps it whole. */
+const COLUMN_TYPES: Record<keyof ActivityRow | 'k', string> = {
+  k: 'int',
+  conversationId: 'text',
+  channelId: 'text',
+  externalConversationId: 'text',
+  isMessage: 'boolean',
+  preview: 'text',
+  queueId: 'text',
+  id: 'text',
+  type: 'text',
+  dedupeKey: 'text',
+  externalId: 'text',
+  clientActivityId: 'text',
+  fromId: 'text',
+  fromName: 'text',
+  fromRole: 'text',
+  agentId: 'text',
+  text: 'text',
+  textFormat: 'text',
+  locale: 'text',
+  name: 'text',
+  replyToId: 'text',
+  timestamp: 'timestamp(3)',
+  createdAt: 'timestamp(3)',
+  raw: 'jsonb',
+  files: 'text[]',
+  view: 'jsonb',
+};
+
+const columns = Object.entries(COLUMN_TYPES)
+  .map(([name, type]) => `"${name}" ${type}`)
+  .join(', ');
 
 const queues = `p.messages > 0 AND t.state IN ('pending', 'closed')`;
 

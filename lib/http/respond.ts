@@ -73,10 +73,11 @@ function isUnstorable(error: unknown): boolean {
   if (!(error instanceof Error)) return false;
   // Prisma puts the SQLSTATE in its message; plain pg errors carry it as `code`.
   const code = (error as { code?: unknown }).code;
-  return (typeof code === 'string' && UNSTORABLE_CODES.has(code)) || /\b(22021|22P05|54001)\b|invalid input syntax for type json/.test(error.message);
+  return (typeof code === 'string' && UNSTORABLE_CODES.includes(code)) || UNSTORABLE_MESSAGE.test(error.message);
 }
 
-const UNSTORABLE_CODES = new Set(['22021', '22P05', '54001']);
+const UNSTORABLE_CODES = ['22021', '22P05', '54001'];
+const UNSTORABLE_MESSAGE = new RegExp(`\\b(${UNSTORABLE_CODES.join('|')})\\b|invalid input syntax for type json`);
 
 function isUnavailable(error: unknown): boolean {
   const text = error instanceof Error ? `${error.message} ${(error as { code?: string }).code ?? ''}` : '';

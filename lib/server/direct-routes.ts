@@ -6,7 +6,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { postActivityAnswer } from '../channels/directline/activity-routes';
 import { eventGridDeliveryAnswer } from '../channels/whatsapp/eventgrid-route';
-import type { Answer, Incoming } from '../http/incoming';
+import { answer, type Answer, type Incoming } from '../http/incoming';
 import { readNodeBytes } from '../http/read-bytes';
 import { logger } from '../log/logger';
 import { errorBody } from '../protocol/error';
@@ -64,12 +64,10 @@ export function serveDirectly(request: IncomingMessage, response: ServerResponse
   if (!found) return false;
   found.route
     .handler(nodeIncoming(request, origin), found.params)
-    .then((answer) => sendAnswer(response, answer))
+    .then((result) => sendAnswer(response, result))
     .catch((error: unknown) => {
       logger.error({ err: error, url: request.url }, 'direct route failed');
-      if (!response.headersSent) {
-        response.writeHead(500, { 'Content-Type': 'application/json' }).end(JSON.stringify(errorBody('InternalError', 'Something went wrong on our side.')));
-      }
+      if (!response.headersSent) sendAnswer(response, answer(errorBody('InternalError', 'Something went wrong on our side.'), 500));
     });
   return true;
 }
