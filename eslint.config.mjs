@@ -26,6 +26,12 @@ const layers = {
             message: 'lib/shared is pure code for server and browser alike and imports nothing else of ours',
           },
           {
+            target: ['./lib/activities', './lib/conversations', './lib/outbound'],
+            from: './lib/channels',
+            except: ['./registry.ts', './adapter.ts'],
+            message: 'the domain and the outbox reach channels only through lib/channels/registry.ts (one adapter per channel kind)',
+          },
+          {
             target: './components',
             from: './lib',
             except: ['./views/types.ts', './shared', './i18n/locales.ts'],

@@ -5,6 +5,7 @@ import { db as defaultDb, type Db } from '../db/client';
 import type { Prisma } from '../db/generated/client';
 import { transaction } from '../db/transaction';
 import { conflict, forbidden, notFound } from '../errors/app-error';
+import { channelAdapter } from '../channels/registry';
 import { enqueueDelivery } from '../outbound/enqueue';
 import { appendEvent } from '../realtime/event-log';
 import { attachmentRefs, toActivityView } from '../views/map';
@@ -32,7 +33,7 @@ export async function reviseAgentMessage(
       include: attachmentRefs,
     });
     const channel = activity.conversation.outboundChannel;
-    if (channel && (channel.kind === 'teams' || channel.kind === 'connector')) {
+    if (channel && channelAdapter(channel.kind).revisesSentMessages) {
       await enqueueDelivery(tx, {
         activityId: activity.id,
         conversationId: activity.conversationId,

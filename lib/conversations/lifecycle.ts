@@ -2,6 +2,7 @@
 // conversation with an outbound channel, an event delivered to that channel.
 import type { Tx } from '../db/client';
 import type { Activity, Conversation } from '../db/generated/client';
+import { channelAdapter } from '../channels/registry';
 import { insertActivity } from '../activities/new-activity';
 import { initialDeliveryState, routeOutbound } from '../outbound/route';
 import type { ActingAgent } from './agent';
@@ -49,8 +50,8 @@ export function isLifecycleEventName(name: string): name is LifecycleEventName {
 
 /**
  * Records one lifecycle event inside the caller's transaction (which must then append its realtime
- * event). Only custom messaging channels take lifecycle events (seed 000); Bot Framework channels
- * would show them to the customer as empty messages.
+ * event). It goes to the outbound channel when that channel's adapter takes lifecycle events (seed
+ * 000's custom messaging channels do; Bot Framework channels would show them as empty messages).
  */
 export async function recordLifecycleEvent(
   tx: Tx,
@@ -59,7 +60,7 @@ export async function recordLifecycleEvent(
   const outbound = input.conversation.outboundChannelId
     ? await tx.channel.findUnique({ where: { id: input.conversation.outboundChannelId }, select: { kind: true } })
     : null;
-  const toChannel = outbound?.kind === 'custom';
+  const toChannel = outbound ? channelAdapter(outbound.kind).takesLifecycleEvents : false;
   const activity = await insertActivity(tx, input.conversation.id, {
     type: 'event',
     direction: 'internal',

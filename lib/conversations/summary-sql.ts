@@ -3,6 +3,8 @@
 // included. It mirrors `toConversationSummary` in lib/views/map.ts, which every other path uses;
 // tests/integration/summary-sql.test.ts keeps the two equal.
 
+import { replyWindowEndsAtSql } from '../channels/registry';
+
 const iso = (expression: string) => `to_char(${expression}, 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
 /** A JSON value, with JSON null read as absent (JavaScript's `??`). */
 const present = (expression: string) => `nullif(${expression}, 'null'::jsonb)`;
@@ -36,8 +38,7 @@ export function summaryJsonSql(c: string, channel: string): string {
       'team', ${nameOrId('team')},
       'channel', ${nameOrId('channel')}) END,
     'blocked', ${c}."blockedAt" IS NOT NULL,
-    'replyWindowEndsAt', CASE WHEN ${kind} = 'whatsapp' AND ${c}."lastInboundAt" IS NOT NULL
-      THEN ${iso(`${c}."lastInboundAt" + interval '24 hours'`)} END,
+    'replyWindowEndsAt', ${replyWindowEndsAtSql(kind, `${c}."lastInboundAt"`, iso)},
     'analysis', CASE WHEN ${analysis} IS NOT NULL AND ${analysis} NOT IN ('false'::jsonb, '0'::jsonb, '""'::jsonb) THEN jsonb_build_object(
       'language', coalesce(${present(`${analysis} -> 'language'`)}, 'null'::jsonb),
       'confidence', coalesce(${present(`${analysis} -> 'confidence'`)}, 'null'::jsonb),

@@ -1,6 +1,7 @@
 import type { Prisma } from '../db/generated/client';
 import type { Activity, Agent, Attachment, Channel, Consultant, Conversation, Offer, Queue } from '../db/generated/client';
 import { cardAttachmentsOf, suggestedActionsOf } from '../protocol/rich-content';
+import { replyWindowEndsAt } from '../channels/registry';
 import type { ActivityView, AgentView, ConversationSummary } from './types';
 
 export type ConversationWithRefs = Conversation & {
@@ -44,8 +45,7 @@ export function toConversationSummary(row: ConversationWithRefs): ConversationSu
     lastSeq: row.lastSeq,
     channelInfo: channelInfoOf(row),
     blocked: row.blockedAt !== null,
-    replyWindowEndsAt:
-      row.channel.kind === 'whatsapp' && row.lastInboundAt ? new Date(row.lastInboundAt.getTime() + 24 * 3600_000).toISOString() : null,
+    replyWindowEndsAt: replyWindowEndsAt(row.channel.kind, row.lastInboundAt),
     analysis: analysisOf(row),
     consultants: row.consultants.map((c) => ({ agentId: c.agentId, name: c.agent.displayName, joined: c.joinedAt !== null })),
     pendingRequests: row.offers.map((o) => ({

@@ -1,0 +1,74 @@
+// What every channel kind provides: the one interface the domain and the outbox talk to. Everything
+// that differs between channels (rules for a rep's message, the reply window, sending, typing, how
+// the channel's answers are read) lives behind it, in lib/channels/<kind>/adapter.ts.
+import type { Activity, Attachment, Channel, ChannelKind, Conversation, DeliveryOperation } from '../db/generated/client';
+import type { Db, Tx } from '../db/client';
+import type { AttemptOutcome, RetryPolicy } from '../outbound/retry-policy';
+import type { AdaptiveCard, CardAction } from '../protocol/rich-content';
+
+/** A rep's message as the console holds it, before the channel's rules split or refuse it. */
+export interface MessageContent {
+  text: string;
+  attachmentIds: string[];
+  suggestedActions: CardAction[];
+  cards: AdaptiveCard[];
+}
+
+/** The conversation columns a channel's message rules read. */
+export type PlanningConversation = Pick<Conversation, 'id' | 'outboundChannelId' | 'channelData' | 'lastInboundAt'>;
+
+/** The attachment columns a delivery needs (never the bytes). */
+export type AttachmentRef = Pick<Attachment, 'id' | 'name' | 'contentType' | 'size'>;
+
+export interface DeliveryContext {
+  operation: DeliveryOperation;
+  channel: Pick<Channel, 'id' | 'kind' | 'name' | 'settings'>;
+  activity: Activity & { attachments: AttachmentRef[]; conversation: Conversation };
+}
+
+/** What a channel's answer changes on the conversation, written in the delivery's transaction. */
+export interface ConversationChange {
+  blockedAt?: Date;
+  serviceUrl?: string;
+}
+
+export type PreparedDelivery =
+  | {
+      ok: true;
+      target: string;
+      policy: RetryPolicy;
+      send(): Promise<AttemptOutcome>;
+      /** The channel's reading of its answer (a block, a moved service URL), recorded with the attempt. */
+      afterOutcome?(outcome: AttemptOutcome): ConversationChange | null;
+    }
+  | { ok: false; target: string; reason: string };
+
+export interface TypingContext {
+  channel: Pick<Channel, 'id' | 'kind' | 'name' | 'settings'>;
+  conversation: Pick<Conversation, 'id' | 'externalId' | 'customerId'>;
+}
+
+export interface ChannelAdapter {
+  kind: ChannelKind;
+  /** Seed 000's lifecycle events (AgentAccepted, …) are delivered to conversations on this channel. */
+  takesLifecycleEvents: boolean;
+  /** A rep's edit or deletion of a sent message is carried to the channel (PUT/DELETE). */
+  revisesSentMessages: boolean;
+  /** How long after the customer's last message the business may write freely; null: always. */
+  replyWindowMs: number | null;
+  /**
+   * Checks a rep's message against the channel's rules (an AppError for what it refuses) and splits
+   * it the way the channel would show it. Runs in the message's transaction, before anything is stored.
+   */
+  planMessage(tx: Tx, conversation: PlanningConversation, content: MessageContent): Promise<MessageContent[]>;
+  /** How one delivery (send, update or delete) goes out. `db` is only read, outside the delivery's transaction. */
+  prepareDelivery(db: Db, context: DeliveryContext): Promise<PreparedDelivery>;
+  /** The rep is typing: one best-effort try (null when the channel hears typing some other way). */
+  sendTyping(context: TypingContext): Promise<AttemptOutcome | null>;
+}
+
+/** A rep message goes out as it is. */
+export const asIs: ChannelAdapter['planMessage'] = async (_tx, _conversation, content) => [content];
+
+/** The channel hears typing through the transcript's realtime stream, or not at all. */
+export const noTyping: ChannelAdapter['sendTyping'] = async () => null;

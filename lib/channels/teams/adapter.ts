@@ -1,0 +1,14 @@
+// Microsoft Teams: a Bot Framework channel with Teams' own rules for what a bot may post.
+import { noTyping, type ChannelAdapter } from '../adapter';
+import { prepareBotFrameworkDelivery } from './delivery';
+import { planTeamsMessage } from './message-plan';
+
+export const teamsAdapter: ChannelAdapter = {
+  kind: 'teams',
+  takesLifecycleEvents: false, // a Bot Framework channel would show them to the customer as empty messages
+  revisesSentMessages: true,
+  replyWindowMs: null,
+  planMessage: planTeamsMessage,
+  prepareDelivery: prepareBotFrameworkDelivery,
+  sendTyping: noTyping,
+};

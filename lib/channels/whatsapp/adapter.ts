@@ -1,0 +1,56 @@
+// WhatsApp through ACS Advanced Messaging: the 24-hour customer service window, one file per
+// message with the text as its caption, no Adaptive Cards, ACS's own file limits.
+import { conflict, badRequest } from '../../errors/app-error';
+import { planningFiles } from '../../attachments/planning-files';
+import { ACS_POLICY } from '../../outbound/retry-policy';
+import { checkUpload } from '../../shared/upload-limits';
+import { noTyping, type ChannelAdapter, type MessageContent } from '../adapter';
+import { signedFiles } from '../signed-files';
+import { acsSettings } from './acs-client';
+import { sendWhatsApp, toNotification } from './send';
+
+/** WhatsApp lets a business answer freely for 24 hours after the customer's last message. */
+export const WHATSAPP_REPLY_WINDOW_MS = 24 * 3600_000;
+
+const planWhatsAppMessage: ChannelAdapter['planMessage'] = async (tx, conversation, content) => {
+  for (const file of await planningFiles(tx, conversation.id, content.attachmentIds)) {
+    const refusal = checkUpload('whatsapp', { type: file.contentType, size: file.size });
+    if (refusal) {
+      const why = refusal.code === 'tooLarge' ? `is larger than ${refusal.maxBytes / 1024 / 1024} MB, the most WhatsApp takes for it` : 'is of a type WhatsApp does not take';
+      throw badRequest('NotAcceptedByWhatsApp', `${file.name ?? 'The file'} ${why}.`);
+    }
+  }
+  const opened = conversation.lastInboundAt?.getTime() ?? 0;
+  if (Date.now() - opened > WHATSAPP_REPLY_WINDOW_MS) {
+    throw conflict(
+      "WhatsApp's 24-hour customer service window is closed: a free-form reply can only follow a customer message from the last 24 hours. The customer has to write again.",
+      'CustomerServiceWindowClosed',
+    );
+  }
+  // WhatsApp has no Adaptive Cards: refuse rather than drop them silently.
+  if (content.cards.length > 0) throw badRequest('NotAcceptedByWhatsApp', 'WhatsApp does not show Adaptive Cards.');
+  // One file per WhatsApp message; the text travels as the first file's caption.
+  if (content.attachmentIds.length <= 1) return [content];
+  return content.attachmentIds.map((id, index): MessageContent => ({ text: index === 0 ? content.text : '', attachmentIds: [id], suggestedActions: [], cards: [] }));
+};
+
+export const whatsAppAdapter: ChannelAdapter = {
+  kind: 'whatsapp',
+  takesLifecycleEvents: false,
+  revisesSentMessages: false,
+  replyWindowMs: WHATSAPP_REPLY_WINDOW_MS,
+  planMessage: planWhatsAppMessage,
+
+  async prepareDelivery(_db, { activity }) {
+    const settings = await acsSettings();
+    const target = 'ACS /messages/notifications:send';
+    if (!settings) return { ok: false, target, reason: 'WhatsApp is not configured (ACS_ENDPOINT, ACS_ACCESS_KEY, ACS_CHANNEL_ID)' };
+    const to = activity.conversation.customerId;
+    if (!to) return { ok: false, target, reason: 'The conversation has no WhatsApp number' };
+    const [file] = await signedFiles(activity.attachments);
+    const notification = toNotification(settings, to, activity, file ?? null);
+    return { ok: true, target, policy: ACS_POLICY, send: () => sendWhatsApp(settings, notification, ACS_POLICY.timeoutMs) };
+  },
+
+  sendTyping: noTyping,
+};
