@@ -1,11 +1,18 @@
 import { badRequest } from '../errors/app-error';
 
+/** Deeper than any channel's payload (an Adaptive Card inside an activity inside a transcript is ~20). */
+export const MAX_JSON_DEPTH = 64;
+
 /**
- * `JSON.parse` for request bodies: 400 `BadArgument` for text that is not JSON, and for a NUL
+ * `JSON.parse` for request bodies: 400 `BadArgument` for text nested deeper than `MAX_JSON_DEPTH`,
+ * for text that is not JSON, and for a NUL
  * character or an unpaired surrogate (`"\udfff"`) in any string or key, which PostgreSQL's text
  * and jsonb cannot hold (storing the request would otherwise fail half-way).
  */
 export function parseJsonText(text: string, what = 'The body'): unknown {
+  // Checked on the text: parsing, validating, mapping and storing all recurse, and a body nested
+  // thousands deep overflows one of them (a 500) long before it means anything.
+  if (nestsDeeperThan(text, MAX_JSON_DEPTH)) throw badRequest('BadArgument', `${what} nests objects or arrays deeper than ${MAX_JSON_DEPTH} levels.`);
   let value: unknown;
   try {
     value = JSON.parse(text);
@@ -35,6 +42,31 @@ function holdsUnstorable(root: unknown): boolean {
         pending.push(inner);
       }
     }
+  }
+  return false;
+}
+
+const OPEN_BRACE = 0x7b;
+const OPEN_BRACKET = 0x5b;
+const CLOSE_BRACE = 0x7d;
+const CLOSE_BRACKET = 0x5d;
+const QUOTE = 0x22;
+const BACKSLASH = 0x5c;
+
+/** Counts open objects and arrays outside strings; one pass, no recursion, and none at all for small bodies. */
+function nestsDeeperThan(text: string, limit: number): boolean {
+  if (text.length <= limit * 2) return false;
+  let depth = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (inString) {
+      if (c === BACKSLASH) i++;
+      else if (c === QUOTE) inString = false;
+    } else if (c === QUOTE) inString = true;
+    else if (c === OPEN_BRACE || c === OPEN_BRACKET) {
+      if (++depth > limit) return true;
+    } else if (c === CLOSE_BRACE || c === CLOSE_BRACKET) depth--;
   }
   return false;
 }

@@ -5,6 +5,7 @@ interface Metrics {
   registry: Registry;
   activitiesReceived: Counter<'channel' | 'duplicate'>;
   agentMessages: Counter;
+  channelEventsRejected: Counter<'channel'>;
   openStreams: Gauge;
   ingestStatementActivities: Histogram;
 }
@@ -25,6 +26,12 @@ function create(): Metrics {
     agentMessages: new Counter({
       name: 'console_agent_messages_total',
       help: 'Messages reps sent',
+      registers: [registry],
+    }),
+    channelEventsRejected: new Counter({
+      name: 'console_channel_events_rejected_total',
+      help: 'Channel events whose data could not be used, by channel (kept in RejectedEvent; the rest of their delivery is applied)',
+      labelNames: ['channel'],
       registers: [registry],
     }),
     openStreams: new Gauge({

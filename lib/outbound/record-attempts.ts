@@ -1,11 +1,13 @@
 // Writes the outcome of a worker transaction's attempts in two statements however many deliveries:
 // attempt rows, the deliveries' next states, what the messages show and what the answers changed on
-// the conversations; then the messages' realtime events.
+// the conversations; then the delivery reports that overtook the answers, and the messages' realtime
+// events.
 import type { PgTransaction } from '../db/pg-transaction';
 import { appendEventsPg } from '../realtime/event-log';
 import { toActivityView } from '../views/map';
 import type { AttemptRecord } from './attempt-record';
 import type { ClaimedDelivery } from './claim';
+import { applyEarlyStatuses, type RecordedSend } from './early-statuses';
 
 export async function recordAttempts(tx: PgTransaction, records: AttemptRecord[], claimed: ClaimedDelivery[]): Promise<void> {
   const updatedAt = new Date();
@@ -48,13 +50,21 @@ export async function recordAttempts(tx: PgTransaction, records: AttemptRecord[]
   );
 
   const byActivity = new Map(claimed.map((delivery) => [delivery.activity.id, delivery.activity]));
+  const shownAfterAttempt = (record: AttemptRecord) => ({
+    state: record.shown?.state ?? byActivity.get(record.activityId)!.deliveryState,
+    error: record.shown ? record.shown.error : byActivity.get(record.activityId)!.deliveryError,
+  });
+  const sends: RecordedSend[] = records.flatMap((record) =>
+    record.externalId ? [{ activityId: record.activityId, externalId: record.externalId, ...shownAfterAttempt(record) }] : [],
+  );
+  const early = await applyEarlyStatuses(tx, sends, updatedAt);
   await appendEventsPg(
     tx,
     records.flatMap((record) => {
-      if (!record.shown) return [];
+      if (!record.shown && !early.has(record.activityId)) return [];
       const activity = byActivity.get(record.activityId)!;
-      const deliveryState = record.shown.state ?? activity.deliveryState;
-      const view = toActivityView({ ...activity, deliveryState, deliveryError: record.shown.error, updatedAt });
+      const { state: deliveryState, error: deliveryError } = early.get(record.activityId) ?? shownAfterAttempt(record);
+      const view = toActivityView({ ...activity, deliveryState, deliveryError, updatedAt });
       return [{ type: 'activity.updated' as const, conversationId: record.conversationId, activity: view }];
     }),
   );

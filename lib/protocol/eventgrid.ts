@@ -35,46 +35,53 @@ export const MESSAGE_RECEIVED = 'Microsoft.Communication.AdvancedMessageReceived
 export const DELIVERY_STATUS = 'Microsoft.Communication.AdvancedMessageDeliveryStatusUpdated';
 export const ANALYSIS_COMPLETED = 'Microsoft.Communication.AdvancedMessageAnalysisCompleted';
 
-const phone = z.string().min(1).max(64);
-const timestamp = z.string().max(64);
+// Seed 001 marks nearly every field nullable, and the service does send `null` (`"media": null` on
+// a text message): `nullish()` wherever the seed says so. Enums (status, interactive type) are
+// extensible and arrive in any case: strings here, interpreted by the channel.
+const text = (max: number) => z.string().max(max).nullish();
+const timestamp = text(64);
 
 export const messageReceivedSchema = z.looseObject({
-  channelType: z.string().max(32).optional(),
-  messageId: z.string().max(256).optional(),
-  from: phone,
-  to: z.string().max(256),
+  channelType: text(32),
+  messageId: text(256),
+  // Nullable per the seed; a message from nobody cannot be answered, so the channel rejects it.
+  from: text(64),
+  to: text(256),
   receivedTimestamp: timestamp,
-  content: z.string().max(65_536).optional(),
+  content: text(65_536),
   media: z
-    .looseObject({ mimeType: z.string().max(255), id: z.string().min(1).max(256), fileName: z.string().max(512).optional(), caption: z.string().max(4096).optional(), animated: z.boolean().optional() })
-    .optional(),
-  context: z.looseObject({ from: z.string().max(64).optional(), id: z.string().max(256) }).optional(),
-  button: z.looseObject({ text: z.string().max(1024), payload: z.string().max(1024).optional() }).optional(),
+    .looseObject({ mimeType: z.string().max(255), id: z.string().min(1).max(256), fileName: text(512), caption: text(4096), animated: z.boolean().nullish() })
+    .nullish(),
+  context: z.looseObject({ from: text(64), id: text(256) }).nullish(),
+  button: z.looseObject({ text: text(1024), payload: text(1024) }).nullish(),
   interactive: z
     .looseObject({
-      type: z.string().max(32),
-      buttonReply: z.looseObject({ id: z.string().max(256), title: z.string().max(1024) }).optional(),
-      listReply: z.looseObject({ id: z.string().max(256), title: z.string().max(1024), description: z.string().max(1024).optional() }).optional(),
+      type: text(32),
+      buttonReply: z.looseObject({ id: text(256), title: text(1024) }).nullish(),
+      listReply: z.looseObject({ id: text(256), title: text(1024), description: text(1024) }).nullish(),
     })
-    .optional(),
-  reaction: z.looseObject({ messageId: z.string().max(256), emoji: z.string().max(32) }).optional(),
+    .nullish(),
+  reaction: z.looseObject({ messageId: text(256), emoji: text(32) }).nullish(),
+  error: z.looseObject({ channelCode: text(64), channelMessage: text(1024) }).nullish(),
 });
 
 export const deliveryStatusSchema = z.looseObject({
-  messageId: z.string().min(1).max(256),
-  status: z.string().min(1).max(32),
-  channelType: z.string().max(32).optional(),
-  from: z.string().max(256).optional(),
-  to: z.string().max(256).optional(),
-  receivedTimestamp: timestamp.optional(),
-  error: z.looseObject({ channelCode: z.string().max(64).optional(), channelMessage: z.string().max(1024).optional() }).optional(),
+  messageId: text(256),
+  status: text(32),
+  channelType: text(32),
+  from: text(256),
+  to: text(256),
+  receivedTimestamp: timestamp,
+  error: z.looseObject({ channelCode: text(64), channelMessage: text(1024) }).nullish(),
 });
 
 export const analysisSchema = z.looseObject({
-  from: phone,
-  to: z.string().max(256).optional(),
-  originalMessage: z.string().max(65_536).optional(),
-  intentAnalysis: z.string().max(4096).optional(),
-  languageDetection: z.looseObject({ language: z.string().max(64), confidenceScore: z.number().optional(), translation: z.string().max(65_536).optional() }).optional(),
-  extractedKeyPhrases: z.array(z.string().max(256)).max(100).optional(),
+  channelType: text(32),
+  from: text(64),
+  to: text(256),
+  receivedTimestamp: timestamp,
+  originalMessage: text(65_536),
+  intentAnalysis: text(4096),
+  languageDetection: z.looseObject({ language: text(64), confidenceScore: z.number().nullish(), translation: text(65_536) }).nullish(),
+  extractedKeyPhrases: z.array(z.string().max(256)).max(100).nullish(),
 });

@@ -5,6 +5,7 @@ import next from 'next';
 import { createDirectLineStreams } from '../channels/directline/stream-server';
 import { env, publicUrl } from '../config/env';
 import { createRateLimits, unlimited } from '../http/rate-limit';
+import { drainNodeRequest } from '../http/read-bytes';
 import { logger } from '../log/logger';
 import { serveDirectly } from './direct-routes';
 import { answerUnknownApiPath, routeMatcher } from './unknown-api-paths';
@@ -65,9 +66,9 @@ export async function startHttpServer(options: { dev: boolean; dir: string; host
 
 /**
  * A handler may answer (401, 413) before reading the whole body. The rest is read and dropped, or
- * the client, still sending, never reads the answer. Should Next.js have destroyed a body it
- * stopped reading, nobody reads that connection any more: the answer closes it, or a keep-alive
- * client would send its next request into it.
+ * the client, still sending, never reads the answer; past `DRAIN_AT_MOST` the connection is closed.
+ * Should Next.js have destroyed a body it stopped reading, nobody reads that connection any more:
+ * the answer closes it, or a keep-alive client would send its next request into it.
  */
 function answerUnreadBodies(request: IncomingMessage, response: ServerResponse): void {
   const writeHead = response.writeHead;
@@ -76,6 +77,9 @@ function answerUnreadBodies(request: IncomingMessage, response: ServerResponse):
     return writeHead.apply(this, args);
   } as ServerResponse['writeHead'];
   response.once('finish', () => {
-    if (!request.complete && !request.destroyed) request.resume();
+    if (request.complete || request.destroyed) return;
+    void drainNodeRequest(request).then((whole) => {
+      if (!whole) request.socket.destroy();
+    });
   });
 }

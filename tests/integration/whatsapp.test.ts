@@ -122,19 +122,82 @@ describe('WhatsApp messages in', () => {
     expect((await deliver(batch, { 'Content-Type': 'application/cloudevents-batch+json' })).status).toBe(200);
     const conversation = await conversationFor(phone);
     const rows = await db().activity.findMany({ where: { conversationId: conversation.id }, orderBy: { seq: 'asc' } });
-    expect(rows.map((r) => r.text)).toEqual(['first', 'Track my order', 'Roses', 'about that']);
+    expect(rows.map((r) => r.text)).toEqual(['first', 'Track my order', 'Roses\nRed', 'about that']);
     expect(rows[3]!.replyToId).toBe(rows[0]!.id);
   });
 
-  it('refuses malformed deliveries with 400 and stores nothing', async () => {
+  it('refuses deliveries that are not Event Grid JSON (not JSON, empty, a bad envelope) with 400 and stores nothing', async () => {
     const phone = sender();
     const good = event('advanced-message-received.text', phone);
-    for (const body of ['{not json', [], [{ ...good, id: undefined }], [good, { ...event('advanced-message-received.text', phone), data: { content: 'no sender' } }]]) {
+    for (const body of ['{not json', [], [{ ...good, id: undefined }], [good, { ...good, id: randomUUID(), eventType: 42 }]]) {
       const answer = await deliver(body);
       expect(answer.status).toBe(400);
       expect(answer.body).toEqual({ error: { code: expect.any(String), message: expect.any(String) } });
     }
     expect(await db().conversation.count({ where: { customerId: phone } })).toBe(0);
+  });
+});
+
+describe('ACS exactly as the service sends it', () => {
+  const transcriptOf = async (phone: string) => {
+    const conversation = await conversationFor(phone);
+    const page = await alice.call('GET', `/api/console/conversations/${conversation.id}/activities`);
+    return page.body.items as { text: string | null; attachments: unknown[] }[];
+  };
+
+  it('takes null in every field seed 001 marks nullable', async () => {
+    const phone = sender();
+    const nulls = { messageId: null, channelType: null, to: null, content: null, media: null, context: null, button: null, interactive: null, reaction: null, error: null };
+    const deliveries = [
+      event('advanced-message-received.text', phone, { ...nulls, content: 'Hello with nulls' }),
+      event('advanced-message-received.media', phone, {
+        ...nulls,
+        receivedTimestamp: null,
+        media: { mimeType: 'image/jpeg', id: randomUUID(), fileName: null, caption: null, animated: null },
+      }),
+      event('advanced-message-received.text', phone, { ...nulls, context: { from: null, id: null }, content: 'quoting nothing' }),
+      event('advanced-message-received.text', phone, { ...nulls, button: { text: 'Yes please', payload: null } }),
+      event('advanced-message-received.text', phone, { ...nulls, interactive: { type: 'buttonReply', buttonReply: { id: 'b1', title: 'Call me' }, listReply: null } }),
+      event('advanced-message-received.text', phone, { ...nulls, interactive: { type: 'listReply', buttonReply: null, listReply: { id: 'l2', title: 'Tulips', description: null } } }),
+      event('advanced-message-analysis-completed', phone, { to: null, intentAnalysis: null, languageDetection: { language: 'English', confidenceScore: null, translation: null }, extractedKeyPhrases: null }),
+    ];
+    for (const delivery of deliveries) expect((await deliver([delivery])).status, JSON.stringify(delivery.data)).toBe(200);
+    const items = await transcriptOf(phone);
+    expect(items.map((a) => [a.text, a.attachments.length])).toEqual([
+      ['Hello with nulls', 0],
+      [null, 1],
+      ['quoting nothing', 0],
+      ['Yes please', 0],
+      ['Call me', 0],
+      ['Tulips', 0],
+    ]);
+    expect(await db().rejectedEvent.count({ where: { key: { in: deliveries.map((d) => `eventgrid:${d.id}`) } } })).toBe(0);
+  });
+
+  it('applies the good events of a delivery and keeps the bad one to be seen, once however often it comes', async () => {
+    const phone = sender();
+    const bad = event('advanced-message-received.text', phone, { from: null, content: 'from nobody' });
+    const wrongType = event('advanced-message-received.text', phone, { content: { text: 'not a string' } });
+    const batch = [
+      event('advanced-message-received.text', phone, { content: 'before the bad ones' }),
+      bad,
+      wrongType,
+      event('advanced-message-delivery-status.sent', 'business', { messageId: null, status: 'delivered' }),
+      event('advanced-message-received.text', phone, { content: 'after the bad ones' }),
+    ];
+    for (let i = 0; i < 2; i++) expect(await deliver(batch)).toEqual({ status: 200, body: {} });
+    expect((await transcriptOf(phone)).map((a) => a.text)).toEqual(['before the bad ones', 'after the bad ones']);
+    const rejected = await db().rejectedEvent.findMany({ where: { key: { in: [bad.id, wrongType.id].map((id) => `eventgrid:${id}`) } }, orderBy: { reason: 'asc' } });
+    expect(rejected.map((row) => [row.key, row.channel, row.eventType, row.reason])).toEqual(
+      expect.arrayContaining([
+        [`eventgrid:${bad.id}`, 'whatsapp', bad.eventType, expect.stringContaining('data.from')],
+        [`eventgrid:${wrongType.id}`, 'whatsapp', wrongType.eventType, expect.stringContaining('data.content')],
+      ]),
+    );
+    expect(rejected).toHaveLength(2);
+    expect(rejected.find((row) => row.key === `eventgrid:${bad.id}`)!.payload).toMatchObject({ data: { content: 'from nobody', from: null } });
+    const metricsText = await (await fetch(`${baseUrl()}/api/metrics`)).text();
+    expect(metricsText).toMatch(/console_channel_events_rejected_total\{channel="whatsapp"\} [1-9]/);
   });
 });
 
@@ -165,6 +228,44 @@ describe('WhatsApp replies out', () => {
     await deliveryStateOf(sent.body.id, 'read');
     // Late and out of order: neither a Sent nor a Failed moves a Read message back.
     expect((await deliver([status('sent'), status('failed')])).status).toBe(200);
+    expect((await db().activity.findUniqueOrThrow({ where: { id: sent.body.id } })).deliveryState).toBe('read');
+  });
+
+  it('take statuses in any case, and ignore the ones they do not know', async () => {
+    const { phone, conversation } = await acceptedWhatsApp();
+    const sent = await alice.call('POST', `/api/console/conversations/${conversation.id}/messages`, { text: 'cases', clientId: `wk-${Date.now()}` });
+    await deliveryStateOf(sent.body.id, 'sent');
+    const messageId = (await db().activity.findUniqueOrThrow({ where: { id: sent.body.id } })).externalId!;
+    const status = (value: string) => event('advanced-message-delivery-status.sent', 'business', { messageId, to: phone, status: value, error: null });
+    for (const unknown of ['warning', 'unknown', 'Warning', 'constructor', '']) expect((await deliver([status(unknown)])).status, unknown).toBe(200);
+    expect((await db().activity.findUniqueOrThrow({ where: { id: sent.body.id } })).deliveryState).toBe('sent');
+    expect((await deliver([status('DELIVERED')])).status).toBe(200);
+    await deliveryStateOf(sent.body.id, 'delivered');
+    expect((await deliver([status('Read')])).status).toBe(200);
+    await deliveryStateOf(sent.body.id, 'read');
+  });
+
+  it('keep a status that overtakes the send’s answer and apply it once the id is recorded, never backwards', async () => {
+    const { phone, conversation } = await acceptedWhatsApp();
+    // The fake ACS publishes these to the webhook, and waits for the answers, before it answers 202.
+    const early = await fetch(`${acsUrl()}/test/status-before-answer`, {
+      method: 'POST',
+      body: JSON.stringify({ deliverTo: `${baseUrl()}/api/eventgrid/acs`, statuses: ['read', 'delivered', 'sent'] }),
+    });
+    expect(early.status).toBe(200);
+    const sent = await alice.call('POST', `/api/console/conversations/${conversation.id}/messages`, { text: 'overtaken', clientId: `we-${Date.now()}` });
+    expect(sent.status).toBe(201);
+    await deliveryStateOf(sent.body.id, 'read');
+    const request = (await acsRequests()).find((r) => r.body?.content === 'overtaken')!;
+    expect(request.earlyStatusAnswers).toEqual([200, 200, 200]);
+    expect((await db().activity.findUniqueOrThrow({ where: { id: sent.body.id } })).externalId).toBe(request.messageId);
+    expect(await db().pendingDeliveryStatus.count({ where: { externalId: request.messageId! } })).toBe(0);
+    const shown = await alice.call('GET', `/api/console/conversations/${conversation.id}/activities`);
+    expect(shown.body.items.find((a: { id: string }) => a.id === sent.body.id)).toMatchObject({ deliveryState: 'read' });
+
+    // A late failure does not move it back either.
+    const late = event('advanced-message-delivery-status.failed', 'business', { messageId: request.messageId, to: phone, status: 'failed' });
+    expect((await deliver([late])).status).toBe(200);
     expect((await db().activity.findUniqueOrThrow({ where: { id: sent.body.id } })).deliveryState).toBe('read');
   });
 

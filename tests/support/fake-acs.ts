@@ -1,6 +1,8 @@
 // A local stand-in for Azure Communication Services Advanced Messaging: it checks the HMAC-SHA256
 // signature of every request like ACS does, serves media, accepts sends, and lets tests look at
-// what it received (GET /test/requests) and script failures (POST /test/fail-next).
+// what it received (GET /test/requests) and script failures (POST /test/fail-next). Like the real
+// service, it may publish a message's status before its send's 202 reaches the sender
+// (POST /test/status-before-answer): those statuses go to the app's Event Grid webhook first.
 import { TINY_PNG } from './images';
 import { createHash, createHmac, randomUUID } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
@@ -17,6 +19,44 @@ export interface AcsRequest {
   signed: boolean;
   body: Record<string, unknown> | null;
   messageId?: string;
+  /** The app's answers to the statuses published before this send was answered. */
+  earlyStatusAnswers?: number[];
+}
+
+/** What the next send publishes before it answers: statuses for its message id, to the Event Grid webhook. */
+interface EarlyStatuses {
+  deliverTo: string;
+  statuses: string[];
+}
+
+/** An Event Grid delivery of one `AdvancedMessageDeliveryStatusUpdated`, as the service sends it (lower-case status, nulls). */
+function statusDelivery(messageId: string, status: string, to: string) {
+  return [
+    {
+      id: randomUUID(),
+      topic: '/subscriptions/sub-1/resourcegroups/rg-1/providers/microsoft.communication/communicationservices/acs-1',
+      subject: `advancedMessage/${messageId}/status/${status}`,
+      data: { messageId, status, channelType: 'whatsapp', from: TEST_ACS_CHANNEL, to, receivedTimestamp: new Date().toISOString(), error: null },
+      eventType: 'Microsoft.Communication.AdvancedMessageDeliveryStatusUpdated',
+      dataVersion: '1.0',
+      metadataVersion: '1',
+      eventTime: new Date().toISOString(),
+    },
+  ];
+}
+
+async function publishStatuses(early: EarlyStatuses, messageId: string, to: string): Promise<number[]> {
+  const answers: number[] = [];
+  for (const status of early.statuses) {
+    const response = await fetch(early.deliverTo, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', 'aeg-event-type': 'Notification' },
+      body: JSON.stringify(statusDelivery(messageId, status, to)),
+    });
+    await response.arrayBuffer();
+    answers.push(response.status);
+  }
+  return answers;
 }
 
 function verify(method: string, pathAndQuery: string, headers: Record<string, string | string[] | undefined>, body: Buffer): boolean {
@@ -35,6 +75,7 @@ function verify(method: string, pathAndQuery: string, headers: Record<string, st
 export async function startFakeAcs(): Promise<{ url: string; close(): Promise<void> }> {
   const requests: AcsRequest[] = [];
   let failNext: { status: number; body: unknown } | null = null;
+  let earlyNext: EarlyStatuses | null = null;
   const server: Server = createServer(async (request, response) => {
     const chunks: Buffer[] = [];
     for await (const chunk of request) chunks.push(chunk as Buffer);
@@ -47,6 +88,10 @@ export async function startFakeAcs(): Promise<{ url: string; close(): Promise<vo
     if (url === '/test/requests') return send(200, requests);
     if (url === '/test/fail-next') {
       failNext = JSON.parse(body.toString('utf8'));
+      return send(200, {});
+    }
+    if (url === '/test/status-before-answer') {
+      earlyNext = JSON.parse(body.toString('utf8'));
       return send(200, {});
     }
     const signed = verify(request.method ?? 'GET', url, request.headers, body);
@@ -65,6 +110,11 @@ export async function startFakeAcs(): Promise<{ url: string; close(): Promise<vo
       }
       entry.messageId = randomUUID();
       const to = (entry.body?.to as string[] | undefined) ?? [];
+      if (earlyNext) {
+        const early = earlyNext;
+        earlyNext = null;
+        entry.earlyStatusAnswers = await publishStatuses(early, entry.messageId, to[0] ?? '');
+      }
       return send(202, { receipts: to.map((recipient) => ({ messageId: entry.messageId, to: recipient })) });
     }
     send(404, { error: { code: 'NotFound', message: url } });

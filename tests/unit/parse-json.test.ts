@@ -20,10 +20,17 @@ describe('request JSON the database can store', () => {
     expect(refused('[[[["\\ud83d"]]]]')).toBe('400 BadArgument');
   });
 
-  it('takes everything else, emoji and very deep nesting included', () => {
+  it('takes everything else, emoji and nesting up to 64 levels included', () => {
     expect(parseJsonText('{"text":"\\ud83d\\ude00 \\\\u0000 literally"}')).toEqual({ text: '😀 \\u0000 literally' });
+    expect(refused(`${'['.repeat(64)}"ok"${']'.repeat(64)}`)).toBe('accepted');
+    // Brackets inside strings (escaped quotes included) are text, not nesting.
+    expect(refused(`{"text":"${'[{'.repeat(500)} \\" ${'[{'.repeat(500)}"}`)).toBe('accepted');
+  });
+
+  it('refuses nesting deeper than 64 levels before parsing, however deep', () => {
+    expect(refused(`${'['.repeat(65)}"ok"${']'.repeat(65)}`)).toBe('400 BadArgument');
     const depth = 100_000;
-    expect(refused(`${'['.repeat(depth)}"\\u0000"${']'.repeat(depth)}`)).toBe('400 BadArgument');
-    expect(refused(`${'['.repeat(depth)}"ok"${']'.repeat(depth)}`)).toBe('accepted');
+    expect(refused(`${'{"a":'.repeat(depth)}1${'}'.repeat(depth)}`)).toBe('400 BadArgument');
+    expect(() => parseJsonText(`${'['.repeat(depth)}]`)).toThrow(/deeper than 64 levels/);
   });
 });

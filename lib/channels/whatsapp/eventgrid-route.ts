@@ -5,23 +5,36 @@ import { parseJsonText } from '../../http/parse-json';
 import { handle, handleIncoming } from '../../http/respond';
 import { metrics } from '../../metrics/registry';
 import { assertEventGridCode, parseDelivery, validationAnswer } from './eventgrid';
-import { applyAcsEvent, validateEvent } from './inbound';
+import { logger } from '../../log/logger';
+import { applyAcsEvent } from './inbound';
 
 /** Event Grid posts at most 1 MB per delivery. */
 const MAX_BYTES = 1_048_576;
 
-/** POST: the custom server calls this directly; the App Router through `eventGridDeliveryRoute`. */
+/**
+ * POST: the custom server calls this directly; the App Router through `eventGridDeliveryRoute`.
+ * Event Grid never redelivers a 400, so only a delivery that is not Event Grid's at all (not JSON,
+ * a bad envelope) gets one. An event whose data is unusable is rejected on its own and the rest
+ * applied (200). Should applying one fail otherwise (the database, ACS), the others are still
+ * applied and the answer is that failure: Event Grid redelivers, and what was applied is a duplicate.
+ */
 export const eventGridDeliveryAnswer = handleIncoming(async (incoming) => {
   assertEventGridCode(incoming.url);
   // Refuses what PostgreSQL cannot store (a NUL in an event id, say) before any event is applied.
   const events = parseDelivery(parseJsonText((await incoming.bytes(MAX_BYTES)).toString('utf8')));
   const handshake = validationAnswer(events);
   if (handshake) return answer(handshake);
-  events.forEach(validateEvent);
+  let failure: unknown = null;
   for (const event of events) {
-    const outcome = await applyAcsEvent(event);
-    if (outcome !== 'ignored') metrics().activitiesReceived.inc({ channel: 'whatsapp', duplicate: String(outcome === 'duplicate') });
+    try {
+      const outcome = await applyAcsEvent(event);
+      if (outcome === 'applied' || outcome === 'duplicate') metrics().activitiesReceived.inc({ channel: 'whatsapp', duplicate: String(outcome === 'duplicate') });
+    } catch (error) {
+      logger.warn({ err: error, eventId: event.id, eventType: event.type }, 'Event Grid event not applied; the delivery will be retried');
+      failure ??= error;
+    }
   }
+  if (failure) throw failure;
   return answer({});
 });
 

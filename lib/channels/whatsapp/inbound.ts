@@ -1,16 +1,20 @@
 // ACS Advanced Messaging events (WhatsApp) from Event Grid: messages, delivery statuses, analysis.
 // Event Grid delivers at least once and out of order: every event is applied once, keyed on its id.
+// An event whose data cannot be used is rejected on its own (kept in RejectedEvent, logged); the
+// rest of its delivery is applied (docs/architecture.md, "Event Grid deliveries").
 import { z } from 'zod';
+import { applyDeliveryReport, type DeliveryReport } from '../../activities/delivery-status';
 import { receiveCustomerActivity, receiveIfConversationExists } from '../../activities/receive-customer-activity';
+import { channelTimestamp } from '../../activities/timestamp';
 import { storeAttachment } from '../../attachments/store-attachment';
 import { defaultChannelId } from '../../conversations/defaults';
 import { openConversation } from '../../conversations/open-conversation';
 import { publishConversationChange } from '../../conversations/publish';
 import { db as defaultDb, type Db } from '../../db/client';
-import type { DeliveryState, Prisma } from '../../db/generated/client';
+import type { Prisma } from '../../db/generated/client';
 import { isUniqueViolation } from '../../db/prisma-errors';
 import { transaction } from '../../db/transaction';
-import { badRequest } from '../../errors/app-error';
+import { AppError } from '../../errors/app-error';
 import {
   ANALYSIS_COMPLETED,
   analysisSchema,
@@ -20,32 +24,52 @@ import {
   messageReceivedSchema,
   type IncomingEvent,
 } from '../../protocol/eventgrid';
-import { appendEvent } from '../../realtime/event-log';
-import { attachmentRefs, toActivityView } from '../../views/map';
+import { rejectChannelEvent } from '../rejected-events';
 import { acsSettings, downloadMedia } from './acs-client';
-import { channelTimestamp } from '../../activities/timestamp';
 
-export type EventOutcome = 'applied' | 'duplicate' | 'ignored';
+export type EventOutcome = 'applied' | 'duplicate' | 'ignored' | 'rejected';
+
+/** An event whose data the console cannot use: Event Grid redelivering it would not help. */
+class UnusableEvent extends Error {}
 
 function parseData<T>(schema: z.ZodType<T>, event: IncomingEvent): T {
   const parsed = schema.safeParse(event.data);
-  if (!parsed.success) throw badRequest('BadEvent', `Event ${event.id}: ${parsed.error.issues[0]?.path.join('.')} ${parsed.error.issues[0]?.message}`);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new UnusableEvent(`data.${issue?.path.join('.') ?? ''}: ${issue?.message ?? 'invalid'}`.replace('data.:', 'data:'));
+  }
   return parsed.data;
 }
 
-/** Checks an event's data before anything is applied, so a bad batch stores nothing. */
-export function validateEvent(event: IncomingEvent): void {
-  if (event.type === MESSAGE_RECEIVED) parseData(messageReceivedSchema, event);
-  else if (event.type === DELIVERY_STATUS) parseData(deliveryStatusSchema, event);
-  else if (event.type === ANALYSIS_COMPLETED) parseData(analysisSchema, event);
+function senderOf(data: { from?: string | null }): string {
+  if (!data.from) throw new UnusableEvent('data.from is missing: a message from nobody cannot be answered.');
+  return data.from;
 }
 
+/** Applies one event; a rejected one is recorded, anything else thrown (a database or ACS failure). */
 export async function applyAcsEvent(event: IncomingEvent, db: Db = defaultDb()): Promise<EventOutcome> {
+  try {
+    return await applyEvent(event, db);
+  } catch (error) {
+    // A refusal of the domain's (media too large, say) is as final as bad data.
+    const final = error instanceof UnusableEvent || (error instanceof AppError && error.status < 500);
+    if (!final) throw error;
+    await rejectChannelEvent(db, { channel: 'whatsapp', key: `eventgrid:${event.id}`, eventType: event.type, reason: (error as Error).message, data: event.data });
+    return 'rejected';
+  }
+}
+
+async function applyEvent(event: IncomingEvent, db: Db): Promise<EventOutcome> {
   if (event.type === MESSAGE_RECEIVED) return messageReceived(event, parseData(messageReceivedSchema, event), db);
-  if (event.type === DELIVERY_STATUS) return onceOnly(event, db, (tx) => statusUpdated(tx, parseData(deliveryStatusSchema, event)));
+  if (event.type === DELIVERY_STATUS) {
+    const report = deliveryReport(parseData(deliveryStatusSchema, event));
+    if (!report) return 'ignored';
+    return onceOnly(event, db, async (tx) => void (await applyDeliveryReport(tx, report)));
+  }
   if (event.type === ANALYSIS_COMPLETED) {
     // The analysis may overtake the message it analyses: the conversation is opened either way.
-    const data = parseData(analysisSchema, event);
+    const parsed = parseData(analysisSchema, event);
+    const data = { ...parsed, from: senderOf(parsed) };
     const channelId = await defaultChannelId(db, 'whatsapp');
     // Its `to` names the analysing resource, not the business number: match on the customer.
     const conversation =
@@ -56,9 +80,14 @@ export async function applyAcsEvent(event: IncomingEvent, db: Db = defaultDb()):
   return 'ignored';
 }
 
-const externalIdOf = (data: { to?: string; from: string }) => `${data.to ?? 'whatsapp'}:${data.from}`;
+interface Parties {
+  from: string;
+  to?: string | null;
+}
 
-async function whatsappConversation(db: Db, data: { to?: string; from: string }) {
+const externalIdOf = (data: Parties) => `${data.to ?? 'whatsapp'}:${data.from}`;
+
+async function whatsappConversation(db: Db, data: Parties) {
   return openConversation(db, {
     channel: 'whatsapp',
     externalId: externalIdOf(data),
@@ -69,15 +98,29 @@ async function whatsappConversation(db: Db, data: { to?: string; from: string })
   });
 }
 
-async function messageReceived(event: IncomingEvent, data: z.infer<typeof messageReceivedSchema>, db: Db): Promise<EventOutcome> {
-  const dedupeKey = `eventgrid:${event.id}`;
-  const text =
+type MessageData = z.infer<typeof messageReceivedSchema>;
+
+/** What the rep reads: the text, a caption, the chosen button, or the list item with its description. */
+function messageText(data: MessageData): string | null {
+  const list = data.interactive?.listReply;
+  const listText = list ? [list.title ?? list.id, list.description].filter(Boolean).join('\n') : null;
+  const button = data.interactive?.buttonReply;
+  return (
     data.content ??
     data.media?.caption ??
     data.button?.text ??
-    data.interactive?.buttonReply?.title ??
-    data.interactive?.listReply?.title ??
-    (data.reaction ? `Reacted ${data.reaction.emoji}` : null);
+    data.button?.payload ??
+    (button ? (button.title ?? button.id) : null) ??
+    (listText || null) ??
+    (data.reaction?.emoji ? `Reacted ${data.reaction.emoji}` : null)
+  );
+}
+
+async function messageReceived(event: IncomingEvent, parsed: MessageData, db: Db): Promise<EventOutcome> {
+  const dedupeKey = `eventgrid:${event.id}`;
+  const data = { ...parsed, from: senderOf(parsed) };
+  const text = messageText(data);
+  const quotedId = data.context?.id ?? null;
   const activity = {
     type: 'message',
     dedupeKey,
@@ -87,12 +130,12 @@ async function messageReceived(event: IncomingEvent, data: z.infer<typeof messag
     fromRole: 'user',
     text,
     timestamp: channelTimestamp(data.receivedTimestamp),
-    replyToId: data.context?.id ?? null,
+    replyToId: quotedId,
     raw: data as Prisma.InputJsonObject,
   };
   // A plain message to a known conversation, the usual case, is one statement (and a replay of it
   // one unique violation); files, quotes and new customers need the conversation first.
-  if (!data.media && !data.context) {
+  if (!data.media && !quotedId) {
     const received = await receiveIfConversationExists({ channel: 'whatsapp', externalId: externalIdOf(data) }, activity, db);
     if (received) return received.duplicate ? 'duplicate' : 'applied';
   }
@@ -110,7 +153,7 @@ async function messageReceived(event: IncomingEvent, data: z.infer<typeof messag
     );
     attachmentIds.push(stored.id);
   }
-  const quoted = data.context ? await db.activity.findFirst({ where: { conversationId: conversation.id, externalId: data.context.id }, select: { id: true } }) : null;
+  const quoted = quotedId ? await db.activity.findFirst({ where: { conversationId: conversation.id, externalId: quotedId }, select: { id: true } }) : null;
   const received = await receiveCustomerActivity(conversation.id, { ...activity, replyToId: quoted?.id ?? activity.replyToId }, db, attachmentIds);
   return received.duplicate ? 'duplicate' : 'applied';
 }
@@ -129,24 +172,20 @@ async function onceOnly(event: IncomingEvent, db: Db, effect: (tx: Prisma.Transa
   }
 }
 
-const RANK: Record<DeliveryState, number> = { none: 0, sending: 1, failed: 1, sent: 2, delivered: 3, read: 4 };
-const STATUS: Record<string, DeliveryState> = { sent: 'sent', delivered: 'delivered', read: 'read', failed: 'failed' };
+/** ACS statuses are an extensible enum in any case (`delivered`, `Delivered`); `warning`, `unknown` and the like change nothing. */
+const STATUSES = new Map<string, DeliveryReport['state']>([
+  ['sent', 'sent'],
+  ['delivered', 'delivered'],
+  ['read', 'read'],
+  ['failed', 'failed'],
+]);
 
-/** Statuses arrive out of order: a message never moves backwards (a late `Sent` after `Read` is ignored). */
-async function statusUpdated(tx: Prisma.TransactionClient, data: z.infer<typeof deliveryStatusSchema>) {
-  const next = STATUS[data.status.toLowerCase()];
-  if (!next) return;
-  const activity = await tx.activity.findFirst({ where: { externalId: data.messageId, direction: 'outbound' } });
-  if (!activity) return;
-  const forward = next === 'failed' ? RANK[activity.deliveryState] < RANK.delivered : RANK[next] > RANK[activity.deliveryState];
-  if (!forward) return;
-  const reason = data.error ? `WhatsApp ${data.error.channelCode ?? ''}: ${data.error.channelMessage ?? 'failed'}`.replace(' :', ':') : null;
-  const updated = await tx.activity.update({
-    where: { id: activity.id },
-    data: { deliveryState: next, deliveryError: next === 'failed' ? (reason ?? 'WhatsApp reported a failure') : null },
-    include: attachmentRefs,
-  });
-  await appendEvent(tx, { type: 'activity.updated', conversationId: activity.conversationId, activity: toActivityView(updated) });
+function deliveryReport(data: z.infer<typeof deliveryStatusSchema>): DeliveryReport | null {
+  const state = STATUSES.get((data.status ?? '').toLowerCase());
+  if (!state || !data.messageId) return null;
+  const code = data.error?.channelCode;
+  const reason = data.error ? `WhatsApp${code ? ` ${code}` : ''}: ${data.error.channelMessage ?? 'failed'}` : 'WhatsApp reported a failure';
+  return { externalId: data.messageId, state, error: state === 'failed' ? reason : null };
 }
 
 async function analysisCompleted(tx: Prisma.TransactionClient, conversationId: string, data: z.infer<typeof analysisSchema>) {
