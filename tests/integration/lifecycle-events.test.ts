@@ -121,8 +121,8 @@ describe('the customer leaves', () => {
     expect((await alice.call('POST', `/api/console/conversations/${created.id}/accept`, {})).status).toBe(200);
     // Someone else leaving is not the customer leaving.
     const removed = (members: unknown[]) => ({ type: 'conversationUpdate', from: { id: 'bot-1', role: 'bot' }, membersRemoved: members });
-    expect((await connector(`/v3/conversations/${created.id}/activities`, removed([{ id: 'someone-else' }]))).status).toBe(200);
-    expect((await connector(`/v3/conversations/${created.id}/activities`, removed([customer]))).status).toBe(200);
+    expect((await connector(`/v3/conversations/${created.id}/activities`, removed([{ id: 'someone-else' }]))).status).toBe(201);
+    expect((await connector(`/v3/conversations/${created.id}/activities`, removed([customer]))).status).toBe(201);
     await eventsArrive(created.id, [...ACCEPTED, 'CustomerDisconnected']);
     expect((await connector(`/v3/conversations/${created.id}/activities`, { type: 'conversationUpdate', membersRemoved: 'everyone' })).status).toBe(400);
   });
