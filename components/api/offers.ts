@@ -40,3 +40,13 @@ export function useTakeOffer(onTaken: (summary: ConversationSummary) => void) {
 }
 
 export const useDeclineOffer = () => useAnswerOffer<{ ok: true }>('decline');
+
+/** The rep who asked withdraws a transfer or consult request; the answer is the conversation's summary. */
+export function useWithdrawRequest() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (request: { offerId: string }) =>
+      fetchJson<ConversationSummary>(`/api/console/offers/${encodeURIComponent(request.offerId)}/withdraw`, { method: 'POST', body: {} }),
+    onSuccess: (summary) => queryClient.setQueryData(queryKeys.conversation(summary.id), summary),
+  });
+}

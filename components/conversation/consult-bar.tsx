@@ -3,25 +3,32 @@
 import { useTranslations } from 'next-intl';
 import type { AgentView, ConversationSummary } from '@/lib/views/types';
 import { useAddConsultant, useEndConsult } from '../api/conversation-commands';
+import { useWithdrawRequest } from '../api/offers';
 
 const LINK = 'rounded px-2 py-0.5 text-xs underline hover:bg-amber-100 disabled:opacity-60 dark:hover:bg-amber-900';
 
 /**
  * Who is consulting on the conversation and what is waiting for an answer. The owner adds a
- * consultant to the customer conversation or removes them; a consultant leaves.
+ * consultant to the customer conversation or removes them, or withdraws a request; a consultant leaves.
  */
 export function ConsultBar({ conversation, agent }: { conversation: ConversationSummary; agent: AgentView }) {
   const add = useAddConsultant();
   const end = useEndConsult();
+  const withdraw = useWithdrawRequest();
   const t = useTranslations('consult');
   const isOwner = conversation.ownerId === agent.id;
   if (conversation.consultants.length === 0 && conversation.pendingRequests.length === 0) return null;
-  const error = add.error ?? end.error;
+  const error = add.error ?? end.error ?? withdraw.error;
   return (
     <div aria-label={t('region')} role="region" className="flex flex-wrap items-center gap-3 border-b border-amber-200 bg-amber-50 px-4 py-1.5 text-sm text-amber-900 dark:border-amber-800 dark:bg-amber-950 dark:text-amber-100">
       {conversation.pendingRequests.map((request) => (
-        <span key={request.offerId}>
+        <span key={request.offerId} className="flex items-center gap-1">
           {t('waiting', { name: request.agentName, kind: request.kind })}
+          {isOwner && (
+            <button type="button" className={LINK} disabled={withdraw.isPending} onClick={() => withdraw.mutate({ offerId: request.offerId })}>
+              {t('withdraw')}
+            </button>
+          )}
         </span>
       ))}
       {conversation.consultants.map((consultant) => (

@@ -57,6 +57,9 @@ export const envSchema = z.object({
   ROUTING: flag.default(true),
   /** How long an agent has to take a routing offer, a transfer or a consult request. */
   OFFER_TIMEOUT_SECONDS: z.coerce.number().int().min(5).max(3600).default(30),
+  /** How long a rep counts as connected after their console's last heartbeat: past it, routing skips
+   * them, transfers and consults to them fail, and their conversations hear `AgentDisconnected`. */
+  CONSOLE_GRACE_SECONDS: z.coerce.number().int().min(3).max(600).default(60),
   ATTACHMENT_URL_TTL_SECONDS: z.coerce.number().int().min(60).max(7 * 86_400).default(86_400),
   /** Per-caller rate limits on the inbound endpoints (Direct Line, channels, Event Grid, sign-in). */
   RATE_LIMIT: flag.default(true),

@@ -1,10 +1,11 @@
-import { db as defaultDb, type Db } from '../db/client';
+import { db as defaultDb, type Db, type Tx } from '../db/client';
 import { transaction } from '../db/transaction';
 import { conflict, forbidden, notFound } from '../errors/app-error';
 import type { ConversationSummary } from '../views/types';
 import type { ActingAgent } from './agent';
 import { recordLifecycleEvent, type LifecycleEventName } from './lifecycle';
 import { publishConversationChange } from './publish';
+import { hasCustomerLeft } from './customer-left';
 import { insertActivity } from '../activities/new-activity';
 import { recordAgentNote } from './agent-note';
 import { endConsults } from './consult/end-consult';
@@ -15,6 +16,9 @@ import { recordSupervisorAction } from './supervise/record-action';
 /**
  * The owner ends the conversation (`AgentEndSession`), or a supervisor force-closes it
  * (`SupervisorForceClosedConversation`); either way the channel then hears `ConversationClosed`.
+ * Seed 000 names two special cases of the owner's end: closing what the customer already left
+ * (`AgentClosed`, the samples' close of the rep's session) and ending while consultants take part
+ * in the customer conversation (`PrimaryAgentEndConversation`).
  */
 export async function closeConversation(
   input: { conversationId: string; agent: ActingAgent; force?: boolean; /** Wrap-up note or force-close reason. */ note?: string },
@@ -34,7 +38,7 @@ export async function closeConversation(
       data: { state: 'closed', closedAt: new Date(), version: { increment: 1 } },
     });
     if (updated.count === 0) throw conflict('The conversation changed; try again.');
-    const first: LifecycleEventName = input.force ? 'SupervisorForceClosedConversation' : 'AgentEndSession';
+    const first = input.force ? 'SupervisorForceClosedConversation' : await ownersEnd(tx, conversation.id);
     const events = [];
     if (input.note) events.push(await recordAgentNote(tx, conversation.id, input.agent, input.note, input.force ? 'closeReason' : 'wrapUp'));
     await endConsults(tx, conversation.id);
@@ -60,4 +64,10 @@ export async function closeConversation(
     for (const agentId of new Set(freed)) await publishAgentStatus(tx, agentId);
     return summary;
   });
+}
+
+async function ownersEnd(tx: Tx, conversationId: string): Promise<LifecycleEventName> {
+  if (await hasCustomerLeft(tx, conversationId)) return 'AgentClosed';
+  const joined = await tx.consultant.count({ where: { conversationId, endedAt: null, joinedAt: { not: null } } });
+  return joined > 0 ? 'PrimaryAgentEndConversation' : 'AgentEndSession';
 }

@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { sqlPool, type Db } from '../db/client';
 import type { ChannelKind, Conversation, Prisma } from '../db/generated/client';
 import { defaultChannelId } from './defaults';
@@ -17,8 +17,9 @@ export interface OpenConversationInput {
   outboundChannelId?: string | null;
 }
 
+/** A GUID, as seed 000 says a custom channel's conversation ids are (older ids keep working). */
 export function newConversationId(): string {
-  return randomBytes(16).toString('base64url');
+  return randomUUID();
 }
 
 /**

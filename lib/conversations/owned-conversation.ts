@@ -1,6 +1,6 @@
 import type { Tx } from '../db/client';
 import type { Agent, Conversation } from '../db/generated/client';
-import { conflict, forbidden, notFound } from '../errors/app-error';
+import { conflict, forbidden, notFound, type AppError } from '../errors/app-error';
 import type { ActingAgent } from './agent';
 
 /** The conversation a transfer or consult starts from: active, and the acting agent's own. */
@@ -16,12 +16,22 @@ export async function loadOwnedConversation(tx: Tx, conversationId: string, agen
 }
 
 /**
- * A colleague to ask (transfer, consult): any active account but oneself. Presence is shown in the
- * dialogs, not enforced: an Away colleague may still answer before the request times out.
+ * A colleague to ask (transfer, consult): any active account but oneself whose console is open now.
+ * Presence is shown in the dialogs, not enforced: an Away colleague may still answer before the
+ * request times out; but nobody answers with the console closed (or the account deactivated), so
+ * such a request cannot be made and is answered with `unreachable` (the caller records it failed).
  */
-export async function loadColleague(tx: Tx, agentId: string, self: ActingAgent): Promise<Pick<Agent, 'id' | 'displayName' | 'role'>> {
-  const target = await tx.agent.findUnique({ where: { id: agentId }, select: { id: true, displayName: true, role: true, active: true } });
-  if (!target || !target.active) throw notFound('No such agent.', 'AgentNotFound');
-  if (target.id === self.id) throw conflict('Choose another agent.', 'SameAgent');
-  return target;
+export async function reachColleague(
+  tx: Tx,
+  agentId: string,
+  self: ActingAgent,
+): Promise<{ target: Pick<Agent, 'id' | 'displayName' | 'role'> } | { unreachable: AppError }> {
+  if (agentId === self.id) throw conflict('Choose another agent.', 'SameAgent');
+  const target = await tx.agent.findUnique({ where: { id: agentId }, select: { id: true, displayName: true, role: true, active: true, connectedUntil: true } });
+  if (!target) return { unreachable: notFound('No such agent.', 'AgentNotFound') };
+  if (!target.active) return { unreachable: conflict(`${target.displayName}'s account is deactivated.`, 'AgentUnavailable') };
+  if (!target.connectedUntil || target.connectedUntil <= new Date()) {
+    return { unreachable: conflict(`${target.displayName} does not have the console open.`, 'AgentUnavailable') };
+  }
+  return { target: { id: target.id, displayName: target.displayName, role: target.role } };
 }

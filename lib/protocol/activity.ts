@@ -38,6 +38,9 @@ export const activitySchema = z.looseObject({
   channelData: z.unknown().optional(),
   value: z.unknown().optional(),
   serviceUrl: z.string().max(2048).optional(),
+  /** `conversationUpdate`: who joined or left (a removed customer means they left the chat). */
+  membersAdded: z.array(channelAccountSchema).max(1000).nullish(),
+  membersRemoved: z.array(channelAccountSchema).max(1000).nullish(),
 });
 
 export type WireActivity = z.infer<typeof activitySchema>;

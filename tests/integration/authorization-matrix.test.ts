@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hashPassword } from '@/lib/auth/password';
 import { db } from '@/lib/db/client';
 import { ConsoleClient, customerSays, startDirectLine } from '../support/clients';
-import { readEvents } from '../support/sse';
+import { openConsole, readEvents } from '../support/sse';
 
 type Caller = 'none' | 'forged' | 'otherQueue' | 'agent' | 'supervisor' | 'admin';
 const CALLERS: Caller[] = ['none', 'forged', 'otherQueue', 'agent', 'supervisor', 'admin'];
@@ -32,6 +32,8 @@ interface Fixture {
 let clients: Record<Caller, ConsoleClient>;
 let bob: ConsoleClient;
 let ids: { alice: string; bob: string; general: string };
+/** Alice and Bob keep their consoles open: transfers and consults to them can be made. */
+let consoles: { close(): void }[] = [];
 
 async function agentIn(queueName: string, role: 'agent' | 'admin'): Promise<string> {
   const email = `${role}-${randomUUID().slice(0, 8)}@matrix.test`;
@@ -57,9 +59,11 @@ beforeAll(async () => {
   const directory = (await clients.agent.call('GET', '/api/console/directory')).body;
   const idOf = (name: string) => directory.agents.find((a: { displayName: string }) => a.displayName === name).id as string;
   ids = { alice: idOf('Alice'), bob: idOf('Bob'), general: directory.queues.find((q: { name: string }) => q.name === 'General').id };
+  consoles = [await openConsole(clients.agent), await openConsole(bob)];
 });
 
 afterAll(async () => {
+  for (const console of consoles) console.close();
   await db().agent.deleteMany({ where: { email: { endsWith: '@matrix.test' } } });
 });
 

@@ -1,5 +1,9 @@
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
+import { db } from '@/lib/db/client';
 import { ConsoleClient, customerSays, startDirectLine } from '../support/clients';
+import { openConsole } from '../support/sse';
+
+afterAll(() => db().$disconnect());
 
 const NIL_UUID = '00000000-0000-4000-8000-000000000000';
 
@@ -65,6 +69,8 @@ describe('presence, directory, offers, transfer and consult over HTTP', () => {
     expect((await alice.call('POST', `${path}/consult`, { agentId: bobId, extra: true })).status).toBe(400);
     expect((await alice.call('POST', `${path}/wrap-up`, { note: 'too early' })).body.error.code).toBe('NotClosed');
 
+    // Bob has the console open: a request can reach him (lifecycle-events.test.ts covers when it cannot).
+    const bobsConsole = await openConsole(bob);
     const consult = await alice.call('POST', `${path}/consult`, { agentId: bobId, note: 'a second pair of eyes' });
     expect(consult.status).toBe(200);
     expect(consult.body.pendingRequests).toMatchObject([{ kind: 'consult', agentName: 'Bob' }]);
@@ -86,6 +92,7 @@ describe('presence, directory, offers, transfer and consult over HTTP', () => {
     expect(toQueue.body).toMatchObject({ state: 'queued', ownerId: null, consultants: [] });
     const closed = await alice.call('POST', `${path}/close`, { note: 'x'.repeat(4001) });
     expect(closed.status).toBe(400);
+    bobsConsole.close();
   });
 
   it('filters the inbox by queue', async () => {

@@ -1,8 +1,5 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { recordLifecycleEvent, LIFECYCLE_EVENTS } from '@/lib/conversations/lifecycle';
-import { publishConversationChange } from '@/lib/conversations/publish';
 import { db } from '@/lib/db/client';
-import { transaction } from '@/lib/db/transaction';
 import { ConsoleClient } from '../support/clients';
 import { createCustomChannel, deliveryStateOf, relayedConversation } from '../support/custom-channel-setup';
 import { FakeChannel } from '../support/fake-channel';
@@ -213,20 +210,5 @@ describe('the custom channel webhook', () => {
     expect((await sam.call('POST', `/api/console/conversations/${start.conversationId}/close`, { force: true })).status).toBe(200);
     await receiver.waitFor(() => receiver.bodies().some((body) => body.name === 'ConversationClosed'));
     expect(receiver.bodies().slice(-2).map((body) => body.name)).toEqual(['SupervisorForceClosedConversation', 'ConversationClosed']);
-  });
-
-  it('delivers every lifecycle event of seed 000 through the emitter', async () => {
-    const { start } = await setUp();
-    await receiver.waitFor(() => receiver.requests.length >= 2);
-    const conversation = await db().conversation.findUniqueOrThrow({ where: { id: start.conversationId } });
-    await transaction(db(), async (tx) => {
-      const activities = [];
-      for (const name of LIFECYCLE_EVENTS) activities.push(await recordLifecycleEvent(tx, { conversation, name }));
-      await publishConversationChange(tx, conversation.id, activities);
-    });
-    await receiver.waitFor(() => receiver.requests.length >= 2 + LIFECYCLE_EVENTS.length);
-    const names = receiver.bodies().slice(2).map((body) => body.name);
-    expect(names).toEqual([...LIFECYCLE_EVENTS]);
-    for (const body of receiver.bodies().slice(2)) expect(body.text).toBe(`EventName: **_${body.name}_**`);
   });
 });

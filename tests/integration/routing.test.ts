@@ -278,7 +278,8 @@ describe('consult', () => {
       'ConsultAgentInitiated',
       'ConsultAgentAcceptSession',
       'AgentJoinedCustomerConversation',
-      'ConsultAgentEndSession',
+      // Seed 000's name for a consultant leaving once they had joined the customer conversation.
+      'ConsultAgentLeftPublicConversation',
     ]);
   });
 

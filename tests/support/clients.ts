@@ -38,6 +38,19 @@ export async function customerSays(start: DirectLineStart, text: string, from = 
 /** A signed-in rep: keeps the session cookie like a browser would. */
 export class ConsoleClient {
   private cookie = '';
+  private base: string | null = null;
+
+  /** The same signed-in rep, calling another instance of the app (sessions live in the database). */
+  on(base: string): ConsoleClient {
+    const other = new ConsoleClient();
+    other.cookie = this.cookie;
+    other.base = base;
+    return other;
+  }
+
+  url(path: string): string {
+    return `${this.base ?? baseUrl()}${path}`;
+  }
 
   static async signIn(email: string, password = 'demo-password'): Promise<ConsoleClient> {
     const client = new ConsoleClient();
@@ -47,7 +60,7 @@ export class ConsoleClient {
   }
 
   async call(method: string, path: string, body?: unknown, headers: Record<string, string> = {}) {
-    const response = await fetch(`${baseUrl()}${path}`, {
+    const response = await fetch(this.url(path), {
       method,
       headers: {
         ...(body === undefined ? {} : { 'Content-Type': 'application/json' }),

@@ -1,4 +1,7 @@
+import { db } from '@/lib/db/client';
+import type { ConsoleClient } from './clients';
 import { baseUrl } from './test-env';
+import { waitUntil } from './wait-until';
 
 export interface SseMessage {
   event: string;
@@ -48,4 +51,27 @@ export async function readEvents(
     controller.abort();
   }
   return messages;
+}
+
+/**
+ * A rep's console left open (its event stream, as the browser holds it): they count as connected
+ * until `close()` and the grace after. Resolves once the app has recorded the connection.
+ */
+export async function openConsole(client: ConsoleClient): Promise<{ agentId: string; close(): void }> {
+  const agentId = ((await client.call('GET', '/api/console/me')).body as { agent: { id: string } }).agent.id;
+  const since = new Date();
+  const controller = new AbortController();
+  const response = await fetch(client.url('/api/console/events'), { headers: { Cookie: client.cookieHeader() }, signal: controller.signal });
+  if (!response.ok || !response.body) throw new Error(`stream answered ${response.status}`);
+  // Keep reading so the stream stays open; the read ends when it is closed.
+  void response.body.pipeTo(new WritableStream()).catch(() => undefined);
+  await waitUntil(
+    async () => {
+      const agent = await db().agent.findUnique({ where: { id: agentId }, select: { connectedUntil: true, updatedAt: true } });
+      return agent && agent.updatedAt >= since && agent.connectedUntil && agent.connectedUntil > new Date() ? agent : undefined;
+    },
+    10_000,
+    'the console connection is recorded',
+  );
+  return { agentId, close: () => controller.abort() };
 }

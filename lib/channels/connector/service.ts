@@ -1,11 +1,12 @@
 // Bot Connector API v3 served by the console: bots, relays and contact centres that speak it post
 // into conversations here (seed 000's custom channel uses the same shapes).
-import { randomBytes } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { applyChannelEdit } from '../../activities/channel-edits';
 import { receiveCustomerActivity } from '../../activities/receive-customer-activity';
 import { baseContentType, isAllowedUploadType } from '../../attachments/allowed-types';
 import { MAX_ATTACHMENT_BYTES, storeAttachment } from '../../attachments/store-attachment';
 import { publicUrl } from '../../config/env';
+import { customerLeft } from '../../conversations/customer-left';
 import { defaultChannelId } from '../../conversations/defaults';
 import { isLifecycleEventName } from '../../conversations/lifecycle';
 import { openConversation } from '../../conversations/open-conversation';
@@ -33,7 +34,8 @@ async function findConversation(db: Db, conversationId: string) {
 /** POST /v3/conversations */
 export async function createConversation(params: ConversationParameters, db: Db = defaultDb()) {
   const customer = params.members?.find((member) => member.role !== 'bot') ?? params.members?.[0];
-  const externalId = randomBytes(16).toString('base64url');
+  // Seed 000: the conversation id a custom channel gets is a GUID.
+  const externalId = randomUUID();
   const opened = await openConversation(db, {
     channel: 'connector',
     id: externalId,
@@ -63,6 +65,10 @@ export async function postConnectorActivity(conversationId: string, activity: Wi
     await publishTyping({ conversationId: conversation.id, author: 'customer', name: activity.from?.name ?? conversation.customerName ?? 'Customer' }, db);
     return { id: `typing-${randomBytes(6).toString('hex')}` };
   }
+  if (activity.type === 'endOfConversation' || removesCustomer(activity, conversation.customerId)) {
+    await customerLeft({ conversationId: conversation.id }, db);
+    return { id: randomUUID() };
+  }
   // Seed 000 also sends lifecycle events as messages whose text is `EventName: **_Name_**`.
   const eventName = activity.name ?? EVENT_TEXT.exec(activity.text ?? '')?.[1];
   const isEvent = activity.type === 'event' || (eventName !== undefined && isLifecycleEventName(eventName));
@@ -86,6 +92,12 @@ export async function postConnectorActivity(conversationId: string, activity: Wi
     db,
   );
   return { id: received.id };
+}
+
+/** A `conversationUpdate` whose `membersRemoved` names the conversation's customer. */
+function removesCustomer(activity: WireActivity, customerId: string | null): boolean {
+  if (activity.type !== 'conversationUpdate' || !customerId) return false;
+  return (activity.membersRemoved ?? []).some((member) => member.id === customerId);
 }
 
 /** PUT .../activities/{id}: the caller revises an activity it posted. */

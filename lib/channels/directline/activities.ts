@@ -1,6 +1,7 @@
 // Direct Line 3.0 activity use cases, free of HTTP: posting, reading after a watermark, typing.
 import { randomUUID } from 'node:crypto';
 import { receiveCustomerActivity } from '../../activities/receive-customer-activity';
+import { customerLeft } from '../../conversations/customer-left';
 import { db as defaultDb, type Db } from '../../db/client';
 import { forbidden } from '../../errors/app-error';
 import type { WireActivity } from '../../protocol/activity';
@@ -26,6 +27,12 @@ export async function postActivity(
     id: activity.from?.id ?? (caller.kind === 'token' ? caller.userId : undefined),
     name: activity.from?.name ?? (caller.kind === 'token' ? caller.userName : undefined),
   };
+  if (activity.type === 'endOfConversation') {
+    // The client closed the chat: the rep hears that the customer left (nothing to show as a message).
+    const conversation = await requireDirectLineConversation(db, caller, conversationId);
+    await customerLeft({ conversationId: conversation.id }, db);
+    return { id: randomUUID(), duplicate: false };
+  }
   if (activity.type === 'typing') {
     const conversation = await requireDirectLineConversation(db, caller, conversationId);
     await publishTyping({ conversationId: conversation.id, author: 'customer', name: from.name ?? conversation.customerName ?? 'Customer' }, db);

@@ -1,7 +1,6 @@
 // Direct Line 3.0 conversation and token use cases, free of HTTP.
-import { randomBytes } from 'node:crypto';
 import { db as defaultDb, type Db } from '../../db/client';
-import { findConversationByExternalId, openConversation } from '../../conversations/open-conversation';
+import { findConversationByExternalId, newConversationId, openConversation } from '../../conversations/open-conversation';
 import { badRequest, forbidden, notFound } from '../../errors/app-error';
 import type { WireChannelAccount } from '../../protocol/activity';
 import type { DirectLineConversation } from '../../protocol/directline';
@@ -22,7 +21,7 @@ export async function generateToken(
   keys?: DirectLineKeys,
 ): Promise<{ conversationId: string; token: string; expires_in: number }> {
   if (caller.kind !== 'secret') throw forbidden('Generating a token needs the secret.', 'BadArgument');
-  const conversationId = randomBytes(16).toString('base64url');
+  const conversationId = newConversationId();
   const { token, expiresIn } = await issueToken(keys ?? (await directLineKeys()), { conversationId, userId: body.user?.id, userName: body.user?.name });
   return { conversationId, token, expires_in: expiresIn };
 }

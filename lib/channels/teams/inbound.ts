@@ -4,6 +4,7 @@ import { applyChannelEdit, markReadUpTo } from '../../activities/channel-edits';
 import { db as defaultDb, type Db } from '../../db/client';
 import type { ChannelKind, Prisma } from '../../db/generated/client';
 import { defaultChannelId } from '../../conversations/defaults';
+import { customerLeft } from '../../conversations/customer-left';
 import { openConversation } from '../../conversations/open-conversation';
 import { badRequest } from '../../errors/app-error';
 import type { WireActivity } from '../../protocol/activity';
@@ -108,9 +109,15 @@ export async function receiveChannelActivity(activity: WireActivity, db: Db = de
             : ({ kind: 'edit', text: withoutBotMention(activity.text, activity) ?? null, raw: activity as object } as const);
       return (await applyChannelEdit({ conversationId: opened.id, externalId: activity.id, change }, db)) ? 'updated' : 'ignored';
     }
+    case 'endOfConversation':
+      return (await customerLeft({ conversationId: opened.id }, db)) === 'recorded' ? 'updated' : 'ignored';
     case 'conversationUpdate': {
-      const update = activity as { membersAdded?: { id?: string; name?: string; aadObjectId?: string }[] };
-      for (const member of update.membersAdded ?? []) {
+      // The customer of a personal chat removed (a group's members come and go: the group stays).
+      const customerId = group ? null : (await db.conversation.findUnique({ where: { id: opened.id }, select: { customerId: true } }))?.customerId;
+      if (customerId && (activity.membersRemoved ?? []).some((member) => member.id === customerId)) {
+        await customerLeft({ conversationId: opened.id }, db);
+      }
+      for (const member of activity.membersAdded ?? []) {
         if (!member.id || member.id === activity.recipient?.id) continue;
         await db.participant.upsert({
           where: { conversationId_accountId: { conversationId: opened.id, accountId: member.id } },

@@ -13,7 +13,9 @@ export async function endConsults(tx: Tx, conversationId: string): Promise<void>
 }
 
 /**
- * A consultant leaves (`ConsultAgentEndSession`) or the owner ends their consult (`AgentEndedConsult`).
+ * A consultant leaves (`ConsultAgentEndSession`) or the owner ends their consult (`AgentEndedConsult`);
+ * once the consultant had joined the customer conversation, seed 000 names these
+ * `ConsultAgentLeftPublicConversation` and `ConsultAgentRemoved`.
  */
 export async function endConsult(
   input: { conversationId: string; agent: ActingAgent; consultantId: string },
@@ -26,15 +28,17 @@ export async function endConsult(
     if (!leaving && conversation.ownerId !== input.agent.id && input.agent.role === 'agent') {
       throw forbidden('Only the owner or the consultant can end a consult.', 'NotOwner');
     }
+    const consulting = await tx.consultant.findFirst({ where: { conversationId: conversation.id, agentId: input.consultantId, endedAt: null } });
     const ended = await tx.consultant.updateMany({
       where: { conversationId: conversation.id, agentId: input.consultantId, endedAt: null },
       data: { endedAt: new Date() },
     });
-    if (ended.count === 0) throw conflict('That agent is not consulting on this conversation.', 'NotConsulting');
+    if (!consulting || ended.count === 0) throw conflict('That agent is not consulting on this conversation.', 'NotConsulting');
+    const joined = consulting.joinedAt !== null;
     const consultant = await tx.agent.findUniqueOrThrow({ where: { id: input.consultantId }, select: { id: true, displayName: true, role: true } });
     const event = await recordLifecycleEvent(tx, {
       conversation,
-      name: leaving ? 'ConsultAgentEndSession' : 'AgentEndedConsult',
+      name: leaving ? (joined ? 'ConsultAgentLeftPublicConversation' : 'ConsultAgentEndSession') : joined ? 'ConsultAgentRemoved' : 'AgentEndedConsult',
       agent: leaving ? consultant : input.agent,
     });
     return publishConversationChange(tx, conversation.id, [event]);

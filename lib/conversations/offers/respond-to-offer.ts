@@ -76,6 +76,30 @@ export async function declineOffer(input: { offerId: string; agent: ActingAgent 
   });
 }
 
+const WITHDRAWN: Record<Offer['kind'], LifecycleEventName | null> = {
+  route: null,
+  transfer: 'TransferToAgentFailed',
+  consult: 'ConsultAgentFailed',
+};
+
+/** The owner who asked withdraws a transfer or consult request still waiting for an answer. */
+export async function withdrawOffer(input: { offerId: string; agent: ActingAgent }, db: Db = defaultDb()): Promise<ConversationSummary> {
+  return transaction(db, async (tx) => {
+    const offer = await tx.offer.findUnique({ where: { id: input.offerId } });
+    if (!offer) throw notFound('No such offer.', 'OfferNotFound');
+    const event = WITHDRAWN[offer.kind];
+    if (!event || offer.fromAgentId !== input.agent.id) throw forbidden('Only who asked can withdraw a request.', 'NotYourRequest');
+    const updated = await tx.offer.updateMany({ where: { id: offer.id, state: 'pending' }, data: { state: 'cancelled', respondedAt: new Date() } });
+    if (updated.count === 0) throw conflict('The request was already answered.', 'OfferNotPending');
+    await publishOffer(tx, offer);
+    const conversation = await tx.conversation.findUniqueOrThrow({ where: { id: offer.conversationId } });
+    const activity = await recordLifecycleEvent(tx, { conversation, name: event, agent: input.agent });
+    const summary = await publishConversationChange(tx, conversation.id, [activity]);
+    await publishAgentStatus(tx, offer.agentId);
+    return summary;
+  });
+}
+
 /** The offers waiting for this agent's answer (their console lists them on load). */
 export async function pendingOffersFor(agentId: string, db: Db = defaultDb()): Promise<OfferView[]> {
   const offers = await db.offer.findMany({

@@ -1,15 +1,13 @@
+import { env } from '../../config/env';
 import { logger } from '../../log/logger';
 import { markConnected } from './agent-status';
-
-const BEAT_MS = 20_000;
-const GRACE_MS = 60_000;
 
 /** Per instance: how many console streams each agent has open, and the one heartbeat they share. */
 const store = globalThis as typeof globalThis & { __consoleConnections?: Map<string, { streams: number; timer: NodeJS.Timeout }> };
 const connections = (store.__consoleConnections ??= new Map());
 
-function beat(agentId: string) {
-  markConnected(agentId, new Date(Date.now() + GRACE_MS)).catch((error: unknown) =>
+function beat(agentId: string, graceMs: number) {
+  markConnected(agentId, new Date(Date.now() + graceMs)).catch((error: unknown) =>
     logger.warn({ err: error }, 'could not record the console connection'),
   );
 }
@@ -17,14 +15,16 @@ function beat(agentId: string) {
 /**
  * While a console stream is open its agent counts as connected (routing offers only to them);
  * once their last stream on this instance closes, the heartbeat stops and the agent drops out of
- * routing within a minute. Many tabs of one agent share one heartbeat.
+ * routing when the grace (`CONSOLE_GRACE_SECONDS`) runs out. Many tabs of one agent share one
+ * heartbeat, three beats per grace period.
  */
 export function keepAgentConnected(agentId: string, signal: AbortSignal): void {
   const existing = connections.get(agentId);
   if (existing) existing.streams += 1;
   else {
-    beat(agentId);
-    const timer = setInterval(() => beat(agentId), BEAT_MS);
+    const graceMs = env().CONSOLE_GRACE_SECONDS * 1000;
+    beat(agentId, graceMs);
+    const timer = setInterval(() => beat(agentId, graceMs), graceMs / 3);
     timer.unref();
     connections.set(agentId, { streams: 1, timer });
   }

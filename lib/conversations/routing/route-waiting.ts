@@ -3,7 +3,7 @@
 // two instances never offer one conversation twice; everything else is plain conditional updates.
 import type { Db, Tx } from '../../db/client';
 import { transaction } from '../../db/transaction';
-import type { Offer } from '../../db/generated/client';
+import type { AgentRole, Offer } from '../../db/generated/client';
 import { recordLifecycleEvent, type LifecycleEventName } from '../lifecycle';
 import { publishConversationChange } from '../publish';
 import { publishOffer } from '../offers/offer-view';
@@ -15,16 +15,18 @@ const BATCH = 50;
 export interface RoutingResult {
   expired: number;
   offered: number;
+  disconnected: number;
 }
 
 export async function routeWaitingConversations(db: Db, options: { offerTimeoutMs: number; now?: Date }): Promise<RoutingResult> {
   const now = options.now ?? new Date();
   return transaction(db, async (tx) => {
     const lock = await tx.$queryRaw<{ locked: boolean }[]>`SELECT pg_try_advisory_xact_lock(${ROUTING_LOCK}) AS locked`;
-    if (!lock[0]?.locked) return { expired: 0, offered: 0 };
+    if (!lock[0]?.locked) return { expired: 0, offered: 0, disconnected: 0 };
     const expired = await expireOffers(tx, now);
+    const disconnected = await announceDisconnections(tx, now);
     const offered = await offerWaiting(tx, now, options.offerTimeoutMs);
-    return { expired, offered };
+    return { expired, offered, disconnected };
   });
 }
 
@@ -64,6 +66,33 @@ export async function afterOfferEnded(tx: Tx, offer: Offer, event: LifecycleEven
   }
   await publishConversationChange(tx, conversation.id, events);
   await publishAgentStatus(tx, offer.agentId);
+}
+
+/**
+ * `AgentDisconnected`, once per disconnection, in each conversation whose owner had the console open
+ * while owning it and whose heartbeat has now lapsed (`connectedUntil` includes the grace). A later
+ * heartbeat moves `connectedUntil` past the event, so the next disconnection is announced again.
+ * The conversation stays theirs: they may come back, or a supervisor reassigns it.
+ */
+async function announceDisconnections(tx: Tx, now: Date): Promise<number> {
+  const gone = await tx.$queryRaw<{ conversationId: string; outboundChannelId: string | null; agentId: string; displayName: string; role: AgentRole }[]>`
+    SELECT c.id AS "conversationId", c."outboundChannelId", a.id AS "agentId", a."displayName", a.role
+    FROM "Conversation" c JOIN "Agent" a ON a.id = c."ownerId"
+    WHERE c.state = 'active' AND a."connectedUntil" <= ${now} AND c."acceptedAt" < a."connectedUntil"
+      AND NOT EXISTS (
+        SELECT 1 FROM "Activity" e
+        WHERE e."conversationId" = c.id AND e.type = 'event' AND e.name = 'AgentDisconnected'
+          AND e."agentId" = a.id AND e."createdAt" >= a."connectedUntil"
+      )
+    ORDER BY c."acceptedAt", c.id
+    LIMIT ${BATCH}`;
+  for (const row of gone) {
+    const agent = { id: row.agentId, displayName: row.displayName, role: row.role };
+    const conversation = { id: row.conversationId, outboundChannelId: row.outboundChannelId };
+    const event = await recordLifecycleEvent(tx, { conversation, name: 'AgentDisconnected', agent });
+    await publishConversationChange(tx, conversation.id, [event]);
+  }
+  return gone.length;
 }
 
 async function offerWaiting(tx: Tx, now: Date, offerTimeoutMs: number): Promise<number> {

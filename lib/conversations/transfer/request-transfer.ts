@@ -1,4 +1,5 @@
-import { db as defaultDb, type Db } from '../../db/client';
+import { db as defaultDb, type Db, type Tx } from '../../db/client';
+import type { Activity, Conversation } from '../../db/generated/client';
 import { transaction } from '../../db/transaction';
 import { conflict, notFound } from '../../errors/app-error';
 import type { ConversationSummary } from '../../views/types';
@@ -7,7 +8,8 @@ import { recordAgentNote } from '../agent-note';
 import { endConsults } from '../consult/end-consult';
 import { recordLifecycleEvent } from '../lifecycle';
 import { publishOffer, settlePendingOffers } from '../offers/offer-view';
-import { loadOwnedConversation, loadColleague } from '../owned-conversation';
+import { loadOwnedConversation, reachColleague } from '../owned-conversation';
+import { refuse, unlessRefused } from '../refusal';
 import { publishConversationChange } from '../publish';
 import { publishAgentStatus } from '../routing/agent-status';
 import { assignConversation } from '../supervise/assign-conversation';
@@ -17,7 +19,9 @@ export type TransferTarget = { agentId: string } | { queueId: string };
 
 /**
  * Transfer to a queue moves the conversation there at once (routing offers it on); transfer to an
- * agent asks them first, and the conversation stays with its owner until they accept.
+ * agent asks them first, and the conversation stays with its owner until they accept. A transfer
+ * that cannot be made (no such queue, nobody in it; the agent gone, deactivated or without the
+ * console open) is recorded as failed and answered with the reason.
  */
 export async function requestTransfer(
   input: { conversationId: string; agent: ActingAgent; to: TransferTarget; note?: string; expiresInMs: number },
@@ -30,26 +34,21 @@ export async function requestTransfer(
       return assignConversation({ conversationId: input.conversationId, supervisor: input.agent, agentId: input.to.agentId, note: input.note }, db);
     }
   }
-  return transaction(db, async (tx) => {
+  const result = await transaction(db, async (tx) => {
     const conversation = await loadOwnedConversation(tx, input.conversationId, input.agent);
-    const events = [];
-    if (isSupervising(input.agent, conversation.ownerId)) {
-      await recordSupervisorAction(tx, {
-        supervisor: input.agent,
-        kind: 'transfer',
-        conversationId: conversation.id,
-        agentId: conversation.ownerId,
-        note: input.note,
-      });
-    }
-    if (input.note) events.push(await recordAgentNote(tx, conversation.id, input.agent, input.note, 'transferNote'));
-
+    const events: Activity[] = [];
     if ('queueId' in input.to) {
-      const queue = await tx.queue.findUnique({ where: { id: input.to.queueId }, select: { id: true } });
-      if (!queue) throw notFound('No such queue.', 'QueueNotFound');
+      const queue = await tx.queue.findUnique({ where: { id: input.to.queueId }, select: { id: true, name: true, _count: { select: { members: { where: { agent: { active: true } } } } } } });
+      const unreachable = !queue
+        ? notFound('No such queue.', 'QueueNotFound')
+        : queue._count.members === 0
+          ? conflict(`Nobody works the ${queue.name} queue.`, 'QueueEmpty')
+          : null;
+      if (unreachable) return refuse(tx, { conversation, name: 'TransferToQueueFailed', agent: input.agent, error: unreachable });
+      await recordRequest(tx, conversation, input, events);
       const moved = await tx.conversation.updateMany({
         where: { id: conversation.id, version: conversation.version },
-        data: { state: 'queued', ownerId: null, queueId: queue.id, queuedAt: new Date(), acceptedAt: null, version: { increment: 1 } },
+        data: { state: 'queued', ownerId: null, queueId: queue!.id, queuedAt: new Date(), acceptedAt: null, version: { increment: 1 } },
       });
       if (moved.count === 0) throw conflict('The conversation changed; try again.');
       events.push(await recordLifecycleEvent(tx, { conversation, name: 'TransferToQueueInitiated', agent: input.agent }));
@@ -61,10 +60,13 @@ export async function requestTransfer(
       return summary;
     }
 
-    const target = await loadColleague(tx, input.to.agentId, input.agent);
-    if (target.id === conversation.ownerId) throw conflict('The conversation is already theirs.', 'SameAgent');
+    if (input.to.agentId === conversation.ownerId) throw conflict('The conversation is already theirs.', 'SameAgent');
     const pending = await tx.offer.findFirst({ where: { conversationId: conversation.id, kind: 'transfer', state: 'pending' } });
     if (pending) throw conflict('A transfer is already waiting for an answer.', 'TransferPending');
+    const reached = await reachColleague(tx, input.to.agentId, input.agent);
+    if ('unreachable' in reached) return refuse(tx, { conversation, name: 'TransferToAgentFailed', agent: input.agent, error: reached.unreachable });
+    const { target } = reached;
+    await recordRequest(tx, conversation, input, events);
     const offer = await tx.offer.create({
       data: {
         conversationId: conversation.id,
@@ -81,4 +83,24 @@ export async function requestTransfer(
     await publishAgentStatus(tx, target.id);
     return summary;
   });
+  return unlessRefused(result);
+}
+
+/** What every transfer that goes ahead records first: the supervisor's action, the note. */
+async function recordRequest(
+  tx: Tx,
+  conversation: Conversation,
+  input: { agent: ActingAgent; note?: string },
+  events: Activity[],
+): Promise<void> {
+  if (isSupervising(input.agent, conversation.ownerId)) {
+    await recordSupervisorAction(tx, {
+      supervisor: input.agent,
+      kind: 'transfer',
+      conversationId: conversation.id,
+      agentId: conversation.ownerId,
+      note: input.note,
+    });
+  }
+  if (input.note) events.push(await recordAgentNote(tx, conversation.id, input.agent, input.note, 'transferNote'));
 }
