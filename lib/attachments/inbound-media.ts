@@ -63,7 +63,7 @@ export async function storeInboundMedia(conversationId: string, media: InboundMe
       outcome.attachmentIds.push(stored.id);
       outcome.fetchedIds.push(stored.id);
     } catch (error) {
-      outcome.failures.push({ name, reason: failureReason(error) });
+      outcome.failures.push({ name: name ?? (item.kind === 'data' ? 'inline file' : 'attachment'), reason: failureReason(error) });
     }
   }
   return outcome;
@@ -88,17 +88,16 @@ async function claimableUpload(conversationId: string, item: { attachmentId: str
   return upload.id;
 }
 
-function nameOf(item: InboundMedia): string {
+/** The file's name: the channel's, else the link's last segment when it looks like a file name (`…/views/original` does not). */
+function nameOf(item: InboundMedia): string | null {
   if (item.name) return item.name;
-  if (item.kind === 'url') {
-    try {
-      const last = decodeURIComponent(new URL(item.url).pathname.split('/').filter(Boolean).pop() ?? '');
-      if (last) return last;
-    } catch {
-      // An unusable URL has no name to offer.
-    }
+  if (item.kind !== 'url') return null;
+  try {
+    const last = decodeURIComponent(new URL(item.url).pathname.split('/').filter(Boolean).pop() ?? '');
+    return /\.\w{1,8}$/.test(last) ? last : null;
+  } catch {
+    return null;
   }
-  return 'attachment';
 }
 
 function failureReason(error: unknown): string {

@@ -93,7 +93,8 @@ describe('Teams: pictures and files the user sends', () => {
       expect((await postToBot(message)).status).toBe(200);
       const conversation = await conversationOf(chat.conversationId);
       const [shown] = await transcript(conversation.id);
-      expect(shown!.attachments).toEqual([{ id: expect.any(String), name: expect.any(String), contentType: 'image/png', size: TINY_PNG.length }]);
+      // Teams names no inline picture: the transcript calls it an image, not `original`.
+      expect(shown!.attachments).toEqual([{ id: expect.any(String), name: null, contentType: 'image/png', size: TINY_PNG.length }]);
       expect(shown!.fetchFailures).toEqual([]);
       expect(await bytesOf(shown!.attachments[0]!.id)).toEqual(TINY_PNG);
       expect(files.requests.filter((request) => request.path === path).at(-1)!.authorization).toMatch(/^Bearer bot-access-token-/);
@@ -213,7 +214,7 @@ describe('Connector API: files by upload and by URL', () => {
     expect(created.status).toBeLessThan(300);
     const id = encodeURIComponent(created.body.id);
     const upload = await connector(`/${id}/attachments`, { type: 'image/png', name: 'receipt.png', originalBase64: TINY_PNG.toString('base64') });
-    expect(upload.status).toBe(200);
+    expect(upload.status).toBeLessThan(300);
     const byUrl = files.file(`/connector/${unique()}/manual.pdf`, tinyPdf(), 'application/pdf');
     const posted = await connector(`/${id}/activities`, {
       type: 'message',
