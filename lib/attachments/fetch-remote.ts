@@ -99,6 +99,21 @@ function reasonOf(error: unknown, signal: AbortSignal): string {
 }
 
 export async function fetchRemote(url: string, options: FetchRemoteOptions): Promise<FetchedFile> {
+  // The deadline is shared by an activity's files and outlives this fetch: undici gets a signal of
+  // its own, cut loose once done, or the deadline firing later would abort a finished body (an
+  // error event nobody listens to any more).
+  const own = new AbortController();
+  const abort = () => own.abort(options.signal.reason);
+  if (options.signal.aborted) abort();
+  else options.signal.addEventListener('abort', abort, { once: true });
+  try {
+    return await fetchFollowing(url, { ...options, signal: own.signal });
+  } finally {
+    options.signal.removeEventListener('abort', abort);
+  }
+}
+
+async function fetchFollowing(url: string, options: FetchRemoteOptions): Promise<FetchedFile> {
   let target: URL;
   try {
     target = new URL(url);
@@ -115,6 +130,7 @@ export async function fetchRemote(url: string, options: FetchRemoteOptions): Pro
       throw new FetchRefused(reasonOf(error, options.signal));
     }
     const { statusCode, body } = response;
+    body.on('error', () => {}); // what fails while reading is handled where it is read
     if (REDIRECTS.has(statusCode)) {
       body.destroy();
       const location = response.headers.location;
