@@ -93,6 +93,9 @@ async function main() {
     ACS_ACCESS_KEY: TEST_ACS_KEY,
     ACS_CHANNEL_ID: TEST_ACS_CHANNEL,
     TEST_ACS_URL: acs.url,
+    // The tests' file hosts listen on 127.0.0.1; other private addresses stay refused.
+    MEDIA_FETCH_ALLOW_PRIVATE: '127.0.0.1',
+    MEDIA_FETCH_TIMEOUT_MS: '3000',
   };
 
   const app = spawn(process.execPath, ['--import', 'tsx', 'scripts/start.ts'], { cwd: root, env: testEnv, stdio: 'inherit' });

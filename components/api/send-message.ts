@@ -50,6 +50,8 @@ export function useSendMessage() {
         deliveryError: null,
         clientId: input.clientId,
         attachments: input.attachments,
+        fetchFailures: [],
+        cardAnswer: null,
         suggestedActions: input.suggestedActions,
         cards: input.cards ?? [],
         editedAt: null,

@@ -93,7 +93,7 @@ const Message = memo(function Message({ activity, quoted }: { activity: Activity
     <article
       aria-label={t('article', {
         author: authorOf(activity),
-        text: activity.deletedAt ? t('deletedLabel') : (activity.text ?? activity.attachments.map((file) => file.name).join(', ')),
+        text: activity.deletedAt ? t('deletedLabel') : (activity.text ?? contentSummary(activity)),
       })}
       className={`flex flex-col ${mine ? 'items-end' : 'items-start'}`}
     >
@@ -141,8 +141,14 @@ const Message = memo(function Message({ activity, quoted }: { activity: Activity
       {activity.cards.map((card, index) => (
         <AdaptiveCard key={index} card={card} />
       ))}
+      {activity.cardAnswer && <CardAnswer answer={activity.cardAnswer} />}
       {activity.attachments.map((file) => (
         <Attachment key={file.id} file={file} />
+      ))}
+      {activity.fetchFailures.map((failure, index) => (
+        <p key={index} className="mt-1 rounded border border-dashed border-red-300 dark:border-red-700 px-3 py-2 text-sm text-red-800 dark:text-red-300">
+          {t('fetchFailed', { name: failure.name, reason: failure.reason })}
+        </p>
       ))}
       {activity.suggestedActions.length > 0 && (
         <ul aria-label={t('suggestedReplies')} className="mt-1 flex flex-wrap gap-1">
@@ -180,6 +186,36 @@ const Message = memo(function Message({ activity, quoted }: { activity: Activity
     </article>
   );
 });
+
+/** What a message without text holds, for its accessible name: its files, failed ones included, or the card button it pressed. */
+function contentSummary(activity: ActivityView): string {
+  const names = [...activity.attachments.map((file) => file.name ?? ''), ...activity.fetchFailures.map((failure) => failure.name)];
+  if (activity.cardAnswer) names.push(activity.cardAnswer.action ?? activity.cardAnswer.card ?? '');
+  return names.filter(Boolean).join(', ');
+}
+
+/** An Adaptive Card answer: the card and button it answers, then each submitted field. */
+function CardAnswer({ answer }: { answer: NonNullable<ActivityView['cardAnswer']> }) {
+  const t = useTranslations('transcript');
+  return (
+    <section aria-label={t('cardAnswer')} className="mt-1 max-w-[70%] rounded-lg border border-indigo-200 dark:border-indigo-800 bg-white dark:bg-slate-900 px-3 py-2 text-sm shadow-sm">
+      <p className="text-xs text-slate-500 dark:text-slate-400">
+        {answer.card ? t('answersCard', { card: answer.card }) : t('answersUnknownCard')}
+        {answer.action && <span className="ml-1 font-medium text-slate-700 dark:text-slate-200">{t('pressedButton', { action: answer.action })}</span>}
+      </p>
+      {answer.fields.length > 0 && (
+        <dl className="mt-1 grid grid-cols-[auto_1fr] gap-x-3 gap-y-0.5">
+          {answer.fields.map((field, index) => (
+            <div key={index} className="contents">
+              <dt className="text-slate-500 dark:text-slate-400">{field.label}</dt>
+              <dd className="whitespace-pre-wrap break-words">{field.value}</dd>
+            </div>
+          ))}
+        </dl>
+      )}
+    </section>
+  );
+}
 
 function Attachment({ file }: { file: AttachmentView }) {
   const t = useTranslations('transcript');

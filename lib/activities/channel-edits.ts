@@ -1,6 +1,7 @@
 // What a channel reports about messages already in the transcript: edits, deletions, read receipts.
 import { db as defaultDb, type Db } from '../db/client';
 import { transaction } from '../db/transaction';
+import { consoleContentOf, withConsoleContent } from '../protocol/console-content';
 import { appendEvent } from '../realtime/event-log';
 import { attachmentRefs, toActivityView } from '../views/map';
 
@@ -19,7 +20,8 @@ export async function applyChannelEdit(
     const { change } = input;
     const data =
       change.kind === 'edit'
-        ? { text: change.text, previousText: activity.text, editedAt: new Date(), raw: change.raw }
+        ? // What the console noted receiving the message stays; a caller cannot set it.
+          { text: change.text, previousText: activity.text, editedAt: new Date(), raw: withConsoleContent(change.raw, consoleContentOf(activity.raw)) as object }
         : change.kind === 'delete'
           ? { deletedAt: new Date(), previousText: activity.text, text: null }
           : { deletedAt: null, text: change.text ?? activity.previousText, previousText: null };

@@ -14,6 +14,7 @@ import { cachedDefaultQueueId, defaultChannelId } from '../conversations/default
 import { notFound } from '../errors/app-error';
 import { metrics } from '../metrics/registry';
 import { EVENT_CHANNEL } from '../realtime/event-log';
+import { withConsoleContent, type ConsoleContent } from '../protocol/console-content';
 import { toActivityView } from '../views/map';
 import { ActivityBatches, type BatchStore } from './activity-batches';
 import type { NewActivity } from './new-activity';
@@ -24,6 +25,9 @@ export interface ReceivedActivity {
   seq: number;
   duplicate: boolean;
 }
+
+/** A customer's activity: what the channel said, and what the console learned receiving it (files it could not fetch, what a card answer answers). */
+export type InboundActivity = Omit<NewActivity, 'direction'> & { content?: ConsoleContent };
 
 /** Our id for the conversation, or the channel's own id for it (saves looking it up first). */
 export type ConversationRef = string | { channel: ChannelKind; externalId: string };
@@ -37,7 +41,7 @@ const store: BatchStore<ActivityRow, StoredActivity> = (pool, rows, options) => 
 
 export async function receiveCustomerActivity(
   conversation: ConversationRef,
-  input: Omit<NewActivity, 'direction'>,
+  input: InboundActivity,
   db: Db = defaultDb(),
   /** Files stored beforehand (uploads) that this activity carries. */
   attachmentIds: string[] = [],
@@ -50,7 +54,7 @@ export async function receiveCustomerActivity(
 /** `receiveCustomerActivity`, answering null (and storing nothing) when there is no such conversation. */
 export async function receiveIfConversationExists(
   conversation: ConversationRef,
-  input: Omit<NewActivity, 'direction'>,
+  input: InboundActivity,
   db: Db = defaultDb(),
   attachmentIds: string[] = [],
 ): Promise<ReceivedActivity | null> {
@@ -75,7 +79,8 @@ export async function receiveIfConversationExists(
     name: input.name ?? null,
     replyToId: input.replyToId ?? null,
     timestamp: input.timestamp ?? now,
-    raw: input.raw as Activity['raw'],
+    // Only the console sets its own key: a caller's value under it is dropped.
+    raw: withConsoleContent(input.raw, input.content) as Activity['raw'],
     deliveryState: 'none',
     deliveryError: null,
     editedAt: null,
@@ -90,7 +95,7 @@ export async function receiveIfConversationExists(
     channelId: byId ? null : await defaultChannelId(db, conversation.channel),
     externalConversationId: byId ? null : conversation.externalId,
     isMessage,
-    preview: input.text ? input.text.slice(0, PREVIEW_CHARS) : attachmentIds.length > 0 ? '📎 Attachment' : null,
+    preview: previewOf(input, attachmentIds),
     queueId: isMessage ? await cachedDefaultQueueId(db) : null,
     id: activity.id,
     type: activity.type,
@@ -126,6 +131,15 @@ export async function receiveIfConversationExists(
     }
     throw error;
   }
+}
+
+/** The inbox's last-message text for an activity. */
+function previewOf(input: InboundActivity, attachmentIds: string[]): string | null {
+  if (input.text) return input.text.slice(0, PREVIEW_CHARS);
+  if (attachmentIds.length > 0 || input.content?.fetchFailures?.length) return '📎 Attachment';
+  const answer = input.content?.cardAnswer;
+  if (answer) return `📋 ${answer.action ?? answer.card ?? 'Card answer'}`.slice(0, PREVIEW_CHARS);
+  return null;
 }
 
 const batches = new WeakMap<pg.Pool, ActivityBatches<ActivityRow, StoredActivity>>();

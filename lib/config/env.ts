@@ -61,6 +61,13 @@ export const envSchema = z.object({
    * them, transfers and consults to them fail, and their conversations hear `AgentDisconnected`. */
   CONSOLE_GRACE_SECONDS: z.coerce.number().int().min(3).max(600).default(60),
   ATTACHMENT_URL_TTL_SECONDS: z.coerce.number().int().min(60).max(7 * 86_400).default(86_400),
+  /**
+   * Inbound media (pictures and files customers send by URL) is never fetched from private, loopback
+   * or link-local addresses, except these (addresses or CIDR ranges, comma-separated).
+   */
+  MEDIA_FETCH_ALLOW_PRIVATE: list.default([]),
+  /** How long fetching an activity's media may take in all, before the activity is stored without it. */
+  MEDIA_FETCH_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(10_000),
   /** Per-caller rate limits on the inbound endpoints (Direct Line, channels, Event Grid, sign-in). */
   RATE_LIMIT: flag.default(true),
   RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(10_000_000).default(6000),

@@ -3,6 +3,18 @@ import { z } from 'zod';
 
 const shortString = z.string().max(1024);
 
+/** Links are at most this long; a data URI (files sent inline) may be as long as the upload limit takes. */
+export const MAX_URL_CHARS = 8192;
+/** 25 MB (MAX_UPLOAD_BYTES of lib/shared/upload-limits.ts) as base64, and its `data:…;base64,` header. */
+export const MAX_DATA_URI_CHARS = Math.ceil((25 * 1024 * 1024) / 3) * 4 + 256;
+
+const isDataUri = (value: string) => /^data:/i.test(value);
+
+const contentUrlSchema = z
+  .string()
+  .max(MAX_DATA_URI_CHARS)
+  .refine((value) => value.length <= MAX_URL_CHARS || isDataUri(value), `must be at most ${MAX_URL_CHARS} characters unless it is a data URI`);
+
 export const channelAccountSchema = z.looseObject({
   id: shortString.optional(),
   name: shortString.optional(),
@@ -12,10 +24,10 @@ export const channelAccountSchema = z.looseObject({
 
 export const attachmentSchema = z.looseObject({
   contentType: z.string().min(1).max(255),
-  contentUrl: z.string().max(8192).nullish(),
+  contentUrl: contentUrlSchema.nullish(),
   content: z.unknown().optional(),
   name: z.string().max(1024).nullish(),
-  thumbnailUrl: z.string().max(8192).nullish(),
+  thumbnailUrl: z.string().max(MAX_URL_CHARS).nullish(),
 });
 
 export const activitySchema = z.looseObject({
@@ -45,3 +57,8 @@ export const activitySchema = z.looseObject({
 
 export type WireActivity = z.infer<typeof activitySchema>;
 export type WireChannelAccount = z.infer<typeof channelAccountSchema>;
+
+/** Characters of an activity's inline files (data URIs), which its 256K-character limit does not count. */
+export function dataUriChars(activity: WireActivity): number {
+  return (activity.attachments ?? []).reduce((sum, attachment) => sum + (attachment.contentUrl && isDataUri(attachment.contentUrl) ? attachment.contentUrl.length : 0), 0);
+}

@@ -1,5 +1,6 @@
 import type { Prisma } from '../db/generated/client';
 import type { Activity, Agent, Attachment, Channel, Consultant, Conversation, Offer, Queue } from '../db/generated/client';
+import { consoleContentOf } from '../protocol/console-content';
 import { cardAttachmentsOf, suggestedActionsOf } from '../protocol/rich-content';
 import { replyWindowEndsAt } from '../channels/registry';
 import type { ActivityView, AgentView, ConversationSummary } from './types';
@@ -98,6 +99,7 @@ export function toActivityView(row: Activity & { attachments?: Pick<Attachment, 
         ? 'agent'
         : 'system';
   const raw = row.raw as { channelData?: { clientActivityID?: unknown } } | null;
+  const content = row.direction === 'inbound' ? consoleContentOf(row.raw) : {};
   const clientId = row.clientActivityId ?? (typeof raw?.channelData?.clientActivityID === 'string' ? raw.channelData.clientActivityID : null);
   return {
     id: row.id,
@@ -115,6 +117,8 @@ export function toActivityView(row: Activity & { attachments?: Pick<Attachment, 
     deliveryError: row.deliveryError,
     clientId,
     attachments: (row.attachments ?? []).map(({ id, name, contentType, size }) => ({ id, name, contentType, size })),
+    fetchFailures: content.fetchFailures ?? [],
+    cardAnswer: content.cardAnswer ?? null,
     suggestedActions: suggestedActionsOf(row.raw),
     cards: cardAttachmentsOf(row.raw).map((card) => card.content),
     note,

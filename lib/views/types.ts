@@ -49,6 +49,10 @@ export interface ActivityView {
   /** The id the rep's browser gave a message it sent, so the echo replaces the optimistic copy. */
   clientId: string | null;
   attachments: AttachmentView[];
+  /** Files the customer sent that the console could not fetch, and why. */
+  fetchFailures: { name: string; reason: string }[];
+  /** An Adaptive Card answer: which card and button, and the submitted fields. */
+  cardAnswer: { card: string | null; action: string | null; fields: { label: string; value: string }[] } | null;
   suggestedActions: { type: string; title: string; value: string }[];
   /** Adaptive Card JSON, rendered by the console as such. */
   cards: object[];

@@ -42,6 +42,8 @@ const activity = (patch: Partial<ActivityView>): ActivityView => ({
   deliveryError: null,
   clientId: null,
   attachments: [],
+  fetchFailures: [],
+  cardAnswer: null,
   suggestedActions: [],
   cards: [],
   editedAt: null,

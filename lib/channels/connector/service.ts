@@ -3,6 +3,8 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { applyChannelEdit } from '../../activities/channel-edits';
 import { receiveCustomerActivity } from '../../activities/receive-customer-activity';
+import { hasContent, receiveWithContent } from '../../activities/receive-with-content';
+import { submittedCardOf } from '../../protocol/card-submit';
 import { baseContentType, isAllowedUploadType } from '../../attachments/allowed-types';
 import { MAX_ATTACHMENT_BYTES, storeAttachment } from '../../attachments/store-attachment';
 import { publicUrl } from '../../config/env';
@@ -17,6 +19,7 @@ import type { WireActivity } from '../../protocol/activity';
 import type { AttachmentData, ConversationParameters } from '../../protocol/connector';
 import { publishTyping } from '../../realtime/publish-typing';
 import { relayChannelId } from '../custom-webhook/relay';
+import { connectorMedia } from './media';
 import { channelTimestamp } from '../../activities/timestamp';
 
 const EVENT_TEXT = /^EventName: \*\*_(\w+)_\*\*$/;
@@ -72,25 +75,24 @@ export async function postConnectorActivity(conversationId: string, activity: Wi
   // Seed 000 also sends lifecycle events as messages whose text is `EventName: **_Name_**`.
   const eventName = activity.name ?? EVENT_TEXT.exec(activity.text ?? '')?.[1];
   const isEvent = activity.type === 'event' || (eventName !== undefined && isLifecycleEventName(eventName));
-  const received = await receiveCustomerActivity(
-    conversation.id,
-    {
-      type: isEvent ? 'event' : activity.type,
-      dedupeKey: activity.id ? `connector:${conversation.id}:${activity.id}` : null,
-      externalId: activity.id ?? null,
-      fromId: activity.from?.id ?? null,
-      fromName: activity.from?.name ?? null,
-      fromRole: activity.from?.role ?? 'user',
-      text: isEvent ? null : (activity.text ?? null),
-      textFormat: activity.textFormat ?? null,
-      locale: activity.locale ?? null,
-      name: isEvent ? (eventName ?? null) : (activity.name ?? null),
-      replyToId: replyToId ?? activity.replyToId ?? null,
-      timestamp: channelTimestamp(activity.timestamp),
-      raw: activity as Prisma.InputJsonObject,
-    },
-    db,
-  );
+  const { media, others } = isEvent ? { media: [], others: [] } : connectorMedia(activity, {});
+  const content = { media, card: isEvent ? null : submittedCardOf(activity) };
+  const input = {
+    type: isEvent ? 'event' : activity.type,
+    dedupeKey: activity.id ? `connector:${conversation.id}:${activity.id}` : null,
+    externalId: activity.id ?? null,
+    fromId: activity.from?.id ?? null,
+    fromName: activity.from?.name ?? null,
+    fromRole: activity.from?.role ?? 'user',
+    text: isEvent ? null : (activity.text ?? null),
+    textFormat: activity.textFormat ?? null,
+    locale: activity.locale ?? null,
+    name: isEvent ? (eventName ?? null) : (activity.name ?? null),
+    replyToId: replyToId ?? activity.replyToId ?? null,
+    timestamp: channelTimestamp(activity.timestamp),
+    raw: (media.length > 0 ? { ...activity, attachments: others } : activity) as Prisma.InputJsonObject,
+  };
+  const received = hasContent(content) ? await receiveWithContent(conversation.id, input, content, db) : await receiveCustomerActivity(conversation.id, input, db);
   return { id: received.id };
 }
 

@@ -2,12 +2,15 @@
 import { randomUUID } from 'node:crypto';
 import { receiveCustomerActivity } from '../../activities/receive-customer-activity';
 import { customerLeft } from '../../conversations/customer-left';
+import { hasContent, receiveWithContent } from '../../activities/receive-with-content';
+import { submittedCardOf } from '../../protocol/card-submit';
 import { db as defaultDb, type Db } from '../../db/client';
 import { forbidden } from '../../errors/app-error';
 import type { WireActivity } from '../../protocol/activity';
 import { publishTyping } from '../../realtime/publish-typing';
 import { requireDirectLineConversation } from './conversations';
 import { assertMayUse, type DirectLineCaller } from './credentials';
+import { directLineMedia } from './media';
 import { isCustomerVisible, toWireActivity, watermarkOf, type StoredActivity } from './wire';
 
 /** POST .../activities (and the activity of an upload): stored once even when the client retries it. */
@@ -39,29 +42,29 @@ export async function postActivity(
     return { id: randomUUID(), duplicate: false };
   }
   const clientActivityId = clientActivityIdOf(activity);
-  const raw: Record<string, unknown> = { ...activity, from };
+  const { media, others } = directLineMedia(activity, {});
+  const content = { media, card: submittedCardOf(activity) };
+  const raw: Record<string, unknown> = { ...activity, from, ...(media.length > 0 && { attachments: others }) };
   delete raw.id;
-  // Found by its Direct Line id in the same statement that stores the activity (no lookup first).
-  const received = await receiveCustomerActivity(
-    { channel: 'directline', externalId: conversationId },
-    {
-      type: activity.type,
-      dedupeKey: clientActivityId ? `directline:${conversationId}:${clientActivityId}` : null,
-      clientActivityId,
-      fromId: from.id ?? null,
-      fromName: from.name ?? null,
-      fromRole: from.role ?? 'user',
-      text: activity.text ?? null,
-      textFormat: activity.textFormat ?? null,
-      locale: activity.locale ?? null,
-      name: activity.name ?? null,
-      replyToId: activity.replyToId ?? null,
-      timestamp: parseTimestamp(activity.localTimestamp ?? activity.timestamp),
-      raw: raw as object,
-    },
-    db,
-    attachmentIds,
-  );
+  const input = {
+    type: activity.type,
+    dedupeKey: clientActivityId ? `directline:${conversationId}:${clientActivityId}` : null,
+    clientActivityId,
+    fromId: from.id ?? null,
+    fromName: from.name ?? null,
+    fromRole: from.role ?? 'user',
+    text: activity.text ?? null,
+    textFormat: activity.textFormat ?? null,
+    locale: activity.locale ?? null,
+    name: activity.name ?? null,
+    replyToId: activity.replyToId ?? null,
+    timestamp: parseTimestamp(activity.localTimestamp ?? activity.timestamp),
+    raw: raw as object,
+  };
+  const received = hasContent(content)
+    ? await receiveWithContent((await requireDirectLineConversation(db, caller, conversationId)).id, input, content, db, attachmentIds)
+    : // Found by its Direct Line id in the same statement that stores the activity (no lookup first).
+      await receiveCustomerActivity({ channel: 'directline', externalId: conversationId }, input, db, attachmentIds);
   return { id: received.id, duplicate: received.duplicate };
 }
 

@@ -3,6 +3,7 @@
 import { metrics } from '../../metrics/registry';
 import { answer, incomingOf, toResponse } from '../../http/incoming';
 import { handle, handleIncoming, json } from '../../http/respond';
+import { MAX_DATA_URI_CHARS } from '../../protocol/activity';
 import { MAX_ACTIVITY_CHARS, watermarkSchema } from '../../protocol/directline';
 import { parseActivity } from '../parse-activity';
 import { getActivities, postActivity } from './activities';
@@ -13,8 +14,8 @@ type ConversationRouteContext = { params: Promise<{ conversationId: string }> };
 /** POST: the custom server calls this directly; the App Router through `postActivityRoute`. */
 export const postActivityAnswer = handleIncoming(async (incoming, conversationId: string) => {
   const caller = await directLineCaller(incoming);
-  // Up to 4 bytes per character in UTF-8; parseActivity enforces the character limit itself.
-  const activity = parseActivity((await incoming.bytes(MAX_ACTIVITY_CHARS * 4)).toString('utf8'));
+  // Up to 4 bytes per character in UTF-8, and a file as a data URI; parseActivity enforces the character limit itself.
+  const activity = parseActivity((await incoming.bytes(MAX_ACTIVITY_CHARS * 4 + MAX_DATA_URI_CHARS)).toString('utf8'));
   const { id, duplicate } = await postActivity(caller, conversationId, activity);
   metrics().activitiesReceived.inc({ channel: 'directline', duplicate: String(duplicate) });
   return answer({ id });

@@ -2,6 +2,7 @@
 import { signedAttachmentUrl } from '../../attachments/signed-url';
 import type { Activity, Attachment } from '../../db/generated/client';
 import type { WireActivity } from '../../protocol/activity';
+import { withConsoleContent } from '../../protocol/console-content';
 import { cardAttachmentsOf } from '../../protocol/rich-content';
 
 export const CHANNEL_ID = 'directline';
@@ -14,7 +15,8 @@ export function isCustomerVisible(row: Pick<Activity, 'direction'>): boolean {
 export type StoredActivity = Activity & { attachments: Pick<Attachment, 'id' | 'name' | 'contentType'>[] };
 
 export async function toWireActivity(row: StoredActivity): Promise<WireActivity> {
-  const raw = (row.raw ?? {}) as Record<string, unknown>;
+  // What the console noted while receiving it is for reps only.
+  const raw = withConsoleContent((row.raw ?? {}) as Record<string, unknown>, undefined);
   const from = (raw.from as WireActivity['from']) ?? { id: row.fromId ?? undefined, name: row.fromName ?? undefined };
   return {
     ...raw,

@@ -1,5 +1,7 @@
 // Activities a Bot Framework channel (Microsoft Teams and others) delivers to POST /api/messages.
 import { receiveCustomerActivity } from '../../activities/receive-customer-activity';
+import { hasContent, receiveWithContent } from '../../activities/receive-with-content';
+import { isCardActionInvoke, submittedCardOf } from '../../protocol/card-submit';
 import { applyChannelEdit, markReadUpTo } from '../../activities/channel-edits';
 import { db as defaultDb, type Db } from '../../db/client';
 import type { ChannelKind, Prisma } from '../../db/generated/client';
@@ -10,6 +12,7 @@ import { badRequest } from '../../errors/app-error';
 import type { WireActivity } from '../../protocol/activity';
 import { publishTyping } from '../../realtime/publish-typing';
 import { channelTimestamp } from '../../activities/timestamp';
+import { teamsMedia } from './media';
 
 export const READ_RECEIPT = 'application/vnd.microsoft.readReceipt';
 
@@ -45,7 +48,8 @@ export async function receiveChannelActivity(activity: WireActivity, db: Db = de
   const channelData = (activity.channelData ?? {}) as TeamsChannelData;
   const group = conversation.isGroup === true || (conversation.conversationType !== undefined && conversation.conversationType !== 'personal');
 
-  if (activity.type === 'message' && group && !mentionsBot(activity)) return 'ignored';
+  // A card answer names no one: it answers the card, which the bot sent.
+  if (activity.type === 'message' && group && !mentionsBot(activity) && !submittedCardOf(activity)) return 'ignored';
 
   const details: Prisma.InputJsonObject = {
     bot: { id: activity.recipient?.id ?? null, name: activity.recipient?.name ?? null },
@@ -68,9 +72,13 @@ export async function receiveChannelActivity(activity: WireActivity, db: Db = de
   await db.conversation.update({ where: { id: opened.id }, data: { serviceUrl: activity.serviceUrl, channelData: details } });
 
   switch (activity.type) {
-    case 'message': {
+    case 'message':
+    case 'invoke': {
+      if (activity.type === 'invoke' && !isCardActionInvoke(activity)) return 'ignored';
       if (!activity.id) throw badRequest('BadArgument', 'A message needs its id.');
-      const received = await receiveCustomerActivity(opened.id, {
+      const { media, others } = teamsMedia(activity, { serviceUrl: activity.serviceUrl });
+      const content = { media, card: submittedCardOf(activity) };
+      const input = {
         type: 'message',
         dedupeKey: `${kind}:${opened.id}:${activity.id}`,
         externalId: activity.id,
@@ -82,8 +90,9 @@ export async function receiveChannelActivity(activity: WireActivity, db: Db = de
         locale: activity.locale ?? null,
         replyToId: activity.replyToId ?? null,
         timestamp: channelTimestamp(activity.timestamp),
-        raw: activity as Prisma.InputJsonObject,
-      }, db);
+        raw: (media.length > 0 ? { ...activity, attachments: others } : activity) as Prisma.InputJsonObject,
+      };
+      const received = hasContent(content) ? await receiveWithContent(opened.id, input, content, db) : await receiveCustomerActivity(opened.id, input, db);
       return received.duplicate ? 'duplicate' : 'stored';
     }
     case 'typing':
