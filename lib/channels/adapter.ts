@@ -28,8 +28,14 @@ export interface DeliveryContext {
 
 /** What a channel's answer changes on the conversation, written in the delivery's transaction. */
 export interface ConversationChange {
+  /** Sending pauses from now, for this reason (lib/channels/teams/pause.ts). */
   blockedAt?: Date;
+  blockedReason?: string;
   serviceUrl?: string;
+  /** The channel no longer has the delivered message: forget its id for it (later edits cannot reach it). */
+  forgetChannelId?: boolean;
+  /** The channel no longer has this customer message (an activity id): later replies do not thread on it. */
+  forgetReplyToOf?: string;
 }
 
 export type PreparedDelivery =

@@ -21,6 +21,8 @@ export interface ConversationSummary {
   /** Where a Teams (or other Bot Framework) conversation lives. */
   channelInfo: { conversationType: string | null; tenantId: string | null; team: string | null; channel: string | null } | null;
   blocked: boolean;
+  /** Why nothing is sent to the customer now (lib/channels/teams/pause.ts: ConversationBlockedByUser, BotDisabledByAdmin, …); null when sending goes on. */
+  sendingPaused: string | null;
   /** WhatsApp: until when a free-form reply is allowed (24 h after the customer's last message). */
   replyWindowEndsAt: string | null;
   /** WhatsApp message analysis (ACS): language, intent, key phrases, translation. */
