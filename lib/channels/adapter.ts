@@ -1,10 +1,14 @@
 // What every channel kind provides: the one interface the domain and the outbox talk to. Everything
 // that differs between channels (rules for a rep's message, the reply window, sending, typing, how
 // the channel's answers are read) lives behind it, in lib/channels/<kind>/adapter.ts.
-import type { Activity, Attachment, Channel, ChannelKind, Conversation, DeliveryOperation } from '../db/generated/client';
+import type { Activity, Attachment, Channel, ChannelKind, Conversation, DeliveryOperation, Prisma } from '../db/generated/client';
 import type { Db, Tx } from '../db/client';
 import type { AttemptOutcome, RetryPolicy } from '../outbound/retry-policy';
 import type { AdaptiveCard, CardAction } from '../protocol/rich-content';
+import type { MessageTemplateView, ReachableCustomerView, TemplateMessage } from '../views/types';
+
+export type { MessageTemplateView, TemplateMessage };
+export type ReachableCustomer = ReachableCustomerView;
 
 /** A rep's message as the console holds it, before the channel's rules split or refuse it. */
 export interface MessageContent {
@@ -12,6 +16,8 @@ export interface MessageContent {
   attachmentIds: string[];
   suggestedActions: CardAction[];
   cards: AdaptiveCard[];
+  /** An approved template instead of free text (WhatsApp outside its window); `text` is what the transcript shows. */
+  template?: TemplateMessage;
 }
 
 /** The conversation columns a channel's message rules read. */
@@ -54,6 +60,23 @@ export interface TypingContext {
   conversation: Pick<Conversation, 'id' | 'externalId' | 'customerId'>;
 }
 
+/** The conversation a channel opened (or found) for a rep writing first, as the console stores it. */
+export interface StartedConversation {
+  externalId: string;
+  customerId: string;
+  customerName: string | null;
+  serviceUrl?: string | null;
+  channelData?: Prisma.InputJsonValue;
+}
+
+/** Writing to a customer first (seed 003 "start conversation"). */
+export interface ReachFirst {
+  /** Whom, among the people of this conversation, the channel lets a rep write to first. */
+  candidates(db: Db, conversation: Conversation): Promise<ReachableCustomer[]>;
+  /** Opens (or finds) the one-to-one conversation with one of them on the channel; an AppError when the channel refuses. */
+  open(db: Db, conversation: Conversation, customer: ReachableCustomer): Promise<StartedConversation>;
+}
+
 export interface ChannelAdapter {
   kind: ChannelKind;
   /** Seed 000's lifecycle events (AgentAccepted, …) are delivered to conversations on this channel. */
@@ -71,6 +94,10 @@ export interface ChannelAdapter {
   prepareDelivery(db: Db, context: DeliveryContext): Promise<PreparedDelivery>;
   /** The rep is typing: one best-effort try (null when the channel hears typing some other way). */
   sendTyping(context: TypingContext): Promise<AttemptOutcome | null>;
+  /** Writing to a customer first; null where the customer always starts (Direct Line). */
+  reachFirst: ReachFirst | null;
+  /** The approved message templates a rep may send (WhatsApp); null where the channel has none. */
+  listTemplates: (() => Promise<MessageTemplateView[]>) | null;
 }
 
 /** A rep message goes out as it is. */
