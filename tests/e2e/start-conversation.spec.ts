@@ -12,7 +12,11 @@ async function ageWindow(phone: string) {
   const client = new pg.Client({ connectionString: process.env.DATABASE_URL });
   await client.connect();
   try {
-    await client.query(`UPDATE "Conversation" SET "lastInboundAt" = now() - interval '25 hours' WHERE "customerId" = $1`, [phone]);
+    // The column holds UTC without a zone, as Prisma writes it.
+    await client.query(`UPDATE "Conversation" SET "lastInboundAt" = ($2::timestamptz AT TIME ZONE 'UTC') WHERE "customerId" = $1`, [
+      phone,
+      new Date(Date.now() - 25 * 3600_000).toISOString(),
+    ]);
   } finally {
     await client.end();
   }
@@ -30,7 +34,7 @@ test('a rep writes first to a WhatsApp number whose 24-hour window has closed, w
   await page.getByRole('list', { name: 'Conversations' }).getByRole('link', { name: new RegExp(phone) }).click();
   await page.getByRole('button', { name: 'Accept' }).click();
   await page.getByRole('button', { name: 'End conversation' }).click();
-  await expect(page.getByText('This conversation is closed.')).toBeVisible();
+  await expect(page.getByRole('log', { name: 'Transcript' }).getByRole('article', { name: 'Conversation closed' })).toBeVisible();
 
   await ageWindow(phone);
   await page.reload();

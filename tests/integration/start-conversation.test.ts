@@ -102,8 +102,9 @@ describe('a Teams user the bot met in a group chat', () => {
 
 describe('a Direct Line customer', () => {
   it('cannot be reached first: the panel says so and starting is refused', async () => {
-    const dl = await startDirectLine({ id: `dl-${randomUUID()}`, name: 'Dora Direct' });
-    await customerSays(dl, 'hello from the web chat');
+    const user = { id: `dl-${randomUUID()}`, name: 'Dora Direct' };
+    const dl = await startDirectLine(user);
+    await customerSays(dl, 'hello from the web chat', user);
     const conversation = await waitUntil(() => db().conversation.findFirst({ where: { id: dl.conversationId, state: 'queued' } }).then((row) => row ?? undefined), 5000, 'queued');
     const profile = await alice.call('GET', `/api/console/conversations/${conversation.id}/customer`);
     expect(profile.body.reachFirst).toEqual({ possible: false, customers: [] });
