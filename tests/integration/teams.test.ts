@@ -297,6 +297,14 @@ describe('what Teams answers pauses and resumes sending', () => {
     expect(service.bodies().map((body) => body.text)).toEqual(['one', 'two']);
   });
 
+  it('an installationUpdate without a usable action changes nothing', async () => {
+    const { chat, conversationId } = await acceptedChat();
+    for (const action of [42, null, 'reinstall', { add: true }]) {
+      expect((await postToBot(chat.activity({ type: 'installationUpdate', action, text: undefined }))).status).toBe(200);
+    }
+    expect((await summaryOf(conversationId)).sendingPaused).toBeNull();
+  });
+
   it('BotNotInConversationRoster and installationUpdate remove pause; the customer writing resumes', async () => {
     const { chat, conversationId } = await acceptedChat();
     service.reply(refusal('BotNotInConversationRoster'));

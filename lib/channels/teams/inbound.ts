@@ -126,8 +126,10 @@ export async function receiveChannelActivity(activity: WireActivity, db: Db = de
       }
       return 'updated';
     }
-    case 'installationUpdate':
-      return (await applyInstallationUpdate(opened.id, (activity as { action?: string }).action, db)) ? 'updated' : 'ignored';
+    case 'installationUpdate': {
+      const action = (activity as { action?: unknown }).action;
+      return typeof action === 'string' && (await applyInstallationUpdate(opened.id, action, db)) ? 'updated' : 'ignored';
+    }
     default:
       return 'ignored';
   }

@@ -7,8 +7,8 @@ import { publishConversationChange } from '../../conversations/publish';
 import { BOT_REMOVED } from './pause';
 
 /** True when the conversation's pause changed. */
-export async function applyInstallationUpdate(conversationId: string, action: string | undefined, db: Db): Promise<boolean> {
-  const verb = action?.toLowerCase().split('-')[0];
+export async function applyInstallationUpdate(conversationId: string, action: string, db: Db): Promise<boolean> {
+  const verb = action.toLowerCase().split('-')[0];
   if (verb !== 'add' && verb !== 'remove') return false;
   return transaction(db, async (tx) => {
     const changed =
