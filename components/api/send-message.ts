@@ -1,5 +1,5 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import type { AdaptiveCardView, ActivityView, AttachmentView } from '@/lib/views/types';
+import type { AdaptiveCardView, ActivityView, AttachmentView, TemplateMessage } from '@/lib/views/types';
 import { fetchJson } from './fetch-json';
 import { queryKeys } from './query-keys';
 import { mergeActivity, type TranscriptPage } from './transcript';
@@ -15,6 +15,8 @@ interface SendInput {
   /** Adaptive Cards sent as attachments (where the channel shows them). */
   cards?: AdaptiveCardView[];
   note: boolean;
+  /** An approved template (WhatsApp outside its window); `text` is its filled-in body. */
+  template?: TemplateMessage;
 }
 
 /** Shows the message at once as `Sending`; the server's answer (or its realtime echo) replaces it. */
@@ -31,6 +33,7 @@ export function useSendMessage() {
           suggestedActions: input.suggestedActions,
           cards: input.cards ?? [],
           note: input.note,
+          ...(input.template && { template: input.template }),
         },
       }),
     onMutate: (input) => {

@@ -14,6 +14,8 @@ import { channelTakesCards } from './card-templates';
 import { EmojiButton } from './emoji-button';
 import { suggestedRepliesOf } from './suggested-replies';
 import { useReplyWindow } from './reply-window';
+import { TemplatePicker, type ChosenTemplate } from './template-picker';
+import { ModalDialog } from '../ui/modal-dialog';
 
 const TYPING_EVERY_MS = 3_000;
 
@@ -45,6 +47,8 @@ export function Composer({
   const [files, setFiles] = useState<PendingFile[]>([]);
   const [suggestions, setSuggestions] = useState<string | null>(null);
   const [noteChosen, setNote] = useState(false);
+  const [templateOpen, setTemplateOpen] = useState(false);
+  const [template, setTemplate] = useState<ChosenTemplate | null>(null);
   const note = notesOnly || noteChosen;
   const send = useSendMessage();
   const typing = useSendTyping();
@@ -87,6 +91,24 @@ export function Composer({
       cards: [card],
       note: false,
     });
+  }
+
+  /** Outside WhatsApp's window: an approved template instead of free text. */
+  function sendTemplate() {
+    if (!template) return;
+    send.mutate({
+      conversationId,
+      text: template.text,
+      clientId: crypto.randomUUID(),
+      agentId: agent.id,
+      agentName: agent.displayName,
+      attachments: [],
+      suggestedActions: [],
+      note: false,
+      template: template.template,
+    });
+    setTemplateOpen(false);
+    setTemplate(null);
   }
 
   function submit(event?: FormEvent) {
@@ -154,104 +176,117 @@ export function Composer({
   }
 
   return (
-    <form
-      onSubmit={submit}
-      onDragOver={(event) => event.preventDefault()}
-      onDrop={(event) => {
-        event.preventDefault();
-        addFiles(Array.from(event.dataTransfer.files));
-      }}
-      className="flex flex-col gap-2 border-t border-slate-200 dark:border-slate-700 bg-white dark:bg-slate-900 p-3"
-    >
-      {replyWindow.label && (
-        <p role="status" className={replyWindow.open ? 'text-xs text-slate-500 dark:text-slate-400' : 'text-sm text-red-700 dark:text-red-400'}>
-          {replyWindow.label}
-        </p>
-      )}
-      {files.length > 0 && (
-        <ul aria-label={t('attachments')} className="flex flex-wrap gap-2 text-sm">
-          {files.map((file) => (
-            <li key={file.key} className="flex items-center gap-2 rounded border border-slate-200 dark:border-slate-700 px-2 py-1">
-              <span className="max-w-48 truncate">{file.name}</span>
-              {file.error ? (
-                <span className="text-red-700 dark:text-red-400">{file.error}</span>
-              ) : (
-                <progress aria-label={t('uploading', { name: file.name })} value={file.progress} max={1} className="w-16" />
-              )}
-              <button type="button" aria-label={t('remove', { name: file.name })} onClick={() => setFiles((all) => all.filter((item) => item.key !== file.key))}>
-                ×
-              </button>
-            </li>
-          ))}
-        </ul>
-      )}
-      {canned.list}
-      {suggestions !== null && (
-        <label className="flex items-center gap-2 text-sm">
-          <span className="shrink-0 text-slate-600 dark:text-slate-300">{t('suggestedReplies')}</span>
-          <input
-            aria-label={t('suggestedReplies')}
-            value={suggestions}
-            onChange={(event) => setSuggestions(event.target.value)}
-            placeholder={t('suggestionsPlaceholder')}
-            className="min-w-0 flex-1 rounded border border-slate-300 dark:border-slate-600 px-2 py-1"
-          />
-        </label>
-      )}
-      <div className="flex gap-2">
-        <textarea
-          ref={message}
-          aria-label={t('message')}
-          {...canned.inputProps}
-          rows={2}
-          value={text}
-          onChange={(event) => {
-            onChange(event.target.value);
-            canned.track(event.target.value, event.target.selectionStart);
-          }}
-          onSelect={(event) => canned.track(event.currentTarget.value, event.currentTarget.selectionStart)}
-          onKeyDown={onKeyDown}
-          onPaste={(event) => {
-            if (event.clipboardData.files.length > 0) {
-              event.preventDefault();
-              addFiles(Array.from(event.clipboardData.files));
-            }
-          }}
-          disabled={!replyWindow.open}
-          placeholder={notesOnly ? t('placeholderConsult') : note ? t('placeholderNote') : t('placeholderReply')}
-          className={`min-w-0 flex-1 resize-none rounded border px-3 py-2 ${note ? 'border-amber-400 dark:border-amber-600 bg-amber-50 dark:bg-amber-950' : 'border-slate-300 dark:border-slate-600'}`}
-        />
-        <div className="flex flex-col justify-end gap-1">
-          <button
-            type="button"
-            aria-pressed={note}
-            disabled={notesOnly}
-            onClick={() => setNote((current) => !current)}
-            className="rounded border border-amber-300 dark:border-amber-700 px-3 py-1 text-sm hover:bg-amber-50 dark:hover:bg-amber-950 aria-pressed:bg-amber-100 dark:aria-pressed:bg-amber-900"
-          >
-            {t('privateNote')}
+    <>
+      <form
+        onSubmit={submit}
+        onDragOver={(event) => event.preventDefault()}
+        onDrop={(event) => {
+          event.preventDefault();
+          addFiles(Array.from(event.dataTransfer.files));
+        }}
+        className="flex flex-col gap-2 border-t border-slate-200 dark:border-slate-700 bg-white dark:bg-slate-900 p-3"
+      >
+        {replyWindow.label && (
+          <p role="status" className={replyWindow.open ? 'text-xs text-slate-500 dark:text-slate-400' : 'text-sm text-red-700 dark:text-red-400'}>
+            {replyWindow.label}
+          </p>
+        )}
+        {!replyWindow.open && !note && (
+          <button type="button" onClick={() => setTemplateOpen(true)} className="self-start rounded border border-slate-300 px-3 py-1 text-sm hover:bg-slate-100 dark:border-slate-600 dark:hover:bg-slate-800">
+            {t('templates')}
           </button>
-          <button
-            type="button"
-            aria-pressed={suggestions !== null}
-            onClick={() => setSuggestions((current) => (current === null ? '' : null))}
-            className="rounded border border-slate-300 dark:border-slate-600 px-3 py-1 text-sm hover:bg-slate-100 dark:hover:bg-slate-800 aria-pressed:bg-indigo-50 dark:aria-pressed:bg-indigo-950"
-          >
-            {t('addSuggestions')}
-          </button>
-          <div className="flex gap-1 *:flex-1">
-            <EmojiButton onPick={insertAtCaret} />
-            {conversation && channelTakesCards(conversation.channel) && <CardMenu customer={customer} disabled={!replyWindow.open || note} onPost={postCard} />}
-          </div>
-          <label className="cursor-pointer rounded border border-slate-300 dark:border-slate-600 px-3 py-1 text-center text-sm hover:bg-slate-100 dark:hover:bg-slate-800">
-            {t('attach')}
-            <input type="file" multiple aria-label={t('attachFiles')} className="sr-only" onChange={onFiles} />
+        )}
+        {files.length > 0 && (
+          <ul aria-label={t('attachments')} className="flex flex-wrap gap-2 text-sm">
+            {files.map((file) => (
+              <li key={file.key} className="flex items-center gap-2 rounded border border-slate-200 dark:border-slate-700 px-2 py-1">
+                <span className="max-w-48 truncate">{file.name}</span>
+                {file.error ? (
+                  <span className="text-red-700 dark:text-red-400">{file.error}</span>
+                ) : (
+                  <progress aria-label={t('uploading', { name: file.name })} value={file.progress} max={1} className="w-16" />
+                )}
+                <button type="button" aria-label={t('remove', { name: file.name })} onClick={() => setFiles((all) => all.filter((item) => item.key !== file.key))}>
+                  ×
+                </button>
+              </li>
+            ))}
+          </ul>
+        )}
+        {canned.list}
+        {suggestions !== null && (
+          <label className="flex items-center gap-2 text-sm">
+            <span className="shrink-0 text-slate-600 dark:text-slate-300">{t('suggestedReplies')}</span>
+            <input
+              aria-label={t('suggestedReplies')}
+              value={suggestions}
+              onChange={(event) => setSuggestions(event.target.value)}
+              placeholder={t('suggestionsPlaceholder')}
+              className="min-w-0 flex-1 rounded border border-slate-300 dark:border-slate-600 px-2 py-1"
+            />
           </label>
-          <button type="submit" disabled={uploading || !replyWindow.open} className="rounded bg-indigo-600 px-4 py-2 font-medium text-white hover:bg-indigo-700 disabled:opacity-60">
-            {t('send')}
-          </button>
+        )}
+        <div className="flex gap-2">
+          <textarea
+            ref={message}
+            aria-label={t('message')}
+            {...canned.inputProps}
+            rows={2}
+            value={text}
+            onChange={(event) => {
+              onChange(event.target.value);
+              canned.track(event.target.value, event.target.selectionStart);
+            }}
+            onSelect={(event) => canned.track(event.currentTarget.value, event.currentTarget.selectionStart)}
+            onKeyDown={onKeyDown}
+            onPaste={(event) => {
+              if (event.clipboardData.files.length > 0) {
+                event.preventDefault();
+                addFiles(Array.from(event.clipboardData.files));
+              }
+            }}
+            disabled={!replyWindow.open}
+            placeholder={notesOnly ? t('placeholderConsult') : note ? t('placeholderNote') : t('placeholderReply')}
+            className={`min-w-0 flex-1 resize-none rounded border px-3 py-2 ${note ? 'border-amber-400 dark:border-amber-600 bg-amber-50 dark:bg-amber-950' : 'border-slate-300 dark:border-slate-600'}`}
+          />
+          <div className="flex flex-col justify-end gap-1">
+            <button
+              type="button"
+              aria-pressed={note}
+              disabled={notesOnly}
+              onClick={() => setNote((current) => !current)}
+              className="rounded border border-amber-300 dark:border-amber-700 px-3 py-1 text-sm hover:bg-amber-50 dark:hover:bg-amber-950 aria-pressed:bg-amber-100 dark:aria-pressed:bg-amber-900"
+            >
+              {t('privateNote')}
+            </button>
+            <button
+              type="button"
+              aria-pressed={suggestions !== null}
+              onClick={() => setSuggestions((current) => (current === null ? '' : null))}
+              className="rounded border border-slate-300 dark:border-slate-600 px-3 py-1 text-sm hover:bg-slate-100 dark:hover:bg-slate-800 aria-pressed:bg-indigo-50 dark:aria-pressed:bg-indigo-950"
+            >
+              {t('addSuggestions')}
+            </button>
+            <div className="flex gap-1 *:flex-1">
+              <EmojiButton onPick={insertAtCaret} />
+              {conversation && channelTakesCards(conversation.channel) && <CardMenu customer={customer} disabled={!replyWindow.open || note} onPost={postCard} />}
+            </div>
+            <label className="cursor-pointer rounded border border-slate-300 dark:border-slate-600 px-3 py-1 text-center text-sm hover:bg-slate-100 dark:hover:bg-slate-800">
+              {t('attach')}
+              <input type="file" multiple aria-label={t('attachFiles')} className="sr-only" onChange={onFiles} />
+            </label>
+            <button type="submit" disabled={uploading || !replyWindow.open} className="rounded bg-indigo-600 px-4 py-2 font-medium text-white hover:bg-indigo-700 disabled:opacity-60">
+              {t('send')}
+            </button>
+          </div>
         </div>
-      </div>
-    </form>
+      </form>
+      {/* Outside the composer's form: the dialog has a form of its own. */}
+      {templateOpen && (
+        <ModalDialog title={t('templateDialog')} confirm={t('templateSend')} busy={!template} onClose={() => setTemplateOpen(false)} onConfirm={sendTemplate}>
+          <TemplatePicker conversationId={conversationId} onChange={setTemplate} />
+        </ModalDialog>
+      )}
+    </>
   );
 }

@@ -61,7 +61,11 @@ export function ConversationPane({ conversationId, agent }: { conversationId: st
                 ]
                   .filter(Boolean)
                   .join(' · ')}
-                {data.blocked && <span className="ml-2 text-red-700 dark:text-red-400">{t('blocked')}</span>}
+              </p>
+            )}
+            {data.sendingPaused && (
+              <p role="status" className="text-xs text-red-700 dark:text-red-400">
+                {t.has(`paused.${data.sendingPaused}`) ? t(`paused.${data.sendingPaused}`) : t('paused.other', { reason: data.sendingPaused })}
               </p>
             )}
           </div>

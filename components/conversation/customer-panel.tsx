@@ -6,6 +6,7 @@ import type { ConversationSummary } from '@/lib/views/types';
 import { useCustomerProfile } from '../api/customer-profile';
 import { useDateTime } from '../ui/date-time';
 import { Detail } from './detail';
+import { StartConversationSection } from './start-conversation-section';
 
 /** The customer at a glance: channel and identity, locale, what the channel knows, earlier conversations. */
 export function CustomerPanel({ conversation }: { conversation: ConversationSummary }) {
@@ -39,6 +40,7 @@ export function CustomerPanel({ conversation }: { conversation: ConversationSumm
           </li>
         ))}
       </ul>
+      {data && <StartConversationSection conversation={conversation} profile={data} />}
     </aside>
   );
 }

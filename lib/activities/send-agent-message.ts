@@ -1,4 +1,4 @@
-import { db as defaultDb, type Db } from '../db/client';
+import { db as defaultDb, type Db, type Tx } from '../db/client';
 import { transaction } from '../db/transaction';
 import type { Prisma } from '../db/generated/client';
 import { isUniqueViolation } from '../db/prisma-errors';
@@ -9,8 +9,8 @@ import { badRequest, conflict, forbidden, notFound } from '../errors/app-error';
 import { initialDeliveryState, routeOutbound } from '../outbound/route';
 import { ADAPTIVE_CARD_TYPE, type AdaptiveCard, type CardAction } from '../protocol/rich-content';
 import { attachmentRefs, toActivityView } from '../views/map';
-import type { ActivityView } from '../views/types';
-import { planMessageParts } from './message-parts';
+import type { ActivityView, TemplateMessage } from '../views/types';
+import { planMessageParts, type MessageContent } from './message-parts';
 import { insertActivity } from './new-activity';
 
 export const MAX_MESSAGE_CHARS = 28_000;
@@ -27,7 +27,12 @@ export interface AgentMessageInput {
   note?: boolean;
   /** The browser's id for the message: a retried send with the same id is stored once. */
   clientId: string;
+  /** An approved template instead of free text (WhatsApp outside its window); `text` is what the transcript shows. */
+  template?: TemplateMessage;
 }
+
+/** The dedupe key of a rep's message: the same browser id from the same rep is one message. */
+export const agentMessageKey = (agentId: string, clientId: string) => `agent:${agentId}:${clientId}`;
 
 /**
  * Stores a rep's reply and, in the same transaction, queues it for the conversation's outbound
@@ -35,76 +40,83 @@ export interface AgentMessageInput {
  * the transcript, so there it is `sent` once committed.
  */
 export async function sendAgentMessage(input: AgentMessageInput, db: Db = defaultDb()): Promise<ActivityView> {
-  const dedupeKey = `agent:${input.agent.id}:${input.clientId}`;
+  const dedupeKey = agentMessageKey(input.agent.id, input.clientId);
   const previous = await db.activity.findUnique({ where: { dedupeKey }, include: attachmentRefs });
   if (previous) return toActivityView(previous);
   try {
-    return await transaction(db, async (tx) => {
-      const conversation = await tx.conversation.findUnique({ where: { id: input.conversationId } });
-      if (!conversation || conversation.state === 'pending') throw notFound('Conversation not found.');
-      if (conversation.state === 'closed') throw conflict('The conversation is closed.', 'ConversationClosed');
-      // Any agent may leave a private note (a consult thread is made of them); only the owner, or a
-      // consultant the owner added, writes to the customer.
-      if (!input.note && !(await mayWriteToCustomer(tx, conversation, input.agent.id))) {
-        throw forbidden('Only the agent who accepted the conversation can reply.', 'NotOwner');
-      }
-      const timestamp = new Date();
-      const from = { id: input.agent.id, name: input.agent.displayName, role: 'bot' };
-      const parts = input.note
-        ? [{ text: input.text, attachmentIds: input.attachmentIds ?? [], suggestedActions: [], cards: [] }]
-        : await planMessageParts(tx, conversation, {
-        text: input.text,
-        attachmentIds: input.attachmentIds ?? [],
-        suggestedActions: input.suggestedActions ?? [],
-        cards: input.cards ?? [],
-      });
-      const stored = [];
-      for (const [index, part] of parts.entries()) {
-        const activity = await insertActivity(tx, conversation.id, {
-          type: 'message',
-          direction: input.note ? 'internal' : 'outbound',
-          dedupeKey: index === 0 ? dedupeKey : `${dedupeKey}:${index + 1}`,
-          clientActivityId: index === 0 ? input.clientId : null,
-          fromId: from.id,
-          fromName: from.name,
-          fromRole: 'agent',
-          agentId: input.agent.id,
-          text: part.text || null,
-          textFormat: 'markdown',
-          timestamp,
-          raw: {
-            type: 'message',
-            from,
-            ...(part.text && { text: part.text }),
-            textFormat: 'markdown',
-            ...(part.cards.length > 0 && { attachments: part.cards.map((content) => ({ contentType: ADAPTIVE_CARD_TYPE, content })) }),
-            ...(part.suggestedActions.length > 0 && { suggestedActions: { actions: part.suggestedActions } }),
-          } as Prisma.InputJsonObject,
-          deliveryState: input.note ? 'none' : initialDeliveryState(conversation),
-        });
-        if (part.attachmentIds.length > 0) {
-          const linked = await tx.attachment.updateMany({
-            where: { id: { in: part.attachmentIds }, conversationId: conversation.id, activityId: null },
-            data: { activityId: activity.id },
-          });
-          if (linked.count !== new Set(part.attachmentIds).size) {
-            throw badRequest('BadAttachment', 'An attachment is unknown, belongs to another conversation, or was already sent.');
-          }
-        }
-        if (!input.note) await routeOutbound(tx, conversation, activity.id);
-        stored.push(await tx.activity.findUniqueOrThrow({ where: { id: activity.id }, include: attachmentRefs }));
-      }
-      if (!input.note) {
-        await tx.conversation.update({
-          where: { id: conversation.id },
-          data: { lastActivityAt: timestamp, lastText: input.text ? input.text.slice(0, 280) : input.cards?.length ? '🃏 Card' : '📎 Attachment', unreadCount: 0 },
-        });
-      }
-      await publishConversationChange(tx, conversation.id, stored);
-      return toActivityView(stored[0]!);
-    });
+    return await transaction(db, (tx) => storeAgentMessage(tx, input));
   } catch (error) {
     if (!isUniqueViolation(error)) throw error;
     return toActivityView(await db.activity.findUniqueOrThrow({ where: { dedupeKey }, include: attachmentRefs }));
   }
+}
+
+/** `sendAgentMessage` inside the caller's transaction (a conversation a rep starts is claimed in the same one). */
+export async function storeAgentMessage(tx: Tx, input: AgentMessageInput): Promise<ActivityView> {
+  const dedupeKey = agentMessageKey(input.agent.id, input.clientId);
+  const conversation = await tx.conversation.findUnique({ where: { id: input.conversationId } });
+  if (!conversation || conversation.state === 'pending') throw notFound('Conversation not found.');
+  if (conversation.state === 'closed') throw conflict('The conversation is closed.', 'ConversationClosed');
+  // Any agent may leave a private note (a consult thread is made of them); only the owner, or a
+  // consultant the owner added, writes to the customer.
+  if (!input.note && !(await mayWriteToCustomer(tx, conversation, input.agent.id))) {
+    throw forbidden('Only the agent who accepted the conversation can reply.', 'NotOwner');
+  }
+  if (input.note && input.template) throw badRequest('BadArgument', 'A private note cannot be a template.');
+  const timestamp = new Date();
+  const from = { id: input.agent.id, name: input.agent.displayName, role: 'bot' };
+  const parts = input.note
+    ? [{ text: input.text, attachmentIds: input.attachmentIds ?? [], suggestedActions: [], cards: [] } as MessageContent]
+    : await planMessageParts(tx, conversation, {
+        text: input.text,
+        attachmentIds: input.attachmentIds ?? [],
+        suggestedActions: input.suggestedActions ?? [],
+        cards: input.cards ?? [],
+        ...(input.template && { template: input.template }),
+      });
+  const stored = [];
+  for (const [index, part] of parts.entries()) {
+    const activity = await insertActivity(tx, conversation.id, {
+      type: 'message',
+      direction: input.note ? 'internal' : 'outbound',
+      dedupeKey: index === 0 ? dedupeKey : `${dedupeKey}:${index + 1}`,
+      clientActivityId: index === 0 ? input.clientId : null,
+      fromId: from.id,
+      fromName: from.name,
+      fromRole: 'agent',
+      agentId: input.agent.id,
+      text: part.text || null,
+      textFormat: 'markdown',
+      timestamp,
+      raw: {
+        type: 'message',
+        from,
+        ...(part.text && { text: part.text }),
+        textFormat: 'markdown',
+        ...(part.cards.length > 0 && { attachments: part.cards.map((content) => ({ contentType: ADAPTIVE_CARD_TYPE, content })) }),
+        ...(part.suggestedActions.length > 0 && { suggestedActions: { actions: part.suggestedActions } }),
+        ...(part.template && { template: { ...part.template } }),
+      } as Prisma.InputJsonObject,
+      deliveryState: input.note ? 'none' : initialDeliveryState(conversation),
+    });
+    if (part.attachmentIds.length > 0) {
+      const linked = await tx.attachment.updateMany({
+        where: { id: { in: part.attachmentIds }, conversationId: conversation.id, activityId: null },
+        data: { activityId: activity.id },
+      });
+      if (linked.count !== new Set(part.attachmentIds).size) {
+        throw badRequest('BadAttachment', 'An attachment is unknown, belongs to another conversation, or was already sent.');
+      }
+    }
+    if (!input.note) await routeOutbound(tx, conversation, activity.id);
+    stored.push(await tx.activity.findUniqueOrThrow({ where: { id: activity.id }, include: attachmentRefs }));
+  }
+  if (!input.note) {
+    await tx.conversation.update({
+      where: { id: conversation.id },
+      data: { lastActivityAt: timestamp, lastText: input.text ? input.text.slice(0, 280) : input.cards?.length ? '🃏 Card' : '📎 Attachment', unreadCount: 0 },
+    });
+  }
+  await publishConversationChange(tx, conversation.id, stored);
+  return toActivityView(stored[0]!);
 }

@@ -1,10 +1,14 @@
 // What every channel kind provides: the one interface the domain and the outbox talk to. Everything
 // that differs between channels (rules for a rep's message, the reply window, sending, typing, how
 // the channel's answers are read) lives behind it, in lib/channels/<kind>/adapter.ts.
-import type { Activity, Attachment, Channel, ChannelKind, Conversation, DeliveryOperation } from '../db/generated/client';
+import type { Activity, Attachment, Channel, ChannelKind, Conversation, DeliveryOperation, Prisma } from '../db/generated/client';
 import type { Db, Tx } from '../db/client';
 import type { AttemptOutcome, RetryPolicy } from '../outbound/retry-policy';
 import type { AdaptiveCard, CardAction } from '../protocol/rich-content';
+import type { MessageTemplateView, ReachableCustomerView, TemplateMessage } from '../views/types';
+
+export type { MessageTemplateView, TemplateMessage };
+export type ReachableCustomer = ReachableCustomerView;
 
 /** A rep's message as the console holds it, before the channel's rules split or refuse it. */
 export interface MessageContent {
@@ -12,6 +16,8 @@ export interface MessageContent {
   attachmentIds: string[];
   suggestedActions: CardAction[];
   cards: AdaptiveCard[];
+  /** An approved template instead of free text (WhatsApp outside its window); `text` is what the transcript shows. */
+  template?: TemplateMessage;
 }
 
 /** The conversation columns a channel's message rules read. */
@@ -28,8 +34,14 @@ export interface DeliveryContext {
 
 /** What a channel's answer changes on the conversation, written in the delivery's transaction. */
 export interface ConversationChange {
+  /** Sending pauses from now, for this reason (lib/channels/teams/pause.ts). */
   blockedAt?: Date;
+  blockedReason?: string;
   serviceUrl?: string;
+  /** The channel no longer has the delivered message: forget its id for it (later edits cannot reach it). */
+  forgetChannelId?: boolean;
+  /** The channel no longer has this customer message (an activity id): later replies do not thread on it. */
+  forgetReplyToOf?: string;
 }
 
 export type PreparedDelivery =
@@ -46,6 +58,23 @@ export type PreparedDelivery =
 export interface TypingContext {
   channel: Pick<Channel, 'id' | 'kind' | 'name' | 'settings'>;
   conversation: Pick<Conversation, 'id' | 'externalId' | 'customerId'>;
+}
+
+/** The conversation a channel opened (or found) for a rep writing first, as the console stores it. */
+export interface StartedConversation {
+  externalId: string;
+  customerId: string;
+  customerName: string | null;
+  serviceUrl?: string | null;
+  channelData?: Prisma.InputJsonValue;
+}
+
+/** Writing to a customer first (seed 003 "start conversation"). */
+export interface ReachFirst {
+  /** Whom, among the people of this conversation, the channel lets a rep write to first. */
+  candidates(db: Db, conversation: Conversation): Promise<ReachableCustomer[]>;
+  /** Opens (or finds) the one-to-one conversation with one of them on the channel; an AppError when the channel refuses. */
+  open(db: Db, conversation: Conversation, customer: ReachableCustomer): Promise<StartedConversation>;
 }
 
 export interface ChannelAdapter {
@@ -65,6 +94,10 @@ export interface ChannelAdapter {
   prepareDelivery(db: Db, context: DeliveryContext): Promise<PreparedDelivery>;
   /** The rep is typing: one best-effort try (null when the channel hears typing some other way). */
   sendTyping(context: TypingContext): Promise<AttemptOutcome | null>;
+  /** Writing to a customer first; null where the customer always starts (Direct Line). */
+  reachFirst: ReachFirst | null;
+  /** The approved message templates a rep may send (WhatsApp); null where the channel has none. */
+  listTemplates: (() => Promise<MessageTemplateView[]>) | null;
 }
 
 /** A rep message goes out as it is. */

@@ -2,6 +2,7 @@ import { visibleConversations, type Viewer } from '../auth/conversation-access';
 import { db as defaultDb, type Db } from '../db/client';
 import { notFound } from '../errors/app-error';
 import type { CustomerProfileView } from '../views/types';
+import { reachFirstOf } from './start-conversation';
 
 /** The customer behind a conversation, with the earlier conversations this viewer may open. */
 export async function customerProfile(conversationId: string, viewer: Viewer, db: Db = defaultDb()): Promise<CustomerProfileView> {
@@ -32,5 +33,6 @@ export async function customerProfile(conversationId: string, viewer: Viewer, db
     customerName: conversation.customerName,
     locale: locale?.locale ?? null,
     previousConversations: previous.map((row) => ({ id: row.id, state: row.state, lastText: row.lastText, lastActivityAt: row.lastActivityAt.toISOString() })),
+    reachFirst: await reachFirstOf(db, conversation, conversation.channel.kind),
   };
 }

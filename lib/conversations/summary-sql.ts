@@ -38,6 +38,7 @@ export function summaryJsonSql(c: string, channel: string): string {
       'team', ${nameOrId('team')},
       'channel', ${nameOrId('channel')}) END,
     'blocked', ${c}."blockedAt" IS NOT NULL,
+    'sendingPaused', CASE WHEN ${c}."blockedAt" IS NOT NULL THEN coalesce(${c}."blockedReason", 'ConversationBlockedByUser') END,
     'replyWindowEndsAt', ${replyWindowEndsAtSql(kind, `${c}."lastInboundAt"`, iso)},
     'analysis', CASE WHEN ${analysis} IS NOT NULL AND ${analysis} NOT IN ('false'::jsonb, '0'::jsonb, '""'::jsonb) THEN jsonb_build_object(
       'language', coalesce(${present(`${analysis} -> 'language'`)}, 'null'::jsonb),

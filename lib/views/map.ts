@@ -46,6 +46,7 @@ export function toConversationSummary(row: ConversationWithRefs): ConversationSu
     lastSeq: row.lastSeq,
     channelInfo: channelInfoOf(row),
     blocked: row.blockedAt !== null,
+    sendingPaused: row.blockedAt === null ? null : (row.blockedReason ?? 'ConversationBlockedByUser'),
     replyWindowEndsAt: replyWindowEndsAt(row.channel.kind, row.lastInboundAt),
     analysis: analysisOf(row),
     consultants: row.consultants.map((c) => ({ agentId: c.agentId, name: c.agent.displayName, joined: c.joinedAt !== null })),

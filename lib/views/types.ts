@@ -21,6 +21,8 @@ export interface ConversationSummary {
   /** Where a Teams (or other Bot Framework) conversation lives. */
   channelInfo: { conversationType: string | null; tenantId: string | null; team: string | null; channel: string | null } | null;
   blocked: boolean;
+  /** Why nothing is sent to the customer now (lib/channels/teams/pause.ts: ConversationBlockedByUser, BotDisabledByAdmin, …); null when sending goes on. */
+  sendingPaused: string | null;
   /** WhatsApp: until when a free-form reply is allowed (24 h after the customer's last message). */
   replyWindowEndsAt: string | null;
   /** WhatsApp message analysis (ACS): language, intent, key phrases, translation. */
@@ -168,6 +170,37 @@ export interface CustomerProfileView {
   customerName: string | null;
   locale: string | null;
   previousConversations: { id: string; state: ConversationStateView; lastText: string | null; lastActivityAt: string }[];
+  /** Whom the rep may write to first from here (seed 003 "start conversation"); `possible` is false where the channel never allows it. */
+  reachFirst: ReachFirstView;
+}
+
+export interface ReachFirstView {
+  possible: boolean;
+  customers: ReachableCustomerView[];
+}
+
+/** Someone the channel lets a rep write to first. */
+export interface ReachableCustomerView {
+  /** The channel's id for them (a Teams user id, a WhatsApp number). */
+  id: string;
+  name: string | null;
+  /** WhatsApp outside the 24-hour window: the first message has to be an approved template. */
+  needsTemplate: boolean;
+}
+
+/** An approved message template of a channel (WhatsApp): its body with `{{1}}`, `{{2}}`, … and how many there are. */
+export interface MessageTemplateView {
+  name: string;
+  language: string;
+  body: string;
+  parameters: number;
+}
+
+/** A template a rep sends, its body parameters filled in (in order). */
+export interface TemplateMessage {
+  name: string;
+  language: string;
+  parameters: string[];
 }
 
 /** A reply a rep inserts with `/shortcut`; `{customer}` is filled in when inserted. */

@@ -114,6 +114,15 @@ const ROWS: Row[] = [
   { name: 'conversation', method: 'GET', path: (f) => c(f, 'waiting'), expect: QUEUE },
   { name: 'transcript', method: 'GET', path: (f) => c(f, 'waiting', '/activities'), expect: QUEUE },
   { name: 'customer', method: 'GET', path: (f) => c(f, 'waiting', '/customer'), expect: QUEUE },
+  { name: 'templates', method: 'GET', path: (f) => c(f, 'waiting', '/templates'), expect: QUEUE },
+  // The fixture is Direct Line, whose customers cannot be reached first: whoever may try gets that 409.
+  {
+    name: 'start a conversation',
+    method: 'POST',
+    path: (f) => c(f, 'closed', '/start'),
+    body: () => ({ customerId: 'customer-1', text: 'hello', clientId: randomUUID() }),
+    expect: { ...QUEUE, agent: 409, supervisor: 409, admin: 409 },
+  },
   { name: 'read', method: 'POST', path: (f) => c(f, 'waiting', '/read'), body: () => ({}), expect: QUEUE },
   { name: 'upload', method: 'POST', path: (f) => c(f, 'waiting', '/attachments'), expect: QUEUE },
   { name: 'attachment', method: 'GET', path: (f) => `/api/console/attachments/${f.attachment}`, expect: QUEUE },

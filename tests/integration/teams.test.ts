@@ -252,3 +252,150 @@ describe('Teams rules, checked before sending', () => {
     expect(service.requests).toHaveLength(2);
   });
 });
+
+describe('what Teams answers pauses and resumes sending', () => {
+  const refusal = (code: string, status = 403) => ({ status, body: { error: { code, message: `${code} (scripted)` } } });
+  const summaryOf = async (conversationId: string) => (await alice.call('GET', `/api/console/conversations/${conversationId}`)).body;
+  const installation = (chat: ReturnType<typeof teamsChat>, action: string) =>
+    chat.activity({ type: 'installationUpdate', action, text: undefined, channelData: { tenant: { id: 'tenant-1' }, source: null } });
+
+  it('a customer who blocked the bot and writes again gets replies again', async () => {
+    const { chat, conversationId } = await acceptedChat();
+    service.reply(refusal('ConversationBlockedByUser'));
+    const blocked = await reply(conversationId, 'hello?');
+    await deliveryStateOf(blocked.id, 'failed');
+    expect((await summaryOf(conversationId)).sendingPaused).toBe('ConversationBlockedByUser');
+    // Teams sends installationUpdate add when a user unblocks, but a block is the user's: only their message ends it.
+    expect((await postToBot(installation(chat, 'add'))).status).toBe(200);
+    expect((await summaryOf(conversationId)).sendingPaused).toBe('ConversationBlockedByUser');
+
+    expect((await postToBot(chat.activity({ text: 'sorry, I am back' }))).status).toBe(200);
+    await waitUntil(async () => ((await summaryOf(conversationId)).sendingPaused === null ? true : undefined), 5000, 'block cleared');
+    const after = await reply(conversationId, 'welcome back');
+    await deliveryStateOf(after.id, 'sent');
+    expect(service.bodies().map((body) => body.text)).toEqual(['hello?', 'welcome back']);
+  });
+
+  it('BotDisabledByAdmin pauses with the reason shown; queued messages fail with it; installationUpdate add resumes and Retry sends', async () => {
+    const { chat, conversationId } = await acceptedChat();
+    service.reply(refusal('BotDisabledByAdmin'));
+    const first = await reply(conversationId, 'one');
+    expect((await deliveryStateOf(first.id, 'failed')).deliveryError).toBe('Channel answered 403 BotDisabledByAdmin; not retried');
+    expect((await summaryOf(conversationId)).sendingPaused).toBe('BotDisabledByAdmin');
+    const second = await reply(conversationId, 'two');
+    expect((await deliveryStateOf(second.id, 'failed')).deliveryError).toMatch(/^Sending is paused: the Teams administrator disabled the bot \(BotDisabledByAdmin\)/);
+    expect(service.requests).toHaveLength(1);
+    // Retry while paused fails again, with the reason, and sends nothing.
+    expect((await alice.call('POST', `/api/console/activities/${second.id}/retry`, {})).status).toBe(200);
+    await deliveryStateOf(second.id, 'failed');
+    expect(service.requests).toHaveLength(1);
+
+    expect((await postToBot(installation(chat, 'add'))).status).toBe(200);
+    expect((await summaryOf(conversationId)).sendingPaused).toBeNull();
+    expect((await alice.call('POST', `/api/console/activities/${second.id}/retry`, {})).status).toBe(200);
+    await deliveryStateOf(second.id, 'sent');
+    expect(service.bodies().map((body) => body.text)).toEqual(['one', 'two']);
+  });
+
+  it('an installationUpdate without a usable action changes nothing', async () => {
+    const { chat, conversationId } = await acceptedChat();
+    for (const action of [42, null, 'reinstall', { add: true }]) {
+      expect((await postToBot(chat.activity({ type: 'installationUpdate', action, text: undefined }))).status).toBe(200);
+    }
+    expect((await summaryOf(conversationId)).sendingPaused).toBeNull();
+  });
+
+  it('BotNotInConversationRoster and installationUpdate remove pause; the customer writing resumes', async () => {
+    const { chat, conversationId } = await acceptedChat();
+    service.reply(refusal('BotNotInConversationRoster'));
+    const first = await reply(conversationId, 'one');
+    await deliveryStateOf(first.id, 'failed');
+    expect((await summaryOf(conversationId)).sendingPaused).toBe('BotNotInConversationRoster');
+    expect((await postToBot(installation(chat, 'add-upgrade'))).status).toBe(200);
+    expect((await summaryOf(conversationId)).sendingPaused).toBeNull();
+
+    expect((await postToBot(installation(chat, 'remove'))).status).toBe(200);
+    expect((await summaryOf(conversationId)).sendingPaused).toBe('BotRemoved');
+    const second = await reply(conversationId, 'two');
+    expect((await deliveryStateOf(second.id, 'failed')).deliveryError).toMatch(/^Sending is paused: the bot was removed from this chat/);
+    expect(service.requests).toHaveLength(1);
+
+    expect((await postToBot(chat.activity({ text: 'still there?' }))).status).toBe(200);
+    await waitUntil(async () => ((await summaryOf(conversationId)).sendingPaused === null ? true : undefined), 5000, 'pause cleared');
+    const third = await reply(conversationId, 'three');
+    await deliveryStateOf(third.id, 'sent');
+    expect(service.bodies().map((body) => body.text)).toEqual(['one', 'three']);
+  });
+});
+
+describe('ids Teams no longer knows', () => {
+  it('ActivityNotFoundInConversation on the reply-to: the reply goes unthreaded, and so do the next ones', async () => {
+    const { chat, conversationId, first } = await acceptedChat();
+    service.reply({ status: 404, body: { error: { code: 'ActivityNotFoundInConversation', message: 'Activity not found' } } });
+    const sent = await reply(conversationId, 'still answering');
+    await deliveryStateOf(sent.id, 'sent');
+    const base = `/amer/v3/conversations/${encodeURIComponent(chat.conversationId)}/activities`;
+    expect(service.requests.map((r) => r.path)).toEqual([`${base}/${first.id}`, base]);
+    expect(service.requests[1]!.body).not.toHaveProperty('replyToId');
+    const next = await reply(conversationId, 'and more');
+    await deliveryStateOf(next.id, 'sent');
+    expect(service.requests[2]!.path).toBe(base);
+    expect(service.requests[2]!.body).not.toHaveProperty('replyToId');
+  });
+
+  it('ActivityNotFoundInConversation on an edit forgets the message id: the next edit says so without asking Teams', async () => {
+    const { conversationId } = await acceptedChat();
+    const sent = await reply(conversationId, 'first version');
+    await deliveryStateOf(sent.id, 'sent');
+    service.reply({ status: 404, body: { error: { code: 'ActivityNotFoundInConversation', message: 'Activity not found' } } });
+    expect((await alice.call('PATCH', `/api/console/activities/${sent.id}`, { text: 'second version' })).status).toBe(200);
+    const failedEdit = await waitUntil(
+      () => db().activity.findUnique({ where: { id: sent.id } }).then((row) => (row?.deliveryError ? row : undefined)),
+      20_000,
+      'edit failure shown',
+    );
+    expect(failedEdit.deliveryError).toBe('The edit did not reach the channel: Channel answered 404 ActivityNotFoundInConversation; not retried');
+    expect(failedEdit.externalId).toBeNull();
+    expect((await alice.call('PATCH', `/api/console/activities/${sent.id}`, { text: 'third version' })).status).toBe(200);
+    await waitUntil(
+      () => db().activity.findUnique({ where: { id: sent.id } }).then((row) => (row?.deliveryError?.includes('not in the channel') ? row : undefined)),
+      20_000,
+      'second edit refused',
+    );
+    expect(service.requests.map((r) => r.method)).toEqual(['POST', 'PUT']);
+  });
+});
+
+describe('Teams details', () => {
+  it('a mention of the bot counts whatever the case of its id', async () => {
+    const chat = teamsChat('https://smba.example.test/emea/', { group: true });
+    const mention = chat.activity({
+      text: '<at>Console Bot</at> upper-case id',
+      entities: [{ type: 'mention', mentioned: { ...chat.bot, id: chat.bot.id.toUpperCase() }, text: '<at>Console Bot</at>' }],
+    });
+    expect((await postToBot(mention)).status).toBe(200);
+    const conversation = await conversationOf(chat.conversationId);
+    const transcript = await alice.call('GET', `/api/console/conversations/${conversation.id}/activities`);
+    expect(transcript.body.items.map((a: { text: string }) => a.text)).toEqual(['upper-case id']);
+  });
+
+  it('suggested actions name the customer in `to` and may go with a card', async () => {
+    const { chat, conversationId } = await acceptedChat();
+    const card = JSON.parse(readFileSync(path.resolve('tests/fixtures/adaptive-card.simple.json'), 'utf8'));
+    const sent = await alice.call('POST', `/api/console/conversations/${conversationId}/messages`, {
+      text: 'Pick one',
+      clientId: `card-${Date.now()}`,
+      cards: [card],
+      suggestedActions: [{ type: 'imBack', title: 'Yes', value: 'yes' }, { type: 'imBack', title: 'No', value: 'no' }],
+    });
+    expect(sent.status).toBe(201);
+    await service.waitFor(() => service.requests.length >= 2);
+    const [text, withCard] = service.bodies();
+    expect(text).toMatchObject({ text: 'Pick one' });
+    expect(text).not.toHaveProperty('suggestedActions');
+    expect(withCard).toMatchObject({
+      attachments: [{ contentType: 'application/vnd.microsoft.card.adaptive', content: card }],
+      suggestedActions: { actions: [{ type: 'imBack', title: 'Yes', value: 'yes' }, { type: 'imBack', title: 'No', value: 'no' }], to: [chat.user.id] },
+    });
+  });
+});

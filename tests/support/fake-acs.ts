@@ -13,6 +13,31 @@ export const TEST_ACS_CHANNEL = 'whatsapp-channel-registration-1';
 /** A real, decodable image (browsers sniff image bytes, whatever the declared type). */
 export const MEDIA_BYTES = TINY_PNG;
 
+/**
+ * The channel's templates as ACS lists them (`MessageTemplateItem`: name, language, status, kind,
+ * and WhatsApp's own content); only approved ones may be sent.
+ */
+export const TEST_ACS_TEMPLATES = [
+  {
+    kind: 'whatsApp',
+    name: 'order_follow_up',
+    language: 'en_US',
+    status: 'approved',
+    content: {
+      name: 'order_follow_up',
+      language: 'en_US',
+      category: 'UTILITY',
+      components: [
+        { type: 'HEADER', format: 'TEXT', text: 'Your order' },
+        { type: 'BODY', text: 'Hello {{1}}, about your order {{2}}: may we help?' },
+        { type: 'FOOTER', text: 'Contoso support' },
+      ],
+    },
+  },
+  { kind: 'whatsApp', name: 'welcome_back', language: 'zh_CN', status: 'APPROVED', content: { components: [{ type: 'BODY', text: '欢迎回来！有什么可以帮您？' }] } },
+  { kind: 'whatsApp', name: 'draft_offer', language: 'en_US', status: 'pending', content: { components: [{ type: 'BODY', text: 'Not yet approved' }] } },
+];
+
 export interface AcsRequest {
   method: string;
   path: string;
@@ -102,6 +127,7 @@ export async function startFakeAcs(): Promise<{ url: string; close(): Promise<vo
       response.writeHead(200, { 'Content-Type': 'image/jpeg' });
       return response.end(MEDIA_BYTES);
     }
+    if (request.method === 'GET' && url.startsWith(`/messages/channels/${TEST_ACS_CHANNEL}/templates`)) return send(200, { value: TEST_ACS_TEMPLATES });
     if (url.startsWith('/messages/notifications:send')) {
       if (failNext) {
         const failure = failNext;

@@ -19,6 +19,7 @@ const conversation = (patch: Partial<ConversationSummary>): ConversationSummary 
   lastSeq: 1,
   channelInfo: null,
   blocked: false,
+  sendingPaused: null,
   replyWindowEndsAt: null,
   analysis: null,
   consultants: [],

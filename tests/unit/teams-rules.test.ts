@@ -16,7 +16,7 @@ function reason(input: Parameters<typeof checkTeamsMessage>[0]): string | null {
   }
 }
 
-const base = { conversationType: 'personal', files: [], hasCards: false, suggestedActions: [] };
+const base = { conversationType: 'personal', files: [], suggestedActions: [] };
 
 describe('what Teams accepts', () => {
   it('images up to 1024×1024 and 1 MB, PNG/JPEG/GIF, not animated', () => {
@@ -29,12 +29,12 @@ describe('what Teams accepts', () => {
     expect(reason({ ...base, files: [{ name: 'x.gif', contentType: 'image/gif', bytes: gifWithFrames(1) }] })).toBeNull();
   });
 
-  it('suggested replies: imBack only, at most 6, one-to-one only, never with attachments', () => {
+  it('suggested replies: imBack only, at most 6, one-to-one only, never with files or pictures', () => {
     expect(reason({ ...base, suggestedActions: [action('a'), action('b')] })).toBeNull();
     expect(reason({ ...base, suggestedActions: 'abcdefg'.split('').map((t) => action(t)) })).toMatch(/at most 6/);
     expect(reason({ ...base, suggestedActions: [action('a', 'postBack')] })).toMatch(/only imBack/);
     expect(reason({ ...base, conversationType: 'groupChat', suggestedActions: [action('a')] })).toMatch(/one-to-one/);
-    expect(reason({ ...base, hasCards: true, suggestedActions: [action('a')] })).toMatch(/together with attachments/);
+    expect(reason({ ...base, files: [png(10, 10)], suggestedActions: [action('a')] })).toMatch(/together with files or pictures/);
   });
 
   it('tells animated GIFs from still ones', () => {

@@ -10,4 +10,6 @@ export const connectorAdapter: ChannelAdapter = {
   planMessage: asIs,
   prepareDelivery: prepareBotFrameworkDelivery,
   sendTyping: noTyping,
+  reachFirst: null,
+  listTemplates: null,
 };

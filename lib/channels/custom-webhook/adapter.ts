@@ -44,4 +44,6 @@ export const customWebhookAdapter: ChannelAdapter = {
     });
     return sendToCustomChannel(settings, typing, TYPING_TIMEOUT_MS);
   },
+  reachFirst: null,
+  listTemplates: null,
 };

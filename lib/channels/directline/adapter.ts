@@ -12,4 +12,6 @@ export const directLineAdapter: ChannelAdapter = {
     return { ok: false, target: 'directline', reason: 'Direct Line clients read the transcript; nothing is pushed to them' };
   },
   sendTyping: noTyping,
+  reachFirst: null, // a Direct Line client opens the conversation; the console has no address to write to
+  listTemplates: null,
 };

@@ -2,6 +2,7 @@
 import { noTyping, type ChannelAdapter } from '../adapter';
 import { prepareBotFrameworkDelivery } from './delivery';
 import { planTeamsMessage } from './message-plan';
+import { teamsReachFirst } from './reach-first';
 
 export const teamsAdapter: ChannelAdapter = {
   kind: 'teams',
@@ -11,4 +12,6 @@ export const teamsAdapter: ChannelAdapter = {
   planMessage: planTeamsMessage,
   prepareDelivery: prepareBotFrameworkDelivery,
   sendTyping: noTyping,
+  reachFirst: teamsReachFirst,
+  listTemplates: null,
 };

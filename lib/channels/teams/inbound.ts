@@ -13,6 +13,7 @@ import type { WireActivity } from '../../protocol/activity';
 import { publishTyping } from '../../realtime/publish-typing';
 import { channelTimestamp } from '../../activities/timestamp';
 import { teamsMedia } from './media';
+import { applyInstallationUpdate } from './installation';
 
 export const READ_RECEIPT = 'application/vnd.microsoft.readReceipt';
 
@@ -27,10 +28,11 @@ interface TeamsChannelData {
 
 const kindOf = (channelId: string | undefined): ChannelKind => (channelId === 'msteams' ? 'teams' : 'connector');
 
-/** Group chats and channels: the console acts only on messages that @mention the bot. */
+/** Group chats and channels: the console acts only on messages that @mention the bot (ids compared ignoring case, as Teams varies it). */
 function mentionsBot(activity: WireActivity): boolean {
   const entities = (activity as { entities?: { type?: string; mentioned?: { id?: string } }[] }).entities ?? [];
-  return entities.some((entity) => entity.type === 'mention' && entity.mentioned?.id === activity.recipient?.id);
+  const bot = activity.recipient?.id?.toLowerCase();
+  return !!bot && entities.some((entity) => entity.type === 'mention' && entity.mentioned?.id?.toLowerCase() === bot);
 }
 
 function withoutBotMention(text: string | undefined, activity: WireActivity): string | undefined {
@@ -68,8 +70,12 @@ export async function receiveChannelActivity(activity: WireActivity, db: Db = de
     channelData: details,
     outboundChannelId: channelId,
   });
-  // The service URL of a conversation can move; the latest one is where replies go.
-  await db.conversation.update({ where: { id: opened.id }, data: { serviceUrl: activity.serviceUrl, channelData: details } });
+  // The service URL of a conversation can move; the latest one is where replies go. A customer who
+  // writes has unblocked the bot, and the bot is evidently in the conversation: sending resumes.
+  await db.conversation.update({
+    where: { id: opened.id },
+    data: { serviceUrl: activity.serviceUrl, channelData: details, ...(activity.type === 'message' && { blockedAt: null, blockedReason: null }) },
+  });
 
   switch (activity.type) {
     case 'message':
@@ -135,6 +141,10 @@ export async function receiveChannelActivity(activity: WireActivity, db: Db = de
         });
       }
       return 'updated';
+    }
+    case 'installationUpdate': {
+      const action = (activity as { action?: unknown }).action;
+      return typeof action === 'string' && (await applyInstallationUpdate(opened.id, action, db)) ? 'updated' : 'ignored';
     }
     default:
       return 'ignored';

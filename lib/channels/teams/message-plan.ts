@@ -9,13 +9,13 @@ export const planTeamsMessage: ChannelAdapter['planMessage'] = async (tx, conver
   checkTeamsMessage({
     conversationType: (conversation.channelData as { conversationType?: string } | null)?.conversationType ?? null,
     files,
-    hasCards: content.cards.length > 0,
     suggestedActions: content.suggestedActions,
   });
   const hasAttachments = content.attachmentIds.length > 0 || content.cards.length > 0;
   if (!content.text || !hasAttachments) return [content];
+  // Suggested actions go with the last message (a card's): Teams drops them once another message follows.
   return [
-    { ...content, attachmentIds: [], cards: [] },
-    { text: '', attachmentIds: content.attachmentIds, cards: content.cards, suggestedActions: [] },
+    { ...content, attachmentIds: [], cards: [], suggestedActions: [] },
+    { text: '', attachmentIds: content.attachmentIds, cards: content.cards, suggestedActions: content.suggestedActions },
   ];
 };

@@ -55,65 +55,55 @@ export function toChannelReply(input: {
     ...((input.replyTo?.locale ?? activity.locale) && { locale: input.replyTo?.locale ?? activity.locale }),
     ...(activity.text && { text: activity.text, textFormat: 'markdown' }),
     ...(attachments.length > 0 && { attachments }),
-    ...(actions.length > 0 && { suggestedActions: { actions } }),
+    // Teams shows suggested actions only to the recipients `to` names (the customer).
+    ...(actions.length > 0 && { suggestedActions: { actions, ...(input.conversation.customerId && { to: [input.conversation.customerId] }) } }),
     channelData: { agentConsoleActivityId: activity.id },
   };
 }
 
 /** `{serviceUrl}/v3/conversations/{id}/activities[/{replyToId}]`. */
 export function replyUrl(serviceUrl: string, conversationId: string, replyToId?: string): string {
-  const base = `${serviceUrl.replace(/\/+$/, '')}/v3/conversations/${encodeURIComponent(conversationId)}/activities`;
-  return replyToId ? `${base}/${encodeURIComponent(replyToId)}` : base;
+  return `${serviceUrl.replace(/\/+$/, '')}${activitiesPath(conversationId, replyToId)}`;
+}
+
+export interface BotRequest {
+  method: 'POST' | 'PUT' | 'DELETE';
+  /** After the service URL: `/v3/conversations/…`. */
+  path: string;
+  body?: unknown;
 }
 
 /**
- * One attempt. A 403 `InvalidBotApiHost` means the tenant lives in the government cloud: the same
- * reply goes to the GCC host at once; `servedBy` tells the caller which service URL answered.
+ * One attempt of any request the bot makes to the channel (a reply, an edit, a deletion, a new
+ * conversation). A 403 `InvalidBotApiHost` means the tenant lives in the government cloud: the same
+ * request goes to the GCC host at once; `servedBy` tells the caller which service URL answered.
  */
-export async function sendChannelReply(
-  credentials: ClientCredentials,
-  serviceUrl: string,
-  reply: ReturnType<typeof toChannelReply>,
-): Promise<{ outcome: AttemptOutcome; servedBy: string }> {
+export async function botRequest(credentials: ClientCredentials, serviceUrl: string, request: BotRequest): Promise<{ outcome: AttemptOutcome; servedBy: string }> {
   let token: string;
   try {
     token = await clientCredentialsToken(credentials);
   } catch (error) {
     return { outcome: { kind: 'network', message: `bot token request failed: ${(error as Error).message}` }, servedBy: serviceUrl };
   }
-  const post = (base: string) =>
+  const attempt = (base: string) =>
     httpAttempt({
-      url: replyUrl(base, reply.conversation.id, reply.replyToId),
+      method: request.method,
+      url: `${base.replace(/\/+$/, '')}${request.path}`,
       headers: { Authorization: `Bearer ${token}` },
-      body: reply,
+      body: request.body,
       timeoutMs: BOT_FRAMEWORK_POLICY.timeoutMs,
     });
-  const outcome = await post(serviceUrl);
+  const outcome = await attempt(serviceUrl);
   if (outcome.kind === 'answered' && outcome.status === 401) forgetClientCredentialsToken(credentials);
   if (outcome.kind === 'answered' && outcome.status === 403 && outcome.errorCode === 'InvalidBotApiHost') {
     const gcc = env().BOT_GCC_SERVICE_URL;
-    return { outcome: await post(gcc), servedBy: gcc };
+    return { outcome: await attempt(gcc), servedBy: gcc };
   }
   return { outcome, servedBy: serviceUrl };
 }
 
-/** PUT (with the revised activity) or DELETE (with none) an activity the channel already shows. */
-export async function reviseChannelActivity(
-  credentials: ClientCredentials,
-  url: string,
-  revised: (ReturnType<typeof toChannelReply> & { id: string }) | null,
-): Promise<AttemptOutcome> {
-  let token: string;
-  try {
-    token = await clientCredentialsToken(credentials);
-  } catch (error) {
-    return { kind: 'network', message: `bot token request failed: ${(error as Error).message}` };
-  }
-  return httpAttempt({
-    method: revised ? 'PUT' : 'DELETE',
-    url,
-    headers: { Authorization: `Bearer ${token}` },
-    body: revised ?? undefined,
-    timeoutMs: BOT_FRAMEWORK_POLICY.timeoutMs,
-  });
+/** `/v3/conversations/{id}/activities[/{activityId}]`: where replies go (with the id they answer) and revisions (with the id revised). */
+export function activitiesPath(conversationId: string, activityId?: string): string {
+  const base = `/v3/conversations/${encodeURIComponent(conversationId)}/activities`;
+  return activityId ? `${base}/${encodeURIComponent(activityId)}` : base;
 }

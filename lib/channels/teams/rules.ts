@@ -31,7 +31,6 @@ function refuse(message: string): never {
 export function checkTeamsMessage(input: {
   conversationType: string | null;
   files: OutgoingFile[];
-  hasCards: boolean;
   suggestedActions: CardAction[];
 }): void {
   for (const file of input.files) {
@@ -54,5 +53,6 @@ export function checkTeamsMessage(input: {
   if (input.conversationType && input.conversationType !== 'personal') refuse('Teams shows suggested replies only in one-to-one chats.');
   if (actions.some((action) => action.type !== 'imBack')) refuse('Teams takes only imBack suggested replies.');
   if (actions.length > TEAMS_MAX_SUGGESTED_ACTIONS) refuse(`Teams shows at most ${TEAMS_MAX_SUGGESTED_ACTIONS} suggested replies.`);
-  if (input.files.length > 0 || input.hasCards) refuse('Teams does not show suggested replies together with attachments.');
+  // A card may carry them (Teams shows them under it); a picture or a file may not.
+  if (input.files.length > 0) refuse('Teams does not show suggested replies together with files or pictures.');
 }

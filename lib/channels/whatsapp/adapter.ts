@@ -8,9 +8,12 @@ import { noTyping, type ChannelAdapter, type MessageContent } from '../adapter';
 import { signedFiles } from '../signed-files';
 import { acsSettings } from './acs-client';
 import { sendWhatsApp, toNotification } from './send';
+import { listWhatsAppTemplates, templateOf, toTemplateNotification } from './templates';
 
 /** WhatsApp lets a business answer freely for 24 hours after the customer's last message. */
 export const WHATSAPP_REPLY_WINDOW_MS = 24 * 3600_000;
+
+const windowClosed = (lastInboundAt: Date | null) => Date.now() - (lastInboundAt?.getTime() ?? 0) > WHATSAPP_REPLY_WINDOW_MS;
 
 const planWhatsAppMessage: ChannelAdapter['planMessage'] = async (tx, conversation, content) => {
   for (const file of await planningFiles(tx, conversation.id, content.attachmentIds)) {
@@ -20,8 +23,12 @@ const planWhatsAppMessage: ChannelAdapter['planMessage'] = async (tx, conversati
       throw badRequest('NotAcceptedByWhatsApp', `${file.name ?? 'The file'} ${why}.`);
     }
   }
-  const opened = conversation.lastInboundAt?.getTime() ?? 0;
-  if (Date.now() - opened > WHATSAPP_REPLY_WINDOW_MS) {
+  if (content.template) {
+    // The one thing WhatsApp takes outside the window; it travels alone.
+    if (content.attachmentIds.length > 0 || content.cards.length > 0) throw badRequest('NotAcceptedByWhatsApp', 'A WhatsApp template goes without files or cards.');
+    return [{ ...content, suggestedActions: [] }];
+  }
+  if (windowClosed(conversation.lastInboundAt)) {
     throw conflict(
       "WhatsApp's 24-hour customer service window is closed: a free-form reply can only follow a customer message from the last 24 hours. The customer has to write again.",
       'CustomerServiceWindowClosed',
@@ -47,10 +54,23 @@ export const whatsAppAdapter: ChannelAdapter = {
     if (!settings) return { ok: false, target, reason: 'WhatsApp is not configured (ACS_ENDPOINT, ACS_ACCESS_KEY, ACS_CHANNEL_ID)' };
     const to = activity.conversation.customerId;
     if (!to) return { ok: false, target, reason: 'The conversation has no WhatsApp number' };
+    const template = templateOf(activity.raw);
     const [file] = await signedFiles(activity.attachments);
-    const notification = toNotification(settings, to, activity, file ?? null);
+    const notification = template ? toTemplateNotification(settings, to, template) : toNotification(settings, to, activity, file ?? null);
     return { ok: true, target, policy: ACS_POLICY, send: () => sendWhatsApp(settings, notification, ACS_POLICY.timeoutMs) };
   },
 
   sendTyping: noTyping,
+
+  // The business may write first to a number it has talked with; outside the window only with a template.
+  reachFirst: {
+    async candidates(_db, conversation) {
+      if (!conversation.customerId) return [];
+      return [{ id: conversation.customerId, name: conversation.customerName, needsTemplate: windowClosed(conversation.lastInboundAt) }];
+    },
+    async open(_db, conversation, customer) {
+      return { externalId: conversation.externalId, customerId: customer.id, customerName: conversation.customerName };
+    },
+  },
+  listTemplates: listWhatsAppTemplates,
 };

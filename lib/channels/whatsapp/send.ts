@@ -23,8 +23,8 @@ export function toNotification(settings: AcsSettings, to: string, activity: Pick
   };
 }
 
-/** Sends; a success answers `{id}` with the ACS message id, which delivery statuses refer to. */
-export async function sendWhatsApp(settings: AcsSettings, notification: ReturnType<typeof toNotification>, timeoutMs: number): Promise<AttemptOutcome> {
+/** Sends a notification (text, media or template); a success answers `{id}` with the ACS message id. */
+export async function sendWhatsApp(settings: AcsSettings, notification: { channelRegistrationId: string; to: string[]; kind: string }, timeoutMs: number): Promise<AttemptOutcome> {
   try {
     const response = await acsClient(settings)
       .path('/messages/notifications:send')

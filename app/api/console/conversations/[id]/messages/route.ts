@@ -3,6 +3,7 @@ import { MAX_MESSAGE_CHARS, sendAgentMessage } from '@/lib/activities/send-agent
 import { consoleConversationAgent } from '@/lib/http/console-access';
 import { adaptiveCardSchema, suggestedActionsSchema } from '@/lib/protocol/rich-content';
 import { handle, json, readJson } from '@/lib/http/respond';
+import { templateMessageSchema } from '@/lib/protocol/message-template';
 import { metrics } from '@/lib/metrics/registry';
 
 const body = z
@@ -13,6 +14,7 @@ const body = z
     suggestedActions: suggestedActionsSchema.default([]),
     cards: z.array(adaptiveCardSchema).max(5).default([]),
     note: z.boolean().default(false),
+    template: templateMessageSchema.optional(),
   })
   .refine((message) => message.text.length > 0 || message.attachmentIds.length > 0 || message.cards.length > 0, {
     message: 'the message is empty',
