@@ -98,18 +98,24 @@ function reasonOf(error: unknown, signal: AbortSignal): string {
   return 'the connection failed';
 }
 
-export async function fetchRemote(url: string, options: FetchRemoteOptions): Promise<FetchedFile> {
-  // The deadline is shared by an activity's files and outlives this fetch: undici gets a signal of
-  // its own, cut loose once done, or the deadline firing later would abort a finished body (an
-  // error event nobody listens to any more).
+export function fetchRemote(url: string, options: FetchRemoteOptions): Promise<FetchedFile> {
+  return withOwnSignal(options.signal, (signal) => fetchFollowing(url, { ...options, signal }));
+}
+
+/**
+ * Runs `work` with a signal of its own that follows `deadline` until the work is done. The deadline
+ * is shared by an activity's files and outlives each fetch; firing later on a finished body would
+ * raise an error event nobody listens to any more.
+ */
+export async function withOwnSignal<T>(deadline: AbortSignal, work: (signal: AbortSignal) => Promise<T>): Promise<T> {
   const own = new AbortController();
-  const abort = () => own.abort(options.signal.reason);
-  if (options.signal.aborted) abort();
-  else options.signal.addEventListener('abort', abort, { once: true });
+  const abort = () => own.abort(deadline.reason);
+  if (deadline.aborted) abort();
+  else deadline.addEventListener('abort', abort, { once: true });
   try {
-    return await fetchFollowing(url, { ...options, signal: own.signal });
+    return await work(own.signal);
   } finally {
-    options.signal.removeEventListener('abort', abort);
+    deadline.removeEventListener('abort', abort);
   }
 }
 
@@ -154,7 +160,8 @@ async function fetchFollowing(url: string, options: FetchRemoteOptions): Promise
   }
 }
 
-async function readBounded(body: AsyncIterable<Buffer> & { destroy(): void }, options: FetchRemoteOptions): Promise<Buffer> {
+/** Reads a body to its end, refusing it past `maxBytes`; what fails while reading becomes a FetchRefused. */
+export async function readBounded(body: AsyncIterable<Buffer> & { destroy(): void }, options: Pick<FetchRemoteOptions, 'maxBytes' | 'signal'>): Promise<Buffer> {
   const chunks: Buffer[] = [];
   let size = 0;
   try {

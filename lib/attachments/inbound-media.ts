@@ -8,7 +8,7 @@ import { AppError } from '../errors/app-error';
 import { env } from '../config/env';
 import type { FetchFailure } from '../protocol/console-content';
 import { decodeDataUri } from './data-uri';
-import { FetchRefused, fetchRemote, type FetchRemoteOptions } from './fetch-remote';
+import { FetchRefused, fetchRemote, type FetchedFile, type FetchRemoteOptions } from './fetch-remote';
 import { MAX_ATTACHMENT_BYTES, storeAttachment } from './store-attachment';
 
 export type InboundMedia =
@@ -22,7 +22,12 @@ export type InboundMedia =
     }
   | { kind: 'data'; uri: string; name: string | null }
   /** A file uploaded to the console beforehand (Connector API `/v3/conversations/{id}/attachments`). */
-  | { kind: 'stored'; attachmentId: string; name: string | null };
+  | { kind: 'stored'; attachmentId: string; name: string | null }
+  /**
+   * A file the channel serves by its own API (WhatsApp media by id): `download` reads at most
+   * `maxBytes`, throws FetchRefused when the channel will never serve it, anything else when it may later.
+   */
+  | { kind: 'download'; name: string | null; contentType: string | null; download(options: { maxBytes: number; signal: AbortSignal }): Promise<FetchedFile> };
 
 /** What a channel's `media.ts` answers for an activity: its files, and the attachments that are not files. */
 export interface ActivityMedia<A> {
@@ -58,7 +63,7 @@ export async function storeInboundMedia(conversationId: string, media: InboundMe
         continue;
       }
       const { bytes, contentType } = result.value;
-      const claimed = contentType ?? (item.kind === 'url' ? item.contentType : null) ?? 'application/octet-stream';
+      const claimed = contentType ?? (item.kind === 'url' || item.kind === 'download' ? item.contentType : null) ?? 'application/octet-stream';
       const stored = await storeAttachment({ conversationId, bytes, contentType: claimed, name }, db);
       outcome.attachmentIds.push(stored.id);
       outcome.fetchedIds.push(stored.id);
@@ -72,6 +77,10 @@ export async function storeInboundMedia(conversationId: string, media: InboundMe
 async function bytesOf(item: InboundMedia, signal: AbortSignal): Promise<Bytes | 'stored'> {
   if (item.kind === 'stored') return 'stored';
   if (item.kind === 'data') return decodeDataUri(item.uri, MAX_ATTACHMENT_BYTES);
+  if (item.kind === 'download') {
+    const downloaded = await item.download({ maxBytes: MAX_ATTACHMENT_BYTES, signal });
+    return { bytes: downloaded.bytes, contentType: item.contentType ?? downloaded.contentType };
+  }
   const fetched = await fetchRemote(item.url, { maxBytes: MAX_ATTACHMENT_BYTES, signal, headersFor: item.headersFor });
   // The channel's claim is kept when the server only says "some bytes".
   const served = fetched.contentType?.split(';')[0]?.trim().toLowerCase();

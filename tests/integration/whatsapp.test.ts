@@ -174,6 +174,29 @@ describe('ACS exactly as the service sends it', () => {
     expect(await db().rejectedEvent.count({ where: { key: { in: deliveries.map((d) => `eventgrid:${d.id}`) } } })).toBe(0);
   });
 
+  it('keeps the caption of media ACS no longer serves, with the reason, and has Event Grid redeliver when ACS fails for now', async () => {
+    const phone = sender();
+    const media = (id: string) =>
+      event('advanced-message-received.media', phone, { media: { mimeType: 'image/jpeg', id, fileName: 'receipt.jpg', caption: `caption of ${id.split('-')[0]}` } });
+    const gone = media(`gone-${randomUUID()}`);
+    expect(await deliver([gone])).toEqual({ status: 200, body: {} });
+    const flaky = media(`flaky-${randomUUID()}`);
+    const mediaDown = (down: boolean) => fetch(`${acsUrl()}/test/media-down`, { method: 'POST', body: JSON.stringify(down) });
+    await mediaDown(true);
+    try {
+      // The official client retries ACS's 503 itself until the fetch deadline; then Event Grid is asked to redeliver.
+      expect((await deliver([flaky])).status).toBeGreaterThanOrEqual(500);
+    } finally {
+      await mediaDown(false);
+    }
+    expect(await deliver([flaky])).toEqual({ status: 200, body: {} });
+    const items = (await transcriptOf(phone)) as { text: string | null; attachments: unknown[]; fetchFailures: { name: string; reason: string }[] }[];
+    expect(items.map((a) => [a.text, a.attachments.length, a.fetchFailures])).toEqual([
+      ['caption of gone', 0, [{ name: 'receipt.jpg', reason: 'ACS answered 404' }]],
+      ['caption of flaky', 1, []],
+    ]);
+  });
+
   it('applies the good events of a delivery and keeps the bad one to be seen, once however often it comes', async () => {
     const phone = sender();
     const bad = event('advanced-message-received.text', phone, { from: null, content: 'from nobody' });

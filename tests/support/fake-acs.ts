@@ -101,6 +101,7 @@ export async function startFakeAcs(): Promise<{ url: string; close(): Promise<vo
   const requests: AcsRequest[] = [];
   let failNext: { status: number; body: unknown } | null = null;
   let earlyNext: EarlyStatuses | null = null;
+  let mediaDown = false;
   const server: Server = createServer(async (request, response) => {
     const chunks: Buffer[] = [];
     for await (const chunk of request) chunks.push(chunk as Buffer);
@@ -115,6 +116,10 @@ export async function startFakeAcs(): Promise<{ url: string; close(): Promise<vo
       failNext = JSON.parse(body.toString('utf8'));
       return send(200, {});
     }
+    if (url === '/test/media-down') {
+      mediaDown = JSON.parse(body.toString('utf8')) === true;
+      return send(200, {});
+    }
     if (url === '/test/status-before-answer') {
       earlyNext = JSON.parse(body.toString('utf8'));
       return send(200, {});
@@ -124,6 +129,10 @@ export async function startFakeAcs(): Promise<{ url: string; close(): Promise<vo
     requests.push(entry);
     if (!signed) return send(401, { error: { code: 'Denied', message: 'bad HMAC signature' } });
     if (url.startsWith('/messages/streams/')) {
+      // A media id `gone-…` has expired (404); while `/test/media-down` is on, ACS fails with 503.
+      const mediaId = decodeURIComponent(url.split('?')[0]!.slice('/messages/streams/'.length));
+      if (mediaId.startsWith('gone-')) return send(404, { error: { code: 'NotFound', message: 'media expired' } });
+      if (mediaDown) return send(503, { error: { code: 'ServiceUnavailable', message: 'try again' } });
       response.writeHead(200, { 'Content-Type': 'image/jpeg' });
       return response.end(MEDIA_BYTES);
     }

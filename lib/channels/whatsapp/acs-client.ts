@@ -1,5 +1,6 @@
 // The official Azure Communication Services Advanced Messaging client (HMAC-SHA256 auth).
 import MessageClient, { type MessagesServiceClient } from '@azure-rest/communication-messages';
+import { FetchRefused, readBounded, withOwnSignal, type FetchedFile } from '../../attachments/fetch-remote';
 import { whatsappSettings } from '../channel-settings';
 
 export interface AcsSettings {
@@ -22,11 +23,23 @@ export function acsClient(settings: AcsSettings): MessagesServiceClient {
   return cached.client;
 }
 
-/** Media a customer sent: the bytes from `GET /messages/streams/{id}`. */
-export async function downloadMedia(settings: AcsSettings, mediaId: string): Promise<{ bytes: Buffer; contentType: string }> {
-  const response = await acsClient(settings).path('/messages/streams/{id}', mediaId).get().asNodeStream();
-  if (response.status !== '200' || !response.body) throw new Error(`ACS answered ${response.status} for media ${mediaId}`);
-  const chunks: Buffer[] = [];
-  for await (const chunk of response.body) chunks.push(Buffer.from(chunk as Uint8Array));
-  return { bytes: Buffer.concat(chunks), contentType: String(response.headers['content-type'] ?? 'application/octet-stream') };
+/**
+ * Media a customer sent: the bytes from `GET /messages/streams/{id}`, at most `maxBytes`. ACS's 4xx
+ * (the media is gone or never was) is final: a FetchRefused the rep reads; anything else is thrown as
+ * it is, so Event Grid delivers the event again later.
+ */
+export async function downloadMedia(settings: AcsSettings, mediaId: string, options: { maxBytes: number; signal: AbortSignal }): Promise<FetchedFile> {
+  return withOwnSignal(options.signal, async (signal) => {
+    const response = await acsClient(settings).path('/messages/streams/{id}', mediaId).get({ abortSignal: signal }).asNodeStream();
+    const status = Number(response.status);
+    const body = response.body as (NodeJS.ReadableStream & AsyncIterable<Buffer> & { destroy(): void }) | undefined;
+    if (status !== 200 || !body) {
+      body?.destroy();
+      if (status >= 400 && status < 500 && status !== 408 && status !== 429) throw new FetchRefused(`ACS answered ${status}`);
+      throw new Error(`ACS answered ${status} for media ${mediaId}`);
+    }
+    const bytes = await readBounded(body, { maxBytes: options.maxBytes, signal });
+    const type = response.headers['content-type'];
+    return { bytes, contentType: typeof type === 'string' ? type : null };
+  });
 }

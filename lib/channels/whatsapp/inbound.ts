@@ -6,7 +6,7 @@ import { z } from 'zod';
 import { applyDeliveryReport, type DeliveryReport } from '../../activities/delivery-status';
 import { receiveCustomerActivity, receiveIfConversationExists } from '../../activities/receive-customer-activity';
 import { channelTimestamp } from '../../activities/timestamp';
-import { storeAttachment } from '../../attachments/store-attachment';
+import { receiveWithContent } from '../../activities/receive-with-content';
 import { defaultChannelId } from '../../conversations/defaults';
 import { openConversation } from '../../conversations/open-conversation';
 import { publishConversationChange } from '../../conversations/publish';
@@ -25,7 +25,7 @@ import {
   type IncomingEvent,
 } from '../../protocol/eventgrid';
 import { rejectChannelEvent } from '../rejected-events';
-import { acsSettings, downloadMedia } from './acs-client';
+import { whatsAppMedia } from './media';
 
 export type EventOutcome = 'applied' | 'duplicate' | 'ignored' | 'rejected';
 
@@ -139,22 +139,14 @@ async function messageReceived(event: IncomingEvent, parsed: MessageData, db: Db
     const received = await receiveIfConversationExists({ channel: 'whatsapp', externalId: externalIdOf(data) }, activity, db);
     if (received) return received.duplicate ? 'duplicate' : 'applied';
   }
-  // Before fetching media again, or opening anything, for an event already applied.
+  // Before opening anything for an event already applied (receiveWithContent also checks, before fetching).
   if (await db.activity.findUnique({ where: { dedupeKey }, select: { id: true } })) return 'duplicate';
   const conversation = await whatsappConversation(db, data);
-  const attachmentIds: string[] = [];
-  if (data.media) {
-    const settings = await acsSettings();
-    if (!settings) throw new Error('ACS is not configured: the media cannot be fetched');
-    const media = await downloadMedia(settings, data.media.id);
-    const stored = await storeAttachment(
-      { conversationId: conversation.id, bytes: media.bytes, contentType: data.media.mimeType || media.contentType, name: data.media.fileName ?? `whatsapp-${data.media.id}` },
-      db,
-    );
-    attachmentIds.push(stored.id);
-  }
   const quoted = quotedId ? await db.activity.findFirst({ where: { conversationId: conversation.id, externalId: quotedId }, select: { id: true } }) : null;
-  const received = await receiveCustomerActivity(conversation.id, { ...activity, replyToId: quoted?.id ?? activity.replyToId }, db, attachmentIds);
+  const input = { ...activity, replyToId: quoted?.id ?? activity.replyToId };
+  const received = data.media
+    ? await receiveWithContent(conversation.id, input, { media: [whatsAppMedia(data.media)], card: null }, db)
+    : await receiveCustomerActivity(conversation.id, input, db);
   return received.duplicate ? 'duplicate' : 'applied';
 }
 
