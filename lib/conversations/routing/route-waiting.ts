@@ -10,7 +10,10 @@ import { publishOffer } from '../offers/offer-view';
 import { publishAgentStatus } from './agent-status';
 
 const ROUTING_LOCK = 72707370;
+const DISCONNECTION_LOCK = 72707371;
 const BATCH = 50;
+/** A tick announces this many at most (the rest on the next ticks), so its transaction stays short. */
+const DISCONNECTIONS_PER_TICK = 10;
 
 export interface RoutingResult {
   expired: number;
@@ -20,14 +23,20 @@ export interface RoutingResult {
 
 export async function routeWaitingConversations(db: Db, options: { offerTimeoutMs: number; now?: Date }): Promise<RoutingResult> {
   const now = options.now ?? new Date();
-  return transaction(db, async (tx) => {
-    const lock = await tx.$queryRaw<{ locked: boolean }[]>`SELECT pg_try_advisory_xact_lock(${ROUTING_LOCK}) AS locked`;
-    if (!lock[0]?.locked) return { expired: 0, offered: 0, disconnected: 0 };
+  const routed = await transaction(db, async (tx) => {
+    if (!(await tryLock(tx, ROUTING_LOCK))) return { expired: 0, offered: 0 };
     const expired = await expireOffers(tx, now);
-    const disconnected = await announceDisconnections(tx, now);
     const offered = await offerWaiting(tx, now, options.offerTimeoutMs);
-    return { expired, offered, disconnected };
+    return { expired, offered };
   });
+  // Apart from routing, so that however many there are, announcing them never holds up an offer.
+  const disconnected = await transaction(db, async (tx) => ((await tryLock(tx, DISCONNECTION_LOCK)) ? announceDisconnections(tx, now) : 0));
+  return { ...routed, disconnected };
+}
+
+async function tryLock(tx: Tx, key: number): Promise<boolean> {
+  const lock = await tx.$queryRaw<{ locked: boolean }[]>`SELECT pg_try_advisory_xact_lock(${key}) AS locked`;
+  return lock[0]?.locked === true;
 }
 
 const TIMED_OUT: Record<Offer['kind'], LifecycleEventName | null> = {
@@ -85,7 +94,7 @@ async function announceDisconnections(tx: Tx, now: Date): Promise<number> {
           AND e."agentId" = a.id AND e."createdAt" >= a."connectedUntil"
       )
     ORDER BY c."acceptedAt", c.id
-    LIMIT ${BATCH}`;
+    LIMIT ${DISCONNECTIONS_PER_TICK}`;
   for (const row of gone) {
     const agent = { id: row.agentId, displayName: row.displayName, role: row.role };
     const conversation = { id: row.conversationId, outboundChannelId: row.outboundChannelId };
