@@ -31,11 +31,9 @@ export function createDirectLineStreams(): DirectLineStreams {
   const server = new WebSocketServer({ noServer: true, maxPayload: 64 * 1024 });
   const open = new Map<string, WebSocket>();
 
-  const STREAM_URL = '/v3/directline/conversations/{id}/stream';
-
   /** Answers the upgrade request as the HTTP routes would have (status by code, Direct Line's wording). */
-  function refuse(socket: Duplex, error: AppError) {
-    const { status, body } = errorAnswer(error, { url: STREAM_URL, method: 'GET' }, directLineWireCodes);
+  function refuse(request: IncomingMessage, socket: Duplex, error: AppError) {
+    const { status, body } = errorAnswer(error, { url: request.url ?? '', method: 'GET' }, directLineWireCodes);
     const text = JSON.stringify(body);
     socket.end(
       `HTTP/1.1 ${status} ${STATUS_CODES[status] ?? 'Error'}\r\n` +
@@ -49,15 +47,15 @@ export function createDirectLineStreams(): DirectLineStreams {
     const watermark = /^\d{1,10}$/.test(url.searchParams.get('watermark') ?? '') ? Number(url.searchParams.get('watermark')) : 0;
     try {
       const claims = await verifyStreamToken(await directLineKeys(), url.searchParams.get('t') ?? '');
-      if (claims.conversationId !== requested) return refuse(socket, forbidden('The stream token is for another conversation.'));
+      if (claims.conversationId !== requested) return refuse(request, socket, forbidden('The stream token is for another conversation.'));
       const conversation = await findConversationByExternalId(db(), 'directline', requested);
-      if (!conversation) return refuse(socket, notFound('Conversation not found.'));
+      if (!conversation) return refuse(request, socket, notFound('Conversation not found.'));
       await realtimeHub().start();
       server.handleUpgrade(request, socket, head, (ws) => serve(ws, conversation.id, watermark));
     } catch (error) {
-      if (error instanceof AppError) return refuse(socket, error);
+      if (error instanceof AppError) return refuse(request, socket, error);
       logger.error({ err: error }, 'Direct Line stream upgrade failed');
-      refuse(socket, badRequest('BadArgument', 'The stream could not be opened.'));
+      refuse(request, socket, badRequest('BadArgument', 'The stream could not be opened.'));
     }
   }
 
