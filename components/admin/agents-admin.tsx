@@ -3,6 +3,7 @@
 import { useTranslations } from 'next-intl';
 import { useState, type FormEvent } from 'react';
 import { useAdminAgents, useAdminCommand, useAdminQueues, type AdminAgent } from '../api/admin';
+import { ErrorMessage } from '@/components/ui/error-text';
 
 const ROLES = ['agent', 'supervisor', 'admin'] as const;
 const INPUT = 'rounded border border-slate-300 px-2 py-1 dark:border-slate-600 dark:bg-slate-800';
@@ -16,7 +17,7 @@ export function AgentsAdmin() {
   return (
     <section aria-labelledby="agents-admin" className="rounded-lg bg-white p-4 shadow-sm dark:bg-slate-900">
       <h2 id="agents-admin" className="mb-2 font-semibold">{t('agents')}</h2>
-      {change.error && <p role="alert" className="text-sm text-red-700 dark:text-red-400">{change.error.message}</p>}
+      {change.error && <p role="alert" className="text-sm text-red-700 dark:text-red-400"><ErrorMessage error={change.error} /></p>}
       <table aria-label={t('agents')} className="w-full text-left text-sm">
         <thead>
           <tr className="border-b border-slate-200 text-slate-600 dark:border-slate-700 dark:text-slate-400">
@@ -142,7 +143,7 @@ function NewAgentForm() {
       <button type="submit" disabled={create.isPending} className="rounded bg-indigo-600 px-3 py-1.5 font-medium text-white disabled:opacity-60">
         {t('createAgent')}
       </button>
-      {create.error && <p role="alert" className="w-full text-red-700 dark:text-red-400">{create.error.message}</p>}
+      {create.error && <p role="alert" className="w-full text-red-700 dark:text-red-400"><ErrorMessage error={create.error} /></p>}
     </form>
   );
 }

@@ -3,6 +3,7 @@
 import { useTranslations } from 'next-intl';
 import { useState, type FormEvent } from 'react';
 import { useAdminChannels, useAdminCommand, type ChannelSettingsView } from '../api/admin';
+import { ErrorMessage } from '@/components/ui/error-text';
 
 const INPUT = 'rounded border border-slate-300 px-2 py-1 dark:border-slate-600 dark:bg-slate-800';
 
@@ -69,7 +70,7 @@ function SettingsForm({ kind, fields, current }: { kind: Kind; fields: Field[]; 
           {t(`save.${kind}`)}
         </button>
         {save.isSuccess && <span role="status">{t('saved')}</span>}
-        {save.error && <span role="alert" className="text-red-700 dark:text-red-400">{save.error.message}</span>}
+        {save.error && <span role="alert" className="text-red-700 dark:text-red-400"><ErrorMessage error={save.error} /></span>}
       </div>
     </form>
   );
@@ -105,7 +106,7 @@ function DirectLineSecrets({ current }: { current: ChannelSettingsView['directli
           {t('shownOnce')} <code aria-label={t('newSecretValue')}>{issued}</code>
         </p>
       )}
-      {(issue.error ?? revoke.error) && <p role="alert" className="text-red-700 dark:text-red-400">{(issue.error ?? revoke.error)?.message}</p>}
+      {(issue.error ?? revoke.error) && <p role="alert" className="text-red-700 dark:text-red-400"><ErrorMessage error={issue.error ?? revoke.error} /></p>}
     </div>
   );
 }

@@ -3,6 +3,7 @@
 import { useTranslations } from 'next-intl';
 import { useState, type FormEvent } from 'react';
 import { useAdminAgents, useAdminCommand, useAdminQueues, type AdminQueue } from '../api/admin';
+import { ErrorMessage } from '@/components/ui/error-text';
 
 const INPUT = 'rounded border border-slate-300 px-2 py-1 dark:border-slate-600 dark:bg-slate-800';
 
@@ -29,7 +30,7 @@ export function QueuesAdmin() {
         <button type="submit" disabled={create.isPending} className="rounded bg-indigo-600 px-3 py-1.5 font-medium text-white disabled:opacity-60">
           {t('createQueue')}
         </button>
-        {create.error && <p role="alert" className="text-red-700 dark:text-red-400">{create.error.message}</p>}
+        {create.error && <p role="alert" className="text-red-700 dark:text-red-400"><ErrorMessage error={create.error} /></p>}
       </form>
     </section>
   );
@@ -58,7 +59,7 @@ function QueueMembers({ queue }: { queue: AdminQueue }) {
       <button type="button" disabled={save.isPending} onClick={() => save.mutate(members)} className="mt-2 rounded border border-slate-300 px-2 py-1 dark:border-slate-600">
         {t('saveMembers', { name: queue.name })}
       </button>
-      {save.error && <p role="alert" className="text-red-700 dark:text-red-400">{save.error.message}</p>}
+      {save.error && <p role="alert" className="text-red-700 dark:text-red-400"><ErrorMessage error={save.error} /></p>}
     </fieldset>
   );
 }

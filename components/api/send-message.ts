@@ -1,5 +1,6 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { AdaptiveCardView, ActivityView, AttachmentView, TemplateMessage } from '@/lib/views/types';
+import { useErrorMessage } from '../ui/error-text';
 import { fetchJson } from './fetch-json';
 import { queryKeys } from './query-keys';
 import { mergeActivity, type TranscriptPage } from './transcript';
@@ -22,6 +23,7 @@ interface SendInput {
 /** Shows the message at once as `Sending`; the server's answer (or its realtime echo) replaces it. */
 export function useSendMessage() {
   const queryClient = useQueryClient();
+  const describeError = useErrorMessage();
   return useMutation({
     mutationFn: (input: SendInput) =>
       fetchJson<ActivityView>(`/api/console/conversations/${encodeURIComponent(input.conversationId)}/messages`, {
@@ -77,7 +79,7 @@ export function useSendMessage() {
           ...page,
           items: page.items.map((item) =>
             item.clientId === input.clientId && item.deliveryState === 'sending'
-              ? { ...item, deliveryState: 'failed' as const, deliveryError: error.message }
+              ? { ...item, deliveryState: 'failed' as const, deliveryError: describeError(error).text }
               : item,
           ),
         },

@@ -4,6 +4,7 @@ import { useTranslations } from 'next-intl';
 import { useRouter } from 'next/navigation';
 import { useState, type FormEvent } from 'react';
 import { useSignIn } from '../api/session';
+import { ErrorMessage } from '@/components/ui/error-text';
 
 export function SignInForm() {
   const router = useRouter();
@@ -46,7 +47,7 @@ export function SignInForm() {
       </label>
       {signIn.error && (
         <p role="alert" className="text-sm text-red-700 dark:text-red-400">
-          {signIn.error.message}
+          <ErrorMessage error={signIn.error} />
         </p>
       )}
       <button

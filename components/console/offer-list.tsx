@@ -4,6 +4,7 @@ import { useTranslations } from 'next-intl';
 import { useEffect, useState } from 'react';
 import type { OfferView } from '@/lib/views/types';
 import { useDeclineOffer, useOffers, useTakeOffer } from '../api/offers';
+import { ErrorMessage } from '@/components/ui/error-text';
 
 
 /** Seconds left, ticking, so the rep sees the offer is about to go to someone else. */
@@ -59,7 +60,7 @@ function OfferCard({ offer, onOpen }: { offer: OfferView; onOpen: (conversationI
           {offer.channel}
           {offer.note ? ` · “${offer.note}”` : ''} · <span aria-label={t('timeLeft')}>{t('seconds', { seconds: left })}</span>
         </p>
-        {error && <p role="alert" className="text-xs text-red-700">{error.message}</p>}
+        {error && <p role="alert" className="text-xs text-red-700"><ErrorMessage error={error} /></p>}
       </div>
       <button
         type="button"

@@ -4,6 +4,7 @@ import { useTranslations } from 'next-intl';
 import type { AgentView, PresenceView } from '@/lib/views/types';
 import { useDirectory, useSetPresence } from '../api/directory';
 import { PRESENCES } from '../conversation/agent-options';
+import { ErrorMessage } from '@/components/ui/error-text';
 
 const DOT: Record<PresenceView, string> = { available: 'bg-emerald-500', busy: 'bg-red-500', away: 'bg-amber-400', offline: 'bg-slate-400' };
 
@@ -35,7 +36,7 @@ export function PresenceSelect({ agent }: { agent: AgentView }) {
           {me.load}/{me.capacity}
         </span>
       )}
-      {setPresence.error && <span role="alert" className="text-xs text-red-700">{setPresence.error.message}</span>}
+      {setPresence.error && <span role="alert" className="text-xs text-red-700"><ErrorMessage error={setPresence.error} /></span>}
     </span>
   );
 }

@@ -16,6 +16,7 @@ import { suggestedRepliesOf } from './suggested-replies';
 import { useReplyWindow } from './reply-window';
 import { TemplatePicker, type ChosenTemplate } from './template-picker';
 import { ModalDialog } from '../ui/modal-dialog';
+import { useErrorMessage } from '../ui/error-text';
 
 const TYPING_EVERY_MS = 3_000;
 
@@ -40,6 +41,7 @@ export function Composer({
   notesOnly?: boolean;
 }) {
   const replyWindow = useReplyWindow(replyWindowEndsAt);
+  const describeError = useErrorMessage();
   const t = useTranslations('composer');
   // Drafts survive switching conversations and reloads (this browser only).
   const draftKey = `draft:${conversationId}`;
@@ -170,7 +172,7 @@ export function Composer({
       setFiles((all) => [...all, { key, name: file.name, progress: 0 }]);
       uploadAttachment(conversationId, file, (progress) => update({ progress }), { failed: t('uploadFailed'), network: t('uploadNetwork') }).then(
         (stored) => update({ stored, progress: 1 }),
-        (error: Error) => update({ error: error.message }),
+        (error: unknown) => update({ error: describeError(error).text }),
       );
     }
   }

@@ -4,6 +4,7 @@ import { useTranslations } from 'next-intl';
 import type { AgentView, ConversationSummary } from '@/lib/views/types';
 import { useAddConsultant, useEndConsult } from '../api/conversation-commands';
 import { useWithdrawRequest } from '../api/offers';
+import { ErrorMessage } from '@/components/ui/error-text';
 
 const LINK = 'rounded px-2 py-0.5 text-xs underline hover:bg-amber-100 disabled:opacity-60 dark:hover:bg-amber-900';
 
@@ -51,7 +52,7 @@ export function ConsultBar({ conversation, agent }: { conversation: Conversation
           )}
         </span>
       ))}
-      {error && <span role="alert" className="text-red-700">{error.message}</span>}
+      {error && <span role="alert" className="text-red-700"><ErrorMessage error={error} /></span>}
     </div>
   );
 }

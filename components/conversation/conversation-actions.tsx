@@ -10,6 +10,7 @@ import { ConsultDialog } from './consult-dialog';
 import { ForceCloseDialog } from './force-close-dialog';
 import { ReassignDialog } from './reassign-dialog';
 import { TransferDialog } from './transfer-dialog';
+import { ErrorMessage } from '@/components/ui/error-text';
 
 const BUTTON = 'rounded border border-slate-300 px-3 py-1.5 text-sm hover:bg-slate-100 disabled:opacity-60 dark:border-slate-600 dark:hover:bg-slate-800';
 
@@ -31,7 +32,7 @@ export function ConversationActions({ conversation, agent }: { conversation: Con
     <div className="flex items-center gap-2">
       {error && (
         <span role="alert" className="text-sm text-red-700 dark:text-red-400">
-          {error.message}
+          <ErrorMessage error={error} />
         </span>
       )}
       {active && (isOwner || supervisor) && (

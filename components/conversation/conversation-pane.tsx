@@ -13,6 +13,7 @@ import { WrapUpForm } from './wrap-up-form';
 import { CustomerPanel } from './customer-panel';
 import { Transcript } from './transcript';
 import { TypingIndicator } from './typing-indicator';
+import { ErrorMessage } from '@/components/ui/error-text';
 
 export function ConversationPane({ conversationId, agent }: { conversationId: string; agent: AgentView }) {
   const conversation = useConversation(conversationId);
@@ -33,7 +34,7 @@ export function ConversationPane({ conversationId, agent }: { conversationId: st
   if (conversation.isError) {
     return (
       <p role="alert" className="m-auto text-red-700 dark:text-red-400">
-        {conversation.error.message}
+        <ErrorMessage error={conversation.error} />
       </p>
     );
   }

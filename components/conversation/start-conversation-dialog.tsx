@@ -7,6 +7,7 @@ import type { ReachableCustomerView } from '@/lib/views/types';
 import { useStartConversation } from '../api/start-conversation';
 import { ModalDialog } from '../ui/modal-dialog';
 import { TemplatePicker, type ChosenTemplate } from './template-picker';
+import { ErrorMessage } from '@/components/ui/error-text';
 
 /** `Start conversation`: the rep's first message to someone the channel can reach, a template where the channel demands one. */
 export function StartConversationDialog({ fromConversationId, customer, onClose }: { fromConversationId: string; customer: ReachableCustomerView; onClose: () => void }) {
@@ -21,7 +22,7 @@ export function StartConversationDialog({ fromConversationId, customer, onClose 
       title={t('startDialog')}
       confirm={t('startSend')}
       busy={start.isPending || !ready}
-      error={start.error?.message ?? null}
+      error={start.error && <ErrorMessage error={start.error} />}
       onClose={onClose}
       onConfirm={() =>
         start.mutate(

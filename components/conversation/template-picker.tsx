@@ -4,6 +4,7 @@ import { useTranslations } from 'next-intl';
 import { useEffect, useState } from 'react';
 import type { MessageTemplateView, TemplateMessage } from '@/lib/views/types';
 import { useTemplates } from '../api/templates';
+import { ErrorMessage } from '@/components/ui/error-text';
 
 /** The template with its parameters filled in, as the customer will read it. */
 export function renderTemplate(template: MessageTemplateView, parameters: string[]): string {
@@ -31,7 +32,7 @@ export function TemplatePicker({ conversationId, onChange }: { conversationId: s
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [template, complete, text]);
   if (templates.isPending) return null;
-  if (templates.error) return <p role="alert" className="text-sm text-red-700 dark:text-red-400">{templates.error.message}</p>;
+  if (templates.error) return <p role="alert" className="text-sm text-red-700 dark:text-red-400"><ErrorMessage error={templates.error} /></p>;
   if (!templates.data.items.length) return <p className="text-sm">{t('templateNone')}</p>;
   return (
     <div className="flex flex-col gap-2 text-sm">

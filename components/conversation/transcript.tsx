@@ -10,6 +10,7 @@ import { useDateTime } from '../ui/date-time';
 import { AdaptiveCard } from './adaptive-card';
 import { ImageAttachment } from './image-viewer';
 import { MessageText } from './message-text';
+import { ErrorMessage } from '@/components/ui/error-text';
 
 /** The message a reply quotes: by our id, or by the channel's id for it (WhatsApp context, Teams). */
 function quotedOf(activity: ActivityView, items: ActivityView[]): ActivityView | null {
@@ -44,7 +45,7 @@ export function Transcript({ conversationId }: { conversationId: string }) {
 
   return (
     <div ref={log} role="log" aria-label={t('log')} aria-live="polite" className="min-h-0 flex-1 space-y-3 overflow-y-auto p-4">
-      {transcript.isError && <p role="alert">{transcript.error.message}</p>}
+      {transcript.isError && <p role="alert"><ErrorMessage error={transcript.error} /></p>}
       {olderCursor !== null && (
         <button type="button" onClick={showOlder} disabled={loadOlder.isPending} className="mx-auto block text-xs text-indigo-700 dark:text-indigo-300 underline">
           {t('loadEarlier')}
@@ -180,7 +181,7 @@ const Message = memo(function Message({ activity, quoted }: { activity: Activity
       </span>
       {revise.error && (
         <span role="alert" className="text-xs text-red-700 dark:text-red-400">
-          {revise.error.message}
+          <ErrorMessage error={revise.error} />
         </span>
       )}
     </article>

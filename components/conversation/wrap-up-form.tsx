@@ -3,6 +3,7 @@
 import { useTranslations } from 'next-intl';
 import { useState } from 'react';
 import { useAddWrapUp } from '../api/conversation-commands';
+import { ErrorMessage } from '@/components/ui/error-text';
 
 /** After `End conversation`: an optional wrap-up note for the team (never sent to the customer). */
 export function WrapUpForm({ conversationId }: { conversationId: string }) {
@@ -31,7 +32,7 @@ export function WrapUpForm({ conversationId }: { conversationId: string }) {
       <button type="submit" disabled={wrapUp.isPending || !note.trim()} className="rounded bg-indigo-600 px-3 py-1.5 text-sm font-medium text-white disabled:opacity-60">
         {t('save')}
       </button>
-      {wrapUp.error && <span role="alert" className="text-sm text-red-700">{wrapUp.error.message}</span>}
+      {wrapUp.error && <span role="alert" className="text-sm text-red-700"><ErrorMessage error={wrapUp.error} /></span>}
     </form>
   );
 }

@@ -8,6 +8,7 @@ import { useEffect, useRef, useState } from 'react';
 import type { ConversationSummary } from '@/lib/views/types';
 import { useConversationList, useLoadMoreConversations, type InboxFilter } from '../api/conversations';
 import { useDirectory } from '../api/directory';
+import { ErrorMessage } from '@/components/ui/error-text';
 
 /** Each entry is three lines tall; the list renders only what is on screen (10,000 stay smooth). */
 const ROW_HEIGHT = 72;
@@ -86,7 +87,7 @@ export function Inbox({ selectedId, filter, onFilterChange: setFilter }: { selec
       </div>
       {list.isError && (
         <p role="alert" className="p-3 text-sm text-red-700 dark:text-red-400">
-          {list.error.message}
+          <ErrorMessage error={list.error} />
         </p>
       )}
       <ConversationList

@@ -7,6 +7,7 @@ import { useCallback, useRef } from 'react';
 import type { AgentView, ConsoleEvent } from '@/lib/views/types';
 import { useSupervisorActions, useSupervisorOverview } from '../api/supervisor';
 import { useConsoleEvents } from '../realtime/use-console-events';
+import { ErrorMessage } from '@/components/ui/error-text';
 
 const TABLE = 'w-full text-left text-sm';
 const HEAD = 'border-b border-slate-200 text-slate-600 dark:border-slate-700 dark:text-slate-400';
@@ -44,7 +45,7 @@ export function SupervisorOverviewPanel({ agent }: { agent: AgentView }) {
       <p role="status" aria-label={t('connection')} className="text-sm text-slate-600 dark:text-slate-400">
         {status === 'live' || status === 'reconnected' ? t('live') : t('reconnecting')}
       </p>
-      {overview.isError && <p role="alert">{overview.error.message}</p>}
+      {overview.isError && <p role="alert"><ErrorMessage error={overview.error} /></p>}
       <section aria-labelledby="queues-heading" className={SECTION}>
         <h2 id="queues-heading" className="mb-2 font-semibold">{t('queues')}</h2>
         <table aria-label={t('queues')} className={TABLE}>

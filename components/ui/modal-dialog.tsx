@@ -21,7 +21,8 @@ export function ModalDialog({
   title: string;
   confirm: string;
   busy?: boolean;
-  error?: string | null;
+  /** A refusal of the form's own (a string) or the server's (an `ErrorMessage`). */
+  error?: ReactNode;
   danger?: boolean;
   onConfirm: () => void;
   onClose: () => void;

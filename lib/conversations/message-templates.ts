@@ -14,6 +14,6 @@ export async function messageTemplates(conversationId: string, db: Db = defaultD
     return await list();
   } catch (error) {
     logger.warn({ err: error }, 'listing message templates failed');
-    throw new AppError(502, 'ChannelUnavailable', 'The channel did not list its templates; try again shortly.');
+    throw new AppError('ChannelUnavailable', 'The channel did not list its templates; try again shortly.');
   }
 }

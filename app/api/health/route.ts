@@ -8,6 +8,6 @@ export async function GET() {
     await db().$queryRaw`SELECT 1 FROM "_prisma_migrations" LIMIT 1`;
     return json({ status: 'ok' });
   } catch {
-    return errorResponse(503, 'ServiceUnavailable', 'The database is not reachable.');
+    return errorResponse('ServiceUnavailable', 'The database is not reachable.');
   }
 }
