@@ -4,6 +4,7 @@ import { useTranslations } from 'next-intl';
 import Link from 'next/link';
 import { useRouter, useSearchParams } from 'next/navigation';
 import { useState } from 'react';
+import { canAdminister, canSupervise } from '@/lib/shared/policies';
 import type { AgentView } from '@/lib/views/types';
 import type { InboxFilter } from '../api/conversations';
 import { useSignOut } from '../api/session';
@@ -53,12 +54,12 @@ export function ConsoleShell({ agent }: { agent: AgentView }) {
           <span role="status" aria-label={t('connection')} className={status === 'live' || status === 'reconnected' ? 'text-emerald-700 dark:text-emerald-400' : 'text-amber-700 dark:text-amber-400'}>
             {t(status)}
           </span>
-          {agent.role !== 'agent' && (
+          {canSupervise(agent) && (
             <Link href="/supervisor" className="underline">
               {t('supervisor')}
             </Link>
           )}
-          {agent.role === 'admin' && (
+          {canAdminister(agent) && (
             <Link href="/admin" className="underline">
               {admin('title')}
             </Link>

@@ -1,6 +1,7 @@
 'use client';
 
 import { useTranslations } from 'next-intl';
+import { canAddConsultant, canEndConsult, isOwner as owns } from '@/lib/shared/policies';
 import type { AgentView, ConversationSummary } from '@/lib/views/types';
 import { useAddConsultant, useEndConsult } from '../api/conversation-commands';
 import { useWithdrawRequest } from '../api/offers';
@@ -17,7 +18,7 @@ export function ConsultBar({ conversation, agent }: { conversation: Conversation
   const end = useEndConsult();
   const withdraw = useWithdrawRequest();
   const t = useTranslations('consult');
-  const isOwner = conversation.ownerId === agent.id;
+  const isOwner = owns(agent, conversation);
   if (conversation.consultants.length === 0 && conversation.pendingRequests.length === 0) return null;
   const error = add.error ?? end.error ?? withdraw.error;
   return (
@@ -35,12 +36,12 @@ export function ConsultBar({ conversation, agent }: { conversation: Conversation
       {conversation.consultants.map((consultant) => (
         <span key={consultant.agentId} className="flex items-center gap-1">
           {t(consultant.joined ? 'consultingJoined' : 'consultingPrivate', { name: consultant.name })}
-          {isOwner && !consultant.joined && (
+          {canAddConsultant(agent, conversation) && !consultant.joined && (
             <button type="button" className={LINK} disabled={add.isPending} onClick={() => add.mutate({ conversationId: conversation.id, agentId: consultant.agentId })}>
               {t('add', { name: consultant.name })}
             </button>
           )}
-          {isOwner && (
+          {consultant.agentId !== agent.id && canEndConsult(agent, conversation, consultant.agentId) && (
             <button type="button" className={LINK} disabled={end.isPending} onClick={() => end.mutate({ conversationId: conversation.id, agentId: consultant.agentId })}>
               {t('remove', { name: consultant.name })}
             </button>

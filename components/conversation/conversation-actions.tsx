@@ -2,6 +2,7 @@
 
 import { useTranslations } from 'next-intl';
 import { useState } from 'react';
+import { canAccept, canConsult, canEnd, canForceClose, canReassign, canTakeOver, canTransfer } from '@/lib/shared/policies';
 import type { AgentView, ConversationSummary } from '@/lib/views/types';
 import { useAcceptConversation } from '../api/accept-conversation';
 import { useCloseConversation } from '../api/conversation-commands';
@@ -14,7 +15,7 @@ import { ErrorMessage } from '@/components/ui/error-text';
 
 const BUTTON = 'rounded border border-slate-300 px-3 py-1.5 text-sm hover:bg-slate-100 disabled:opacity-60 dark:border-slate-600 dark:hover:bg-slate-800';
 
-/** Accept, Transfer, Consult, End conversation and, for supervisors, Force close. */
+/** Accept, Transfer, Consult, End conversation and, for supervisors, Force close: each where its policy allows. */
 export function ConversationActions({ conversation, agent }: { conversation: ConversationSummary; agent: AgentView }) {
   const accept = useAcceptConversation();
   const close = useCloseConversation();
@@ -22,10 +23,6 @@ export function ConversationActions({ conversation, agent }: { conversation: Con
   const supervise = useTranslations('supervisor');
   const assign = useAssignConversation();
   const [dialog, setDialog] = useState<'transfer' | 'consult' | 'force-close' | 'reassign' | null>(null);
-  const isOwner = conversation.ownerId === agent.id;
-  const waiting = conversation.state === 'queued' || conversation.state === 'offered';
-  const active = conversation.state === 'active';
-  const supervisor = agent.role !== 'agent';
   const error = accept.error ?? close.error ?? assign.error;
 
   return (
@@ -35,22 +32,22 @@ export function ConversationActions({ conversation, agent }: { conversation: Con
           <ErrorMessage error={error} />
         </span>
       )}
-      {active && (isOwner || supervisor) && (
+      {canTransfer(agent, conversation) && (
         <button type="button" className={BUTTON} onClick={() => setDialog('transfer')}>
           {t('transfer')}
         </button>
       )}
-      {active && isOwner && (
+      {canConsult(agent, conversation) && (
         <button type="button" className={BUTTON} onClick={() => setDialog('consult')}>
           {t('consult')}
         </button>
       )}
-      {active && isOwner && (
+      {canEnd(agent, conversation) && (
         <button type="button" className={BUTTON} disabled={close.isPending} onClick={() => close.mutate({ conversationId: conversation.id })}>
           {t('end')}
         </button>
       )}
-      {supervisor && conversation.state !== 'closed' && !isOwner && (
+      {canTakeOver(agent, conversation) && (
         <button
           type="button"
           className={BUTTON}
@@ -60,17 +57,17 @@ export function ConversationActions({ conversation, agent }: { conversation: Con
           {supervise('takeOver')}
         </button>
       )}
-      {supervisor && conversation.state !== 'closed' && (
+      {canReassign(agent, conversation) && (
         <button type="button" className={BUTTON} onClick={() => setDialog('reassign')}>
           {supervise('reassign')}
         </button>
       )}
-      {supervisor && conversation.state !== 'closed' && (
+      {canForceClose(agent, conversation) && (
         <button type="button" className={`${BUTTON} text-red-700 dark:text-red-400`} onClick={() => setDialog('force-close')}>
           {t('forceClose')}
         </button>
       )}
-      {waiting && (
+      {canAccept(conversation) && (
         <button
           type="button"
           disabled={accept.isPending}

@@ -2,6 +2,7 @@
 
 import { useTranslations } from 'next-intl';
 import { useEffect } from 'react';
+import { canReply } from '@/lib/shared/policies';
 import type { AgentView } from '@/lib/views/types';
 import { useConversation } from '../api/conversation';
 import { useMarkRead } from '../api/mark-read';
@@ -81,7 +82,7 @@ export function ConversationPane({ conversationId, agent }: { conversationId: st
             conversationId={conversationId}
             agent={agent}
             replyWindowEndsAt={data.replyWindowEndsAt}
-            notesOnly={!isOwner && !consultant?.joined}
+            notesOnly={!canReply(agent, data)}
           />
         ) : data.state === 'closed' && isOwner ? (
           <WrapUpForm key={data.version} conversationId={conversationId} />

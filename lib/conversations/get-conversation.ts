@@ -1,12 +1,11 @@
 import { db as defaultDb, type Db } from '../db/client';
-import { notFound } from '../errors/app-error';
 import { attachmentRefs, conversationRefs, toActivityView, toConversationSummary } from '../views/map';
 import type { ActivityView, ConversationSummary } from '../views/types';
+import type { ActingViewer } from './agent';
+import { loadVisibleConversation } from './visible-conversation';
 
-export async function getConversation(conversationId: string, db: Db = defaultDb()): Promise<ConversationSummary> {
-  const row = await db.conversation.findUnique({ where: { id: conversationId }, include: conversationRefs });
-  if (!row || row.state === 'pending') throw notFound('Conversation not found.');
-  return toConversationSummary(row);
+export async function getConversation(conversationId: string, viewer: ActingViewer, db: Db = defaultDb()): Promise<ConversationSummary> {
+  return toConversationSummary(await loadVisibleConversation(db, conversationId, viewer, conversationRefs));
 }
 
 export interface TranscriptPage {

@@ -76,8 +76,8 @@ interface Burst {
 async function seedBurst(receiver: FakeChannel): Promise<Burst> {
   receiver.always({ status: 200, delayMs: 60_000 });
   const channel = await createCustomChannel({ webhookUrl: receiver.url, token: 'crash-token' });
-  const alice = await db().agent.findUniqueOrThrow({ where: { email: 'alice@demo.test' } });
-  const agent = { id: alice.id, displayName: alice.displayName, role: alice.role };
+  const alice = await db().agent.findUniqueOrThrow({ where: { email: 'alice@demo.test' }, include: { queues: { select: { queueId: true } } } });
+  const agent = { id: alice.id, displayName: alice.displayName, role: alice.role, queueIds: alice.queues.map((q) => q.queueId) };
   const run = Date.now();
   const messages: { id: string; conversationId: string }[] = [];
   for (let c = 0; c < CONVERSATIONS; c++) {

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { receiveCustomerActivity } from '@/lib/activities/receive-customer-activity';
 import { sendAgentMessage } from '@/lib/activities/send-agent-message';
 import { acceptConversation } from '@/lib/conversations/accept-conversation';
-import type { ActingAgent } from '@/lib/conversations/agent';
+import type { ActingViewer } from '@/lib/conversations/agent';
 import { closeConversation } from '@/lib/conversations/close-conversation';
 import { addConsultantToConversation } from '@/lib/conversations/consult/add-consultant';
 import { endConsult } from '@/lib/conversations/consult/end-consult';
@@ -41,7 +41,7 @@ afterAll(async () => {
 let counter = 0;
 
 /** An agent in the General queue, available with the console open unless told otherwise. */
-async function agent(name: string, options: { presence?: 'available' | 'busy' | 'away' | 'offline'; connected?: boolean; capacity?: number; idleSince?: Date } = {}): Promise<ActingAgent> {
+async function agent(name: string, options: { presence?: 'available' | 'busy' | 'away' | 'offline'; connected?: boolean; capacity?: number; idleSince?: Date } = {}): Promise<ActingViewer> {
   counter += 1;
   const row = await db.agent.create({
     data: {
@@ -55,7 +55,7 @@ async function agent(name: string, options: { presence?: 'available' | 'busy' | 
       queues: { create: { queueId } },
     },
   });
-  return { id: row.id, displayName: row.displayName, role: 'agent' };
+  return { id: row.id, displayName: row.displayName, role: 'agent', queueIds: [queueId] };
 }
 
 /** A customer's first message: the conversation joins the General queue. */
@@ -174,7 +174,7 @@ describe('routing', () => {
   });
 });
 
-async function activeConversation(owner: ActingAgent, customer: string): Promise<string> {
+async function activeConversation(owner: ActingViewer, customer: string): Promise<string> {
   const id = await waitingConversation(customer);
   await acceptConversation({ conversationId: id, agent: owner }, db);
   return id;

@@ -5,6 +5,6 @@ import { handle, json } from '@/lib/http/respond';
 export const dynamic = 'force-dynamic';
 
 export const GET = handle(async (request, { params }: { params: Promise<{ id: string }> }) => {
-  await consoleConversationAgent(request, params);
-  return json(await getConversation((await params).id));
+  const agent = await consoleConversationAgent(request, params);
+  return json(await getConversation((await params).id, agent));
 });

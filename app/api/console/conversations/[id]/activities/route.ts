@@ -1,7 +1,8 @@
 import { z } from 'zod';
-import { getConversation, getTranscript } from '@/lib/conversations/get-conversation';
+import { getTranscript } from '@/lib/conversations/get-conversation';
 import { consoleConversationAgent } from '@/lib/http/console-access';
 import { handle, json } from '@/lib/http/respond';
+import { canSupervise } from '@/lib/shared/policies';
 
 export const dynamic = 'force-dynamic';
 
@@ -11,9 +12,9 @@ const query = z.object({
 });
 
 export const GET = handle(async (request, { params }: { params: Promise<{ id: string }> }) => {
+  // The guard also hides pending conversations.
   const agent = await consoleConversationAgent(request, params);
   const { id } = await params;
-  await getConversation(id);
   const input = query.parse(Object.fromEntries(new URL(request.url).searchParams));
-  return json(await getTranscript({ conversationId: id, ...input, withPreviousText: agent.role !== 'agent' }));
+  return json(await getTranscript({ conversationId: id, ...input, withPreviousText: canSupervise(agent) }));
 });

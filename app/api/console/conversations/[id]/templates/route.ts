@@ -6,6 +6,6 @@ export const dynamic = 'force-dynamic';
 
 /** The approved message templates of the conversation's channel (WhatsApp); an empty list where it has none. */
 export const GET = handle(async (request, { params }: { params: Promise<{ id: string }> }) => {
-  await consoleConversationAgent(request, params);
-  return json({ items: await messageTemplates((await params).id) });
+  const agent = await consoleConversationAgent(request, params);
+  return json({ items: await messageTemplates((await params).id, agent) });
 });
