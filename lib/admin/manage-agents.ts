@@ -3,20 +3,10 @@
 import { hashPassword } from '../auth/password';
 import { publishAgentStatus } from '../conversations/routing/agent-status';
 import { db as defaultDb, type Db } from '../db/client';
-import type { AgentRole } from '../db/generated/client';
 import { isUniqueViolation } from '../db/prisma-errors';
 import { transaction } from '../db/transaction';
 import { conflict, forbidden, notFound } from '../errors/app-error';
-
-export interface AdminAgentView {
-  id: string;
-  email: string;
-  displayName: string;
-  role: AgentRole;
-  capacity: number;
-  active: boolean;
-  queueIds: string[];
-}
+import type { AdminAgent as AdminAgentView, AgentChange, NewAgent } from '../protocol/console';
 
 const select = { id: true, email: true, displayName: true, role: true, capacity: true, active: true, queues: { select: { queueId: true } } } as const;
 const toView = (row: { queues: { queueId: string }[] } & Omit<AdminAgentView, 'queueIds'>): AdminAgentView => ({
@@ -31,15 +21,6 @@ const toView = (row: { queues: { queueId: string }[] } & Omit<AdminAgentView, 'q
 
 export async function listAgents(db: Db = defaultDb()): Promise<AdminAgentView[]> {
   return (await db.agent.findMany({ select, orderBy: [{ active: 'desc' }, { displayName: 'asc' }] })).map(toView);
-}
-
-export interface NewAgent {
-  email: string;
-  displayName: string;
-  role: AgentRole;
-  capacity: number;
-  password: string;
-  queueIds: string[];
 }
 
 export async function createAgent(input: NewAgent, db: Db = defaultDb()): Promise<AdminAgentView> {
@@ -67,7 +48,6 @@ export async function createAgent(input: NewAgent, db: Db = defaultDb()): Promis
   }
 }
 
-export type AgentChange = Partial<Pick<NewAgent, 'displayName' | 'role' | 'capacity' | 'password' | 'queueIds'>> & { active?: boolean };
 
 /** `byAdminId`: the administrator making the change, who may not lock themselves out. */
 export async function updateAgent(id: string, change: AgentChange, byAdminId: string, db: Db = defaultDb()): Promise<AdminAgentView> {

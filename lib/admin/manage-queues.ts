@@ -3,13 +3,7 @@ import { db as defaultDb, type Db } from '../db/client';
 import { transaction } from '../db/transaction';
 import { isUniqueViolation } from '../db/prisma-errors';
 import { conflict, notFound } from '../errors/app-error';
-
-export interface AdminQueueView {
-  id: string;
-  name: string;
-  memberIds: string[];
-  waiting: number;
-}
+import type { AdminQueue as AdminQueueView } from '../protocol/console';
 
 export async function listQueues(db: Db = defaultDb()): Promise<AdminQueueView[]> {
   const rows = await db.queue.findMany({
