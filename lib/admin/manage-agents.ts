@@ -6,10 +6,10 @@ import { db as defaultDb, type Db } from '../db/client';
 import { isUniqueViolation } from '../db/prisma-errors';
 import { transaction } from '../db/transaction';
 import { conflict, forbidden, notFound } from '../errors/app-error';
-import type { AdminAgent as AdminAgentView, AgentChange, NewAgent } from '../protocol/console';
+import type { AdminAgent, AgentChange, NewAgent } from '../protocol/console';
 
 const select = { id: true, email: true, displayName: true, role: true, capacity: true, active: true, queues: { select: { queueId: true } } } as const;
-const toView = (row: { queues: { queueId: string }[] } & Omit<AdminAgentView, 'queueIds'>): AdminAgentView => ({
+const toView = (row: { queues: { queueId: string }[] } & Omit<AdminAgent, 'queueIds'>): AdminAgent => ({
   id: row.id,
   email: row.email,
   displayName: row.displayName,
@@ -19,11 +19,11 @@ const toView = (row: { queues: { queueId: string }[] } & Omit<AdminAgentView, 'q
   queueIds: row.queues.map((q) => q.queueId),
 });
 
-export async function listAgents(db: Db = defaultDb()): Promise<AdminAgentView[]> {
+export async function listAgents(db: Db = defaultDb()): Promise<AdminAgent[]> {
   return (await db.agent.findMany({ select, orderBy: [{ active: 'desc' }, { displayName: 'asc' }] })).map(toView);
 }
 
-export async function createAgent(input: NewAgent, db: Db = defaultDb()): Promise<AdminAgentView> {
+export async function createAgent(input: NewAgent, db: Db = defaultDb()): Promise<AdminAgent> {
   const passwordHash = await hashPassword(input.password);
   try {
     return await transaction(db, async (tx) => {
@@ -50,7 +50,7 @@ export async function createAgent(input: NewAgent, db: Db = defaultDb()): Promis
 
 
 /** `byAdminId`: the administrator making the change, who may not lock themselves out. */
-export async function updateAgent(id: string, change: AgentChange, byAdminId: string, db: Db = defaultDb()): Promise<AdminAgentView> {
+export async function updateAgent(id: string, change: AgentChange, byAdminId: string, db: Db = defaultDb()): Promise<AdminAgent> {
   if (id === byAdminId && (change.active === false || (change.role && change.role !== 'admin'))) {
     throw forbidden('You cannot deactivate yourself or give up your own admin role.', 'SelfLockout');
   }
