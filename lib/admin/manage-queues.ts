@@ -3,7 +3,7 @@ import { db as defaultDb, type Db } from '../db/client';
 import { transaction } from '../db/transaction';
 import { isUniqueViolation } from '../db/prisma-errors';
 import { conflict, notFound } from '../errors/app-error';
-import type { AdminQueue as AdminQueue } from '../protocol/console';
+import type { AdminQueue } from '../protocol/console';
 
 export async function listQueues(db: Db = defaultDb()): Promise<AdminQueue[]> {
   const rows = await db.queue.findMany({
