@@ -34,8 +34,10 @@ const layers = {
           {
             target: './components',
             from: './lib',
-            except: ['./views/types.ts', './shared', './i18n/locales.ts'],
-            message: 'browser code talks to the server through /api/console only; share types via lib/views/types.ts, pure rules via lib/shared',
+            // lib/protocol/console is the console contract (decision 008): pure zod schemas, imported
+            // by the browser to type its calls and check answers. The rest of lib/protocol stays server-side.
+            except: ['./views/types.ts', './shared', './i18n/locales.ts', './protocol/console'],
+            message: 'browser code talks to the server through /api/console only; share types via lib/views/types.ts or lib/protocol/console, pure rules via lib/shared',
           },
         ],
       },

@@ -2,7 +2,8 @@
 
 import { useTranslations } from 'next-intl';
 import { useState, type FormEvent } from 'react';
-import { useAdminAgents, useAdminCommand, useAdminQueues, type AdminAgent } from '../api/admin';
+import { consoleApi, type AdminAgent, type AgentChangeInput, type NewAgentInput } from '@/lib/protocol/console';
+import { useAdminAgents, useAdminCommand, useAdminQueues } from '../api/admin';
 import { ErrorMessage } from '@/components/ui/error-text';
 
 const ROLES = ['agent', 'supervisor', 'admin'] as const;
@@ -12,7 +13,7 @@ export function AgentsAdmin() {
   const t = useTranslations('admin');
   const agents = useAdminAgents();
   const queues = useAdminQueues();
-  const change = useAdminCommand<{ id: string } & Partial<AdminAgent>>(({ id, ...patch }) => ({ path: `/api/console/admin/agents/${id}`, method: 'PATCH', body: patch }));
+  const change = useAdminCommand(consoleApi.updateAgent, ({ id, ...body }: { id: string } & AgentChangeInput) => ({ params: { id }, body }));
   const queueName = (id: string) => queues.data?.find((q) => q.id === id)?.name ?? id;
   return (
     <section aria-labelledby="agents-admin" className="rounded-lg bg-white p-4 shadow-sm dark:bg-slate-900">
@@ -76,7 +77,7 @@ export function AgentsAdmin() {
 function NewAgentForm() {
   const t = useTranslations('admin');
   const queues = useAdminQueues();
-  const create = useAdminCommand<Record<string, unknown>>((body) => ({ path: '/api/console/admin/agents', method: 'POST', body }));
+  const create = useAdminCommand(consoleApi.createAgent, (body: NewAgentInput) => ({ body }));
   const [queueIds, setQueueIds] = useState<string[]>([]);
   function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -84,11 +85,11 @@ function NewAgentForm() {
     const target = event.currentTarget;
     create.mutate(
       {
-        email: form.get('email'),
-        displayName: form.get('displayName'),
-        role: form.get('role'),
+        email: form.get('email') as string,
+        displayName: form.get('displayName') as string,
+        role: form.get('role') as NewAgentInput['role'],
         capacity: Number(form.get('capacity')),
-        password: form.get('password'),
+        password: form.get('password') as string,
         queueIds,
       },
       {

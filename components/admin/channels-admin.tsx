@@ -2,7 +2,8 @@
 
 import { useTranslations } from 'next-intl';
 import { useState, type FormEvent } from 'react';
-import { useAdminChannels, useAdminCommand, type ChannelSettingsView } from '../api/admin';
+import { consoleApi, type ChannelSettingsView } from '@/lib/protocol/console';
+import { useAdminChannels, useAdminCommand } from '../api/admin';
 import { ErrorMessage } from '@/components/ui/error-text';
 
 const INPUT = 'rounded border border-slate-300 px-2 py-1 dark:border-slate-600 dark:bg-slate-800';
@@ -39,7 +40,7 @@ export function ChannelsAdmin() {
 /** Empty fields keep what is stored; secrets show only their last characters and are replaced when typed. */
 function SettingsForm({ kind, fields, current }: { kind: Kind; fields: Field[]; current: ChannelSettingsView[Kind] }) {
   const t = useTranslations('admin');
-  const save = useAdminCommand<Record<string, string>>((body) => ({ path: `/api/console/admin/channels/${kind}`, method: 'PUT', body }));
+  const save = useAdminCommand(consoleApi.saveChannelSettings, (body: Record<string, string>) => ({ params: { kind }, body }));
   function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const body: Record<string, string> = {};
@@ -79,8 +80,8 @@ function SettingsForm({ kind, fields, current }: { kind: Kind; fields: Field[]; 
 function DirectLineSecrets({ current }: { current: ChannelSettingsView['directline'] }) {
   const t = useTranslations('admin');
   const [issued, setIssued] = useState<string | null>(null);
-  const issue = useAdminCommand<void, { id: string; secret: string }>(() => ({ path: '/api/console/admin/channels/directline/secrets', method: 'POST', body: {} }));
-  const revoke = useAdminCommand<string>((id) => ({ path: `/api/console/admin/channels/directline/secrets/${id}`, method: 'DELETE' }));
+  const issue = useAdminCommand(consoleApi.issueDirectLineSecret, () => ({}));
+  const revoke = useAdminCommand(consoleApi.revokeDirectLineSecret, (id: string) => ({ params: { id } }));
   return (
     <div className="flex flex-col gap-2 rounded border border-slate-200 p-3 text-sm dark:border-slate-700">
       <h3 className="font-medium">{t('kinds.directline')}</h3>

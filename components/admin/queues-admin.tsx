@@ -2,7 +2,8 @@
 
 import { useTranslations } from 'next-intl';
 import { useState, type FormEvent } from 'react';
-import { useAdminAgents, useAdminCommand, useAdminQueues, type AdminQueue } from '../api/admin';
+import { consoleApi, type AdminQueue } from '@/lib/protocol/console';
+import { useAdminAgents, useAdminCommand, useAdminQueues } from '../api/admin';
 import { ErrorMessage } from '@/components/ui/error-text';
 
 const INPUT = 'rounded border border-slate-300 px-2 py-1 dark:border-slate-600 dark:bg-slate-800';
@@ -10,7 +11,7 @@ const INPUT = 'rounded border border-slate-300 px-2 py-1 dark:border-slate-600 d
 export function QueuesAdmin() {
   const t = useTranslations('admin');
   const queues = useAdminQueues();
-  const create = useAdminCommand<string>((name) => ({ path: '/api/console/admin/queues', method: 'POST', body: { name } }));
+  const create = useAdminCommand(consoleApi.createQueue, (name: string) => ({ body: { name } }));
   function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const target = event.currentTarget;
@@ -40,7 +41,7 @@ function QueueMembers({ queue }: { queue: AdminQueue }) {
   const t = useTranslations('admin');
   const agents = useAdminAgents();
   const [members, setMembers] = useState(queue.memberIds);
-  const save = useAdminCommand<string[]>((agentIds) => ({ path: `/api/console/admin/queues/${queue.id}/members`, method: 'PUT', body: { agentIds } }));
+  const save = useAdminCommand(consoleApi.setQueueMembers, (agentIds: string[]) => ({ params: { id: queue.id }, body: { agentIds } }));
   return (
     <fieldset className="rounded border border-slate-200 p-2 text-sm dark:border-slate-700">
       <legend className="px-1 font-medium">{t('queueWaiting', { name: queue.name, waiting: queue.waiting })}</legend>

@@ -6,7 +6,7 @@ import { useRouter, useSearchParams } from 'next/navigation';
 import { useState } from 'react';
 import { canAdminister, canSupervise } from '@/lib/shared/policies';
 import type { AgentView } from '@/lib/views/types';
-import type { InboxFilter } from '../api/conversations';
+import type { InboxFilter } from '@/lib/views/types';
 import { useSignOut } from '../api/session';
 import { ConversationPane } from '../conversation/conversation-pane';
 import { Inbox } from '../inbox/inbox';

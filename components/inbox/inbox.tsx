@@ -6,7 +6,8 @@ import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { useEffect, useRef, useState } from 'react';
 import type { ConversationSummary } from '@/lib/views/types';
-import { useConversationList, useLoadMoreConversations, type InboxFilter } from '../api/conversations';
+import type { InboxFilter } from '@/lib/views/types';
+import { useConversationList, useLoadMoreConversations } from '../api/conversations';
 import { useDirectory } from '../api/directory';
 import { ErrorMessage } from '@/components/ui/error-text';
 

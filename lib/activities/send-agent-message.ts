@@ -14,8 +14,6 @@ import type { ActivityView, TemplateMessage } from '../views/types';
 import { planMessageParts, type MessageContent } from './message-parts';
 import { insertActivity } from './new-activity';
 
-export const MAX_MESSAGE_CHARS = 28_000;
-
 export interface AgentMessageInput {
   conversationId: string;
   agent: ActingViewer;

@@ -1,17 +1,12 @@
 import { db as defaultDb, type Db } from '../db/client';
 import { attachmentRefs, conversationRefs, toActivityView, toConversationSummary } from '../views/map';
-import type { ActivityView, ConversationSummary } from '../views/types';
+import type { TranscriptPage } from '../protocol/console';
+import type { ConversationSummary } from '../views/types';
 import type { ActingViewer } from './agent';
 import { loadVisibleConversation } from './visible-conversation';
 
 export async function getConversation(conversationId: string, viewer: ActingViewer, db: Db = defaultDb()): Promise<ConversationSummary> {
   return toConversationSummary(await loadVisibleConversation(db, conversationId, viewer, conversationRefs));
-}
-
-export interface TranscriptPage {
-  items: ActivityView[];
-  /** Pass as `before` to load the page of older activities; null when the start is reached. */
-  olderCursor: number | null;
 }
 
 /** One page of a transcript in `seq` order, ending just before `before` (or at the newest). */

@@ -3,16 +3,8 @@ import { db as defaultDb, type Db } from '../db/client';
 import type { ConversationState, Prisma } from '../db/generated/client';
 import { badRequest } from '../errors/app-error';
 import { conversationRefs, toConversationSummary } from '../views/map';
-import type { ConversationSummary } from '../views/types';
+import type { ConversationPage, InboxFilter } from '../protocol/console';
 import type { ActingViewer } from './agent';
-
-export type InboxFilter = 'mine' | 'unassigned' | 'all';
-
-export interface ConversationPage {
-  items: ConversationSummary[];
-  /** Pass back as `cursor` for the next page; null on the last page. */
-  nextCursor: string | null;
-}
 
 /** Where a conversation sits in the list order. */
 interface PageKey {
