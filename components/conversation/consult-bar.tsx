@@ -4,6 +4,7 @@ import { useTranslations } from 'next-intl';
 import type { AgentView, ConversationSummary } from '@/lib/views/types';
 import { useAddConsultant, useEndConsult } from '../api/conversation-commands';
 import { useWithdrawRequest } from '../api/offers';
+import { Button } from '@/components/ui/button';
 
 const LINK = 'rounded px-2 py-0.5 text-xs underline hover:bg-amber-100 disabled:opacity-60 dark:hover:bg-amber-900';
 
@@ -25,9 +26,9 @@ export function ConsultBar({ conversation, agent }: { conversation: Conversation
         <span key={request.offerId} className="flex items-center gap-1">
           {t('waiting', { name: request.agentName, kind: request.kind })}
           {isOwner && (
-            <button type="button" className={LINK} disabled={withdraw.isPending} onClick={() => withdraw.mutate({ offerId: request.offerId })}>
+            <Button variant="bare" className={LINK} disabled={withdraw.isPending} onClick={() => withdraw.mutate({ offerId: request.offerId })}>
               {t('withdraw')}
-            </button>
+            </Button>
           )}
         </span>
       ))}
@@ -35,19 +36,19 @@ export function ConsultBar({ conversation, agent }: { conversation: Conversation
         <span key={consultant.agentId} className="flex items-center gap-1">
           {t(consultant.joined ? 'consultingJoined' : 'consultingPrivate', { name: consultant.name })}
           {isOwner && !consultant.joined && (
-            <button type="button" className={LINK} disabled={add.isPending} onClick={() => add.mutate({ conversationId: conversation.id, agentId: consultant.agentId })}>
+            <Button variant="bare" className={LINK} disabled={add.isPending} onClick={() => add.mutate({ conversationId: conversation.id, agentId: consultant.agentId })}>
               {t('add', { name: consultant.name })}
-            </button>
+            </Button>
           )}
           {isOwner && (
-            <button type="button" className={LINK} disabled={end.isPending} onClick={() => end.mutate({ conversationId: conversation.id, agentId: consultant.agentId })}>
+            <Button variant="bare" className={LINK} disabled={end.isPending} onClick={() => end.mutate({ conversationId: conversation.id, agentId: consultant.agentId })}>
               {t('remove', { name: consultant.name })}
-            </button>
+            </Button>
           )}
           {consultant.agentId === agent.id && (
-            <button type="button" className={LINK} disabled={end.isPending} onClick={() => end.mutate({ conversationId: conversation.id, agentId: agent.id })}>
+            <Button variant="bare" className={LINK} disabled={end.isPending} onClick={() => end.mutate({ conversationId: conversation.id, agentId: agent.id })}>
               {t('leave')}
-            </button>
+            </Button>
           )}
         </span>
       ))}
