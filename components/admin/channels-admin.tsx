@@ -5,8 +5,9 @@ import { useState, type FormEvent } from 'react';
 import { consoleApi, type ChannelSettingsView } from '@/lib/protocol/console';
 import { useAdminChannels, useAdminCommand } from '../api/admin';
 import { ErrorMessage } from '@/components/ui/error-text';
+import { Button } from '@/components/ui/button';
+import { Input } from '@/components/ui/field';
 
-const INPUT = 'rounded border border-slate-300 px-2 py-1 dark:border-slate-600 dark:bg-slate-800';
 
 type Kind = 'custom' | 'teams' | 'whatsapp';
 interface Field {
@@ -55,21 +56,19 @@ function SettingsForm({ kind, fields, current }: { kind: Kind; fields: Field[]; 
         {fields.map((field) => (
           <label key={field.name} className="flex flex-col gap-1">
             {t(`fields.${field.name}`)}
-            <input
+            <Input
               name={field.name}
               type={field.secret ? 'password' : field.type === 'url' ? 'url' : 'text'}
               autoComplete="off"
               defaultValue={field.secret ? '' : ((current[field.name] as string | undefined) ?? '')}
-              placeholder={field.secret ? ((current[field.name] as string | undefined) ?? t('notSet')) : undefined}
-              className={INPUT}
-            />
+              placeholder={field.secret ? ((current[field.name] as string | undefined) ?? t('notSet')) : undefined} />
           </label>
         ))}
       </div>
       <div className="flex items-center gap-3">
-        <button type="submit" disabled={save.isPending} className="rounded bg-indigo-600 px-3 py-1.5 font-medium text-white disabled:opacity-60">
+        <Button variant="primary" size="none" type="submit" disabled={save.isPending} className="px-3 py-1.5">
           {t(`save.${kind}`)}
-        </button>
+        </Button>
         {save.isSuccess && <span role="status">{t('saved')}</span>}
         {save.error && <span role="alert" className="text-red-700 dark:text-red-400"><ErrorMessage error={save.error} /></span>}
       </div>
@@ -91,16 +90,16 @@ function DirectLineSecrets({ current }: { current: ChannelSettingsView['directli
           <li key={secret.id} className="flex items-center gap-3">
             <code>{secret.hint}</code>
             <span className="text-slate-600 dark:text-slate-400">{new Date(secret.createdAt).toLocaleString()}</span>
-            <button type="button" className="underline" onClick={() => revoke.mutate(secret.id)}>
+            <Button variant="inlineLink" onClick={() => revoke.mutate(secret.id)}>
               {t('revoke', { hint: secret.hint })}
-            </button>
+            </Button>
           </li>
         ))}
       </ul>
       <div className="flex items-center gap-3">
-        <button type="button" disabled={issue.isPending} onClick={() => issue.mutate(undefined, { onSuccess: (result) => setIssued(result.secret) })} className="rounded bg-indigo-600 px-3 py-1.5 font-medium text-white disabled:opacity-60">
+        <Button variant="primary" disabled={issue.isPending} onClick={() => issue.mutate(undefined, { onSuccess: (result) => setIssued(result.secret) })} size="none" className="px-3 py-1.5">
           {t('newSecret')}
-        </button>
+        </Button>
       </div>
       {issued && (
         <p role="status" className="rounded bg-amber-50 p-2 text-amber-900 dark:bg-amber-950 dark:text-amber-100">

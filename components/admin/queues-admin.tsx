@@ -5,8 +5,9 @@ import { useState, type FormEvent } from 'react';
 import { consoleApi, type AdminQueue } from '@/lib/protocol/console';
 import { useAdminAgents, useAdminCommand, useAdminQueues } from '../api/admin';
 import { ErrorMessage } from '@/components/ui/error-text';
+import { Button } from '@/components/ui/button';
+import { Input } from '@/components/ui/field';
 
-const INPUT = 'rounded border border-slate-300 px-2 py-1 dark:border-slate-600 dark:bg-slate-800';
 
 export function QueuesAdmin() {
   const t = useTranslations('admin');
@@ -26,11 +27,11 @@ export function QueuesAdmin() {
       <form onSubmit={submit} className="mt-4 flex items-end gap-2 text-sm">
         <label className="flex flex-col gap-1">
           {t('queueName')}
-          <input name="name" required maxLength={100} className={INPUT} />
+          <Input name="name" required maxLength={100} />
         </label>
-        <button type="submit" disabled={create.isPending} className="rounded bg-indigo-600 px-3 py-1.5 font-medium text-white disabled:opacity-60">
+        <Button variant="primary" size="none" type="submit" disabled={create.isPending} className="px-3 py-1.5">
           {t('createQueue')}
-        </button>
+        </Button>
         {create.error && <p role="alert" className="text-red-700 dark:text-red-400"><ErrorMessage error={create.error} /></p>}
       </form>
     </section>
@@ -57,9 +58,9 @@ function QueueMembers({ queue }: { queue: AdminQueue }) {
           </label>
         ))}
       </div>
-      <button type="button" disabled={save.isPending} onClick={() => save.mutate(members)} className="mt-2 rounded border border-slate-300 px-2 py-1 dark:border-slate-600">
+      <Button variant="secondary" size="none" disabled={save.isPending} onClick={() => save.mutate(members)} className="mt-2 px-2 py-1">
         {t('saveMembers', { name: queue.name })}
-      </button>
+      </Button>
       {save.error && <p role="alert" className="text-red-700 dark:text-red-400"><ErrorMessage error={save.error} /></p>}
     </fieldset>
   );

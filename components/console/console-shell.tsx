@@ -20,6 +20,7 @@ import { OfferList } from './offer-list';
 import { PresenceSelect } from './presence-select';
 import { ShortcutSheet } from './shortcuts';
 import { useBackgroundAlerts, useNotificationSettings } from './use-notifications';
+import { Button } from '@/components/ui/button';
 
 export function ConsoleShell({ agent }: { agent: AgentView }) {
   const router = useRouter();
@@ -71,13 +72,14 @@ export function ConsoleShell({ agent }: { agent: AgentView }) {
           <NotificationSettingsMenu settings={notifications} onChange={setNotifications} />
           <LanguageSelect />
           <ThemeToggle />
-          <button
-            type="button"
-            className="rounded border border-slate-300 dark:border-slate-600 px-2 py-1 hover:bg-slate-100 dark:hover:bg-slate-800"
+          <Button
+            variant="secondary"
+            size="none"
+            className="px-2 py-1"
             onClick={signOutNow}
           >
             {t('signOut')}
-          </button>
+          </Button>
         </div>
       </header>
       <OfferList onOpen={(id) => router.push(`/?c=${encodeURIComponent(id)}`)} />

@@ -6,6 +6,7 @@ import type { AgentView, ConversationSummary } from '@/lib/views/types';
 import { useAddConsultant, useEndConsult } from '../api/conversation-commands';
 import { useWithdrawRequest } from '../api/offers';
 import { ErrorMessage } from '@/components/ui/error-text';
+import { Button } from '@/components/ui/button';
 
 const LINK = 'rounded px-2 py-0.5 text-xs underline hover:bg-amber-100 disabled:opacity-60 dark:hover:bg-amber-900';
 
@@ -27,9 +28,9 @@ export function ConsultBar({ conversation, agent }: { conversation: Conversation
         <span key={request.offerId} className="flex items-center gap-1">
           {t('waiting', { name: request.agentName, kind: request.kind })}
           {isOwner && (
-            <button type="button" className={LINK} disabled={withdraw.isPending} onClick={() => withdraw.mutate({ offerId: request.offerId })}>
+            <Button variant="bare" className={LINK} disabled={withdraw.isPending} onClick={() => withdraw.mutate({ offerId: request.offerId })}>
               {t('withdraw')}
-            </button>
+            </Button>
           )}
         </span>
       ))}
@@ -37,19 +38,19 @@ export function ConsultBar({ conversation, agent }: { conversation: Conversation
         <span key={consultant.agentId} className="flex items-center gap-1">
           {t(consultant.joined ? 'consultingJoined' : 'consultingPrivate', { name: consultant.name })}
           {canAddConsultant(agent, conversation) && !consultant.joined && (
-            <button type="button" className={LINK} disabled={add.isPending} onClick={() => add.mutate({ conversationId: conversation.id, agentId: consultant.agentId })}>
+            <Button variant="bare" className={LINK} disabled={add.isPending} onClick={() => add.mutate({ conversationId: conversation.id, agentId: consultant.agentId })}>
               {t('add', { name: consultant.name })}
-            </button>
+            </Button>
           )}
           {consultant.agentId !== agent.id && canEndConsult(agent, conversation, consultant.agentId) && (
-            <button type="button" className={LINK} disabled={end.isPending} onClick={() => end.mutate({ conversationId: conversation.id, agentId: consultant.agentId })}>
+            <Button variant="bare" className={LINK} disabled={end.isPending} onClick={() => end.mutate({ conversationId: conversation.id, agentId: consultant.agentId })}>
               {t('remove', { name: consultant.name })}
-            </button>
+            </Button>
           )}
           {consultant.agentId === agent.id && (
-            <button type="button" className={LINK} disabled={end.isPending} onClick={() => end.mutate({ conversationId: conversation.id, agentId: agent.id })}>
+            <Button variant="bare" className={LINK} disabled={end.isPending} onClick={() => end.mutate({ conversationId: conversation.id, agentId: agent.id })}>
               {t('leave')}
-            </button>
+            </Button>
           )}
         </span>
       ))}

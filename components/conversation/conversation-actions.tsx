@@ -12,8 +12,7 @@ import { ForceCloseDialog } from './force-close-dialog';
 import { ReassignDialog } from './reassign-dialog';
 import { TransferDialog } from './transfer-dialog';
 import { ErrorMessage } from '@/components/ui/error-text';
-
-const BUTTON = 'rounded border border-slate-300 px-3 py-1.5 text-sm hover:bg-slate-100 disabled:opacity-60 dark:border-slate-600 dark:hover:bg-slate-800';
+import { Button } from '@/components/ui/button';
 
 /** Accept, Transfer, Consult, End conversation and, for supervisors, Force close: each where its policy allows. */
 export function ConversationActions({ conversation, agent }: { conversation: ConversationSummary; agent: AgentView }) {
@@ -33,49 +32,49 @@ export function ConversationActions({ conversation, agent }: { conversation: Con
         </span>
       )}
       {canTransfer(agent, conversation) && (
-        <button type="button" className={BUTTON} onClick={() => setDialog('transfer')}>
+        <Button variant="secondary" onClick={() => setDialog('transfer')}>
           {t('transfer')}
-        </button>
+        </Button>
       )}
       {canConsult(agent, conversation) && (
-        <button type="button" className={BUTTON} onClick={() => setDialog('consult')}>
+        <Button variant="secondary" onClick={() => setDialog('consult')}>
           {t('consult')}
-        </button>
+        </Button>
       )}
       {canEnd(agent, conversation) && (
-        <button type="button" className={BUTTON} disabled={close.isPending} onClick={() => close.mutate({ conversationId: conversation.id })}>
+        <Button variant="secondary" disabled={close.isPending} onClick={() => close.mutate({ conversationId: conversation.id })}>
           {t('end')}
-        </button>
+        </Button>
       )}
       {canTakeOver(agent, conversation) && (
-        <button
-          type="button"
-          className={BUTTON}
+        <Button
+          variant="secondary"
           disabled={assign.isPending}
           onClick={() => assign.mutate({ conversationId: conversation.id, agentId: agent.id })}
         >
           {supervise('takeOver')}
-        </button>
+        </Button>
       )}
       {canReassign(agent, conversation) && (
-        <button type="button" className={BUTTON} onClick={() => setDialog('reassign')}>
+        <Button variant="secondary" onClick={() => setDialog('reassign')}>
           {supervise('reassign')}
-        </button>
+        </Button>
       )}
       {canForceClose(agent, conversation) && (
-        <button type="button" className={`${BUTTON} text-red-700 dark:text-red-400`} onClick={() => setDialog('force-close')}>
+        <Button variant="secondaryDanger" onClick={() => setDialog('force-close')}>
           {t('forceClose')}
-        </button>
+        </Button>
       )}
       {canAccept(conversation) && (
-        <button
-          type="button"
+        <Button
+          variant="success"
+          size="none"
           disabled={accept.isPending}
           onClick={() => accept.mutate(conversation)}
-          className="rounded bg-emerald-700 px-4 py-1.5 font-medium text-white hover:bg-emerald-800 disabled:opacity-60"
+          className="px-4 py-1.5"
         >
           {t('accept')}
-        </button>
+        </Button>
       )}
       {dialog === 'transfer' && <TransferDialog conversation={conversation} agent={agent} onClose={() => setDialog(null)} />}
       {dialog === 'consult' && <ConsultDialog conversation={conversation} agent={agent} onClose={() => setDialog(null)} />}

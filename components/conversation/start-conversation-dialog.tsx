@@ -8,6 +8,7 @@ import { useStartConversation } from '../api/start-conversation';
 import { ModalDialog } from '../ui/modal-dialog';
 import { TemplatePicker, type ChosenTemplate } from './template-picker';
 import { ErrorMessage } from '@/components/ui/error-text';
+import { Textarea } from '@/components/ui/field';
 
 /** `Start conversation`: the rep's first message to someone the channel can reach, a template where the channel demands one. */
 export function StartConversationDialog({ fromConversationId, customer, onClose }: { fromConversationId: string; customer: ReachableCustomerView; onClose: () => void }) {
@@ -50,7 +51,7 @@ export function StartConversationDialog({ fromConversationId, customer, onClose 
       ) : (
         <label className="flex flex-col gap-1 text-sm">
           <span>{t('firstMessage')}</span>
-          <textarea value={text} onChange={(event) => setText(event.target.value)} rows={3} className="rounded border border-slate-300 px-2 py-1 dark:border-slate-600 dark:bg-slate-800" />
+          <Textarea value={text} onChange={(event) => setText(event.target.value)} rows={3} />
         </label>
       )}
     </ModalDialog>
