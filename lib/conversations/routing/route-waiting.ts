@@ -12,8 +12,11 @@ import { publishAgentStatus } from './agent-status';
 const ROUTING_LOCK = 72707370;
 const DISCONNECTION_LOCK = 72707371;
 const BATCH = 50;
-/** A tick announces this many at most (the rest on the next ticks), so its transaction stays short. */
-const DISCONNECTIONS_PER_TICK = 10;
+/**
+ * A tick announces this many at most, the latest disconnections and conversations first (a backlog
+ * waits for the next ticks), so its transaction stays short and a fresh disconnection is told at once.
+ */
+const DISCONNECTIONS_PER_TICK = 20;
 
 export interface RoutingResult {
   expired: number;
@@ -93,7 +96,7 @@ async function announceDisconnections(tx: Tx, now: Date): Promise<number> {
         WHERE e."conversationId" = c.id AND e.type = 'event' AND e.name = 'AgentDisconnected'
           AND e."agentId" = a.id AND e."createdAt" >= a."connectedUntil"
       )
-    ORDER BY c."acceptedAt", c.id
+    ORDER BY a."connectedUntil" DESC, c."acceptedAt" DESC, c.id
     LIMIT ${DISCONNECTIONS_PER_TICK}`;
   for (const row of gone) {
     const agent = { id: row.agentId, displayName: row.displayName, role: row.role };
