@@ -5,6 +5,7 @@ import Link from 'next/link';
 import { useFormatter, useNow, useTranslations } from 'next-intl';
 import { useCallback, useRef } from 'react';
 import type { AgentView, ConsoleEvent } from '@/lib/views/types';
+import { queryKeys } from '../api/query-keys';
 import { useSupervisorActions, useSupervisorOverview } from '../api/supervisor';
 import { useConsoleEvents } from '../realtime/use-console-events';
 import { ErrorMessage } from '@/components/ui/error-text';
@@ -21,7 +22,7 @@ function useLiveOverview(agent: AgentView) {
       if (event.type === 'typing' || pending.current) return;
       pending.current = setTimeout(() => {
         pending.current = null;
-        void client.invalidateQueries({ queryKey: ['supervisor'] });
+        void client.invalidateQueries({ queryKey: queryKeys.supervisor });
       }, 1000);
     },
     [client],
