@@ -8,8 +8,8 @@ import { prepareDatabase } from '../lib/boot/prepare-database';
 import { parseEnv } from '../lib/config/env';
 import { startEmbeddedPostgres, type EmbeddedDatabase } from '../lib/db/embedded-postgres';
 import { missingChromium } from '../tests/support/chromium';
-import { onServer, withDatabase } from '../tests/support/scratch-db';
-import { startTestApp } from '../tests/support/test-app';
+import { onServer, withClient, withDatabase } from '../tests/support/scratch-db';
+import { runPrefix, startTestApp } from '../tests/support/test-app';
 
 const root = path.resolve(__dirname, '..');
 const bin = (name: string) => path.join(root, 'node_modules', '.bin', name);
@@ -35,6 +35,14 @@ async function prepareTemplate(adminUrl: string): Promise<string> {
   await onServer(adminUrl, `CREATE DATABASE "${template}"`);
   await prepareDatabase(parseEnv({ DATABASE_URL: withDatabase(adminUrl, template), DEMO_ACCOUNTS: '1' }), () => {});
   return template;
+}
+
+/** The template and every copy of it this run made (test-app.ts names them after the template). */
+async function dropRunDatabases(adminUrl: string, template: string) {
+  const { rows } = await withClient(adminUrl, (client) =>
+    client.query<{ datname: string }>(`SELECT datname FROM pg_database WHERE starts_with(datname, $1)`, [runPrefix(template)]),
+  );
+  for (const { datname } of rows) await onServer(adminUrl, `DROP DATABASE IF EXISTS "${datname}" WITH (FORCE)`);
 }
 
 async function main() {
@@ -70,7 +78,7 @@ async function main() {
       await app.stop();
     }
   } finally {
-    if (template) await onServer(adminUrl, `DROP DATABASE IF EXISTS "${template}" WITH (FORCE)`).catch((error) => console.error(error));
+    if (template) await dropRunDatabases(adminUrl, template).catch((error) => console.error(error));
     await embedded?.stop();
   }
 }

@@ -19,11 +19,20 @@ export interface TestApp {
   stop(): Promise<void>;
 }
 
-/** A new database copied from the migrated template (`CREATE DATABASE … TEMPLATE`): milliseconds, not a migration. */
-export async function databaseFromTemplate(adminUrl: string, template: string): Promise<{ url: string; drop(): Promise<void> }> {
-  const name = `${template.replace(/_template$/, '')}_${randomBytes(4).toString('hex')}`;
+/** The prefix every database of one run shares: scripts/test.ts drops them all when the run ends. */
+export function runPrefix(template: string): string {
+  return template.replace(/_template$/, '');
+}
+
+/**
+ * A new database copied from the migrated template (`CREATE DATABASE … TEMPLATE`): a file copy, not a
+ * migration. It is not dropped when its file ends (a client the test left open would see its
+ * connection killed as an unhandled error); scripts/test.ts drops the run's databases at the end.
+ */
+async function databaseFromTemplate(adminUrl: string, template: string): Promise<string> {
+  const name = `${runPrefix(template)}_${randomBytes(4).toString('hex')}`;
   await onServer(adminUrl, `CREATE DATABASE "${name}" TEMPLATE "${template}"`);
-  return { url: withDatabase(adminUrl, name), drop: () => onServer(adminUrl, `DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`) };
+  return withDatabase(adminUrl, name);
 }
 
 async function waitForHealth(url: string, app: ChildProcess) {
@@ -45,7 +54,7 @@ function stopProcess(child: ChildProcess): Promise<void> {
 }
 
 export async function startTestApp(options: { adminUrl: string; template: string; baseEnv?: NodeJS.ProcessEnv }): Promise<TestApp> {
-  const database = await databaseFromTemplate(options.adminUrl, options.template);
+  const databaseUrl = await databaseFromTemplate(options.adminUrl, options.template);
   const identity = await startFakeIdentity();
   const acs = await startFakeAcs();
   const port = await freePort();
@@ -54,7 +63,7 @@ export async function startTestApp(options: { adminUrl: string; template: string
     ...(options.baseEnv ?? process.env),
     NODE_ENV: 'production',
     NEXT_TELEMETRY_DISABLED: '1',
-    DATABASE_URL: database.url,
+    DATABASE_URL: databaseUrl,
     TEST_ADMIN_URL: options.adminUrl,
     TEST_TEMPLATE_DATABASE: options.template,
     CONSOLE_URL: url,
@@ -85,7 +94,6 @@ export async function startTestApp(options: { adminUrl: string; template: string
   const stop = async () => {
     await stopProcess(app);
     await Promise.all([identity.close(), acs.close()]);
-    await database.drop();
   };
   try {
     await waitForHealth(url, app);
