@@ -13,7 +13,7 @@ import { runPrefix, startTestApp } from '../tests/support/test-app';
 
 const root = path.resolve(__dirname, '..');
 const bin = (name: string) => path.join(root, 'node_modules', '.bin', name);
-// Two cores shared with others: two files at a time is the measured sweet spot (docs/decisions/011).
+// Two files at a time on the two shared cores we test on (docs/decisions/011; not yet measured against 1 or 3).
 const WORKERS = process.env.TEST_WORKERS ?? '2';
 
 /** Runs a command to completion without blocking this process. */
