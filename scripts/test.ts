@@ -2,6 +2,7 @@
 // app over HTTP. The database is migrated once into a template; every integration file gets its own
 // copy and its own app (tests/support/app-per-file.ts), so files run in parallel.
 import { spawn } from 'node:child_process';
+import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import { buildWhenStale } from '../lib/boot/build-freshness';
 import { prepareDatabase } from '../lib/boot/prepare-database';
@@ -45,6 +46,13 @@ async function dropRunDatabases(adminUrl: string, template: string) {
   for (const { datname } of rows) await onServer(adminUrl, `DROP DATABASE IF EXISTS "${datname}" WITH (FORCE)`);
 }
 
+/** How many integration files a run with these filters takes (vitest matches a filter anywhere in the path). */
+function integrationFileCount(filters: string[]): number {
+  const files = readdirSync(path.join(root, 'tests/integration')).filter((name) => name.endsWith('.test.ts'));
+  const paths = files.map((name) => `tests/integration/${name}`);
+  return filters.length === 0 ? paths.length : paths.filter((file) => filters.some((filter) => file.includes(filter))).length;
+}
+
 async function main() {
   // `npm test -- <file filters>` runs only the matching unit and integration tests (no lint, no browser);
   // `npm test -- --e2e <spec filters>` runs only the matching Playwright specs.
@@ -68,7 +76,8 @@ async function main() {
     const suiteEnv = { ...baseEnv, TEST_ADMIN_URL: adminUrl, TEST_TEMPLATE_DATABASE: template };
     if (!e2eOnly) {
       const integration = ['run', '--project', 'integration', '--passWithNoTests', `--maxWorkers=${WORKERS}`, ...filters];
-      if (!(await run(bin('vitest'), integration, { ...suiteEnv, NODE_ENV: 'test' }))) return 1;
+      const poolEnv = { TEST_WORKERS: WORKERS, TEST_INTEGRATION_FILES: String(integrationFileCount(filters)) };
+      if (!(await run(bin('vitest'), integration, { ...suiteEnv, ...poolEnv, NODE_ENV: 'test' }))) return 1;
     }
     if (!runsE2e) return 0;
     const app = await startTestApp({ adminUrl, template, baseEnv: suiteEnv });

@@ -1,13 +1,12 @@
-// Integration setup file: each test file gets its own database (a copy of the migrated template)
-// and its own app on it, so files run in parallel and no test has to reset shared state.
-import { afterAll } from 'vitest';
-import { startTestApp } from './test-app';
+// Integration setup file: each test file takes an app of its own from the run's pool
+// (tests/support/app-pool.ts), on its own database (a copy of the migrated template), so files run in
+// parallel and no test has to reset shared state.
+import { afterAll, inject } from 'vitest';
 
-const adminUrl = process.env.TEST_ADMIN_URL;
-const template = process.env.TEST_TEMPLATE_DATABASE;
-if (!adminUrl || !template) throw new Error('TEST_ADMIN_URL / TEST_TEMPLATE_DATABASE are not set: run the suite with `npm test` (scripts/test.ts)');
-
-const app = await startTestApp({ adminUrl, template });
+const pool = inject('appPoolUrl');
+const answer = await fetch(`${pool}/take`, { method: 'POST' });
+const taken = (await answer.json()) as { id?: string; env?: NodeJS.ProcessEnv; error?: string };
+if (!answer.ok || !taken.id || !taken.env) throw new Error(`no test app for this file: ${taken.error ?? answer.status}`);
 // Tests (and the second instances some of them start) read the app's URL and database from here.
-Object.assign(process.env, app.env, { NODE_ENV: 'test' });
-afterAll(() => app.stop());
+Object.assign(process.env, taken.env, { NODE_ENV: 'test' });
+afterAll(() => fetch(`${pool}/release/${taken.id}`, { method: 'POST' }).then((response) => response.body?.cancel()));

@@ -1,8 +1,15 @@
-// The Chromium the end-to-end tests drive: Debian's by default (no browser download on our machines).
+// The Chromium the end-to-end tests drive: PLAYWRIGHT_CHROMIUM_PATH when set, else Debian's (no browser
+// download on our machines), else the one `npx playwright install chromium` downloaded, if it did.
 import { existsSync } from 'node:fs';
+import { chromium } from '@playwright/test';
+
+const DEBIAN_CHROMIUM = '/usr/bin/chromium';
 
 export function chromiumPath(): string {
-  return process.env.PLAYWRIGHT_CHROMIUM_PATH ?? '/usr/bin/chromium';
+  if (process.env.PLAYWRIGHT_CHROMIUM_PATH) return process.env.PLAYWRIGHT_CHROMIUM_PATH;
+  if (existsSync(DEBIAN_CHROMIUM)) return DEBIAN_CHROMIUM;
+  const downloaded = chromium.executablePath();
+  return existsSync(downloaded) ? downloaded : DEBIAN_CHROMIUM;
 }
 
 /** Why the end-to-end tests cannot start, with the one command that fixes it; null when Chromium is there. */
@@ -14,6 +21,7 @@ export function missingChromium(): string | null {
     '',
     '  sudo apt-get install -y chromium',
     '',
-    'or point PLAYWRIGHT_CHROMIUM_PATH at a Chromium binary (e.g. the one `npx playwright install chromium` downloads).',
+    'or run `npx playwright install chromium` where the Internet is reachable (npm test then finds that one),',
+    'or point PLAYWRIGHT_CHROMIUM_PATH at a Chromium binary.',
   ].join('\n');
 }
