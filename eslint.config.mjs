@@ -45,11 +45,42 @@ const layers = {
   },
 };
 
+// SQL in one place (decision 012): statements live in lib/db/sql (Kysely over the table types
+// generated from prisma/schema.prisma); only lib/db and the ingest path of decision 005 reach the
+// connection pool, a `pg` connection or Prisma's raw SQL. Tests and scripts (bench, load, the test
+// runner) talk to the database directly.
+const SQL_MESSAGE = 'SQL lives in lib/db/sql (decision 012): call or add a query function there';
+const sqlInOnePlace = {
+  files: ['app/**/*.{ts,tsx}', 'components/**/*.{ts,tsx}', 'lib/**/*.{ts,tsx}'],
+  ignores: ['lib/db/**', 'lib/activities/receive-activities-sql.ts', 'lib/activities/receive-customer-activity.ts'],
+  rules: {
+    'no-restricted-syntax': [
+      'error',
+      { selector: 'MemberExpression[property.name=/^\\$(queryRaw|executeRaw)/]', message: SQL_MESSAGE },
+      { selector: "CallExpression[callee.property.name='query']", message: SQL_MESSAGE },
+    ],
+    '@typescript-eslint/no-restricted-imports': [
+      'error',
+      {
+        paths: [
+          { name: 'pg', allowTypeImports: true, message: SQL_MESSAGE },
+          { name: 'kysely', allowTypeImports: true, message: SQL_MESSAGE },
+        ],
+        patterns: [
+          { group: ['**/db/client', '@/lib/db/client'], importNames: ['sqlPool'], message: SQL_MESSAGE },
+          { group: ['**/db/sql/query', '@/lib/db/sql/query'], message: SQL_MESSAGE },
+        ],
+      },
+    ],
+  },
+};
+
 const config = [
   { ignores: ['.next/**', 'node_modules/**', 'lib/db/generated/**', '.data/**', 'next-env.d.ts', 'test-results/**', 'public/vendor/**'] },
   ...nextVitals,
   ...nextTs,
   layers,
+  sqlInOnePlace,
 ];
 
 export default config;
