@@ -34,9 +34,41 @@ const layers = {
           {
             target: './components',
             from: './lib',
-            except: ['./views/types.ts', './shared', './i18n/locales.ts'],
-            message: 'browser code talks to the server through /api/console only; share types via lib/views/types.ts, pure rules via lib/shared',
+            // lib/protocol/console is the console contract (decision 008): pure zod schemas, imported
+            // by the browser to type its calls and check answers. The rest of lib/protocol stays server-side.
+            except: ['./views/types.ts', './shared', './i18n/locales.ts', './protocol/console'],
+            message: 'browser code talks to the server through /api/console only; share types via lib/views/types.ts or lib/protocol/console, pure rules via lib/shared',
           },
+        ],
+      },
+    ],
+  },
+};
+
+// SQL in one place (decision 012): statements live in lib/db/sql (Kysely over the table types
+// generated from prisma/schema.prisma); only lib/db and the ingest path of decision 005 reach the
+// connection pool, a `pg` connection or Prisma's raw SQL. Tests and scripts (bench, load, the test
+// runner) talk to the database directly.
+const SQL_MESSAGE = 'SQL lives in lib/db/sql (decision 012): call or add a query function there';
+const sqlInOnePlace = {
+  files: ['app/**/*.{ts,tsx}', 'components/**/*.{ts,tsx}', 'lib/**/*.{ts,tsx}'],
+  ignores: ['lib/db/**', 'lib/activities/receive-activities-sql.ts', 'lib/activities/receive-customer-activity.ts'],
+  rules: {
+    'no-restricted-syntax': [
+      'error',
+      { selector: 'MemberExpression[property.name=/^\\$(queryRaw|executeRaw)/]', message: SQL_MESSAGE },
+      { selector: "CallExpression[callee.property.name='query']", message: SQL_MESSAGE },
+    ],
+    '@typescript-eslint/no-restricted-imports': [
+      'error',
+      {
+        paths: [
+          { name: 'pg', allowTypeImports: true, message: SQL_MESSAGE },
+          { name: 'kysely', allowTypeImports: true, message: SQL_MESSAGE },
+        ],
+        patterns: [
+          { group: ['**/db/client', '@/lib/db/client'], importNames: ['sqlPool'], message: SQL_MESSAGE },
+          { group: ['**/db/sql/query', '@/lib/db/sql/query'], message: SQL_MESSAGE },
         ],
       },
     ],
@@ -48,6 +80,7 @@ const config = [
   ...nextVitals,
   ...nextTs,
   layers,
+  sqlInOnePlace,
 ];
 
 export default config;

@@ -1,7 +1,7 @@
 import { defineConfig } from '@playwright/test';
+import { chromiumPath } from './tests/support/chromium';
 
-// Debian's Chromium by default (no browser download on our machines); PLAYWRIGHT_CHROMIUM_PATH overrides.
-const executablePath = process.env.PLAYWRIGHT_CHROMIUM_PATH ?? '/usr/bin/chromium';
+const executablePath = chromiumPath();
 
 export default defineConfig({
   testDir: 'tests/e2e',

@@ -19,8 +19,10 @@ export default defineConfig({
           include: ['tests/integration/**/*.test.ts'],
           testTimeout: 30_000,
           hookTimeout: 60_000,
-          // Files share one database and one running app; run them one at a time.
-          fileParallelism: false,
+          // Each file gets its own database (a template copy) and its own app from a pool that boots the
+          // next ones while files run (merged with the root setupFiles).
+          globalSetup: ['tests/support/app-pool.ts'],
+          setupFiles: ['tests/support/app-per-file.ts'],
         },
       },
     ],

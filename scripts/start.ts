@@ -1,10 +1,8 @@
 // `npm start` (production build, built when missing or stale) and `npm run dev` (hot reload).
-import { spawnSync } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '../lib/auth/demo-accounts';
 import { startBackgroundWork } from '../lib/boot/background-work';
-import { buildIsCurrent, HASH_FILE, sourceHash } from '../lib/boot/build-freshness';
+import { buildExists, buildWhenStale } from '../lib/boot/build-freshness';
 import { prepareDatabase, resolveSessionSecret } from '../lib/boot/prepare-database';
 import { ConfigError, parseEnv, publicUrl } from '../lib/config/env';
 import { startHttpServer } from '../lib/server/http-server';
@@ -26,13 +24,11 @@ async function main() {
   if (!config.DIRECTLINE_SECRETS && database.demoAccounts) process.env.DIRECTLINE_SECRETS = DEMO_DIRECTLINE_SECRET;
   config = parseEnv(process.env);
 
-  if (!dev && !buildIsCurrent(root)) {
-    console.log('Building the console (first start or changed sources)…');
-    const nextBin = require.resolve('next/dist/bin/next');
-    const result = spawnSync(process.execPath, [nextBin, 'build'], { stdio: 'inherit', env: process.env });
-    if (result.status !== 0) throw new Error('next build failed');
-    mkdirSync(path.join(root, '.next'), { recursive: true });
-    writeFileSync(path.join(root, HASH_FILE), sourceHash(root));
+  // --no-build: the caller built already (the test runner starts several apps on one build at once).
+  if (process.argv.includes('--no-build')) {
+    if (!dev && !buildExists(root)) throw new Error('No build in .next: run `npm run build` first, or start without --no-build.');
+  } else if (!dev) {
+    buildWhenStale(root);
   }
 
   const running = await startHttpServer({ dev, dir: root, host: config.HOST, port: config.PORT });

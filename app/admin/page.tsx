@@ -7,6 +7,7 @@ import { QueuesAdmin } from '@/components/admin/queues-admin';
 import { ThemeToggle } from '@/components/theme/theme-toggle';
 import { RestrictedPage } from '@/components/ui/restricted-page';
 import { currentAgent } from '@/lib/auth/session-cookie';
+import { canAdminister } from '@/lib/shared/policies';
 
 export const dynamic = 'force-dynamic';
 
@@ -14,7 +15,7 @@ export default async function AdminPage() {
   const agent = await currentAgent();
   if (!agent) redirect('/sign-in');
   const t = await getTranslations('admin');
-  if (agent.role !== 'admin') {
+  if (!canAdminister(agent)) {
     return <RestrictedPage message={t('adminsOnly')} backLabel={t('backToConsole')} />;
   }
   return (

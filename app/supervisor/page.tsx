@@ -7,6 +7,7 @@ import { ThemeToggle } from '@/components/theme/theme-toggle';
 import { RestrictedPage } from '@/components/ui/restricted-page';
 import { LanguageSelect } from '@/components/ui/language-select';
 import { currentAgent } from '@/lib/auth/session-cookie';
+import { canSupervise } from '@/lib/shared/policies';
 
 export const dynamic = 'force-dynamic';
 
@@ -14,7 +15,7 @@ export default async function SupervisorPage() {
   const agent = await currentAgent();
   if (!agent) redirect('/sign-in');
   const t = await getTranslations('supervisorPage');
-  if (agent.role === 'agent') {
+  if (!canSupervise(agent)) {
     return <RestrictedPage message={t('onlySupervisors')} backLabel={t('back')} />;
   }
   return (

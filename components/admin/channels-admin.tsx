@@ -2,9 +2,12 @@
 
 import { useTranslations } from 'next-intl';
 import { useState, type FormEvent } from 'react';
-import { useAdminChannels, useAdminCommand, type ChannelSettingsView } from '../api/admin';
+import { consoleApi, type ChannelSettingsView } from '@/lib/protocol/console';
+import { useAdminChannels, useAdminCommand } from '../api/admin';
+import { ErrorMessage } from '@/components/ui/error-text';
+import { Button } from '@/components/ui/button';
+import { Input } from '@/components/ui/field';
 
-const INPUT = 'rounded border border-slate-300 px-2 py-1 dark:border-slate-600 dark:bg-slate-800';
 
 type Kind = 'custom' | 'teams' | 'whatsapp';
 interface Field {
@@ -38,7 +41,7 @@ export function ChannelsAdmin() {
 /** Empty fields keep what is stored; secrets show only their last characters and are replaced when typed. */
 function SettingsForm({ kind, fields, current }: { kind: Kind; fields: Field[]; current: ChannelSettingsView[Kind] }) {
   const t = useTranslations('admin');
-  const save = useAdminCommand<Record<string, string>>((body) => ({ path: `/api/console/admin/channels/${kind}`, method: 'PUT', body }));
+  const save = useAdminCommand(consoleApi.saveChannelSettings, (body: Record<string, string>) => ({ params: { kind }, body }));
   function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const body: Record<string, string> = {};
@@ -53,23 +56,21 @@ function SettingsForm({ kind, fields, current }: { kind: Kind; fields: Field[]; 
         {fields.map((field) => (
           <label key={field.name} className="flex flex-col gap-1">
             {t(`fields.${field.name}`)}
-            <input
+            <Input
               name={field.name}
               type={field.secret ? 'password' : field.type === 'url' ? 'url' : 'text'}
               autoComplete="off"
               defaultValue={field.secret ? '' : ((current[field.name] as string | undefined) ?? '')}
-              placeholder={field.secret ? ((current[field.name] as string | undefined) ?? t('notSet')) : undefined}
-              className={INPUT}
-            />
+              placeholder={field.secret ? ((current[field.name] as string | undefined) ?? t('notSet')) : undefined} />
           </label>
         ))}
       </div>
       <div className="flex items-center gap-3">
-        <button type="submit" disabled={save.isPending} className="rounded bg-indigo-600 px-3 py-1.5 font-medium text-white disabled:opacity-60">
+        <Button variant="primary" size="none" type="submit" disabled={save.isPending} className="px-3 py-1.5">
           {t(`save.${kind}`)}
-        </button>
+        </Button>
         {save.isSuccess && <span role="status">{t('saved')}</span>}
-        {save.error && <span role="alert" className="text-red-700 dark:text-red-400">{save.error.message}</span>}
+        {save.error && <span role="alert" className="text-red-700 dark:text-red-400"><ErrorMessage error={save.error} /></span>}
       </div>
     </form>
   );
@@ -78,8 +79,8 @@ function SettingsForm({ kind, fields, current }: { kind: Kind; fields: Field[]; 
 function DirectLineSecrets({ current }: { current: ChannelSettingsView['directline'] }) {
   const t = useTranslations('admin');
   const [issued, setIssued] = useState<string | null>(null);
-  const issue = useAdminCommand<void, { id: string; secret: string }>(() => ({ path: '/api/console/admin/channels/directline/secrets', method: 'POST', body: {} }));
-  const revoke = useAdminCommand<string>((id) => ({ path: `/api/console/admin/channels/directline/secrets/${id}`, method: 'DELETE' }));
+  const issue = useAdminCommand(consoleApi.issueDirectLineSecret, () => ({}));
+  const revoke = useAdminCommand(consoleApi.revokeDirectLineSecret, (id: string) => ({ params: { id } }));
   return (
     <div className="flex flex-col gap-2 rounded border border-slate-200 p-3 text-sm dark:border-slate-700">
       <h3 className="font-medium">{t('kinds.directline')}</h3>
@@ -89,23 +90,23 @@ function DirectLineSecrets({ current }: { current: ChannelSettingsView['directli
           <li key={secret.id} className="flex items-center gap-3">
             <code>{secret.hint}</code>
             <span className="text-slate-600 dark:text-slate-400">{new Date(secret.createdAt).toLocaleString()}</span>
-            <button type="button" className="underline" onClick={() => revoke.mutate(secret.id)}>
+            <Button variant="inlineLink" onClick={() => revoke.mutate(secret.id)}>
               {t('revoke', { hint: secret.hint })}
-            </button>
+            </Button>
           </li>
         ))}
       </ul>
       <div className="flex items-center gap-3">
-        <button type="button" disabled={issue.isPending} onClick={() => issue.mutate(undefined, { onSuccess: (result) => setIssued(result.secret) })} className="rounded bg-indigo-600 px-3 py-1.5 font-medium text-white disabled:opacity-60">
+        <Button variant="primary" disabled={issue.isPending} onClick={() => issue.mutate(undefined, { onSuccess: (result) => setIssued(result.secret) })} size="none" className="px-3 py-1.5">
           {t('newSecret')}
-        </button>
+        </Button>
       </div>
       {issued && (
         <p role="status" className="rounded bg-amber-50 p-2 text-amber-900 dark:bg-amber-950 dark:text-amber-100">
           {t('shownOnce')} <code aria-label={t('newSecretValue')}>{issued}</code>
         </p>
       )}
-      {(issue.error ?? revoke.error) && <p role="alert" className="text-red-700 dark:text-red-400">{(issue.error ?? revoke.error)?.message}</p>}
+      {(issue.error ?? revoke.error) && <p role="alert" className="text-red-700 dark:text-red-400"><ErrorMessage error={issue.error ?? revoke.error} /></p>}
     </div>
   );
 }

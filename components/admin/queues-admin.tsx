@@ -2,14 +2,17 @@
 
 import { useTranslations } from 'next-intl';
 import { useState, type FormEvent } from 'react';
-import { useAdminAgents, useAdminCommand, useAdminQueues, type AdminQueue } from '../api/admin';
+import { consoleApi, type AdminQueue } from '@/lib/protocol/console';
+import { useAdminAgents, useAdminCommand, useAdminQueues } from '../api/admin';
+import { ErrorMessage } from '@/components/ui/error-text';
+import { Button } from '@/components/ui/button';
+import { Input } from '@/components/ui/field';
 
-const INPUT = 'rounded border border-slate-300 px-2 py-1 dark:border-slate-600 dark:bg-slate-800';
 
 export function QueuesAdmin() {
   const t = useTranslations('admin');
   const queues = useAdminQueues();
-  const create = useAdminCommand<string>((name) => ({ path: '/api/console/admin/queues', method: 'POST', body: { name } }));
+  const create = useAdminCommand(consoleApi.createQueue, (name: string) => ({ body: { name } }));
   function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const target = event.currentTarget;
@@ -24,12 +27,12 @@ export function QueuesAdmin() {
       <form onSubmit={submit} className="mt-4 flex items-end gap-2 text-sm">
         <label className="flex flex-col gap-1">
           {t('queueName')}
-          <input name="name" required maxLength={100} className={INPUT} />
+          <Input name="name" required maxLength={100} />
         </label>
-        <button type="submit" disabled={create.isPending} className="rounded bg-indigo-600 px-3 py-1.5 font-medium text-white disabled:opacity-60">
+        <Button variant="primary" size="none" type="submit" disabled={create.isPending} className="px-3 py-1.5">
           {t('createQueue')}
-        </button>
-        {create.error && <p role="alert" className="text-red-700 dark:text-red-400">{create.error.message}</p>}
+        </Button>
+        {create.error && <p role="alert" className="text-red-700 dark:text-red-400"><ErrorMessage error={create.error} /></p>}
       </form>
     </section>
   );
@@ -39,7 +42,7 @@ function QueueMembers({ queue }: { queue: AdminQueue }) {
   const t = useTranslations('admin');
   const agents = useAdminAgents();
   const [members, setMembers] = useState(queue.memberIds);
-  const save = useAdminCommand<string[]>((agentIds) => ({ path: `/api/console/admin/queues/${queue.id}/members`, method: 'PUT', body: { agentIds } }));
+  const save = useAdminCommand(consoleApi.setQueueMembers, (agentIds: string[]) => ({ params: { id: queue.id }, body: { agentIds } }));
   return (
     <fieldset className="rounded border border-slate-200 p-2 text-sm dark:border-slate-700">
       <legend className="px-1 font-medium">{t('queueWaiting', { name: queue.name, waiting: queue.waiting })}</legend>
@@ -55,10 +58,10 @@ function QueueMembers({ queue }: { queue: AdminQueue }) {
           </label>
         ))}
       </div>
-      <button type="button" disabled={save.isPending} onClick={() => save.mutate(members)} className="mt-2 rounded border border-slate-300 px-2 py-1 dark:border-slate-600">
+      <Button variant="secondary" size="none" disabled={save.isPending} onClick={() => save.mutate(members)} className="mt-2 px-2 py-1">
         {t('saveMembers', { name: queue.name })}
-      </button>
-      {save.error && <p role="alert" className="text-red-700 dark:text-red-400">{save.error.message}</p>}
+      </Button>
+      {save.error && <p role="alert" className="text-red-700 dark:text-red-400"><ErrorMessage error={save.error} /></p>}
     </fieldset>
   );
 }

@@ -1,58 +1,41 @@
 // The administration API: agents, queues, channel settings.
 import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { fetchJson } from './fetch-json';
-
-export interface AdminAgent {
-  id: string;
-  email: string;
-  displayName: string;
-  role: 'agent' | 'supervisor' | 'admin';
-  capacity: number;
-  active: boolean;
-  queueIds: string[];
-}
-
-export interface AdminQueue {
-  id: string;
-  name: string;
-  memberIds: string[];
-  waiting: number;
-}
-
-export interface ChannelSettingsView {
-  custom: Record<string, string | boolean | undefined>;
-  teams: Record<string, string | boolean | undefined>;
-  whatsapp: Record<string, string | boolean | undefined>;
-  directline: { fromEnvironment: number; secrets: { id: string; hint: string; createdAt: string }[] };
-}
-
-const adminKey = ['admin'] as const;
+import { consoleApi, type ResponseOf } from '@/lib/protocol/console';
+import { callConsole, type CallInput } from './fetch-json';
+import { queryKeys } from './query-keys';
 
 export const adminAgentsQuery = queryOptions({
-  queryKey: [...adminKey, 'agents'],
-  queryFn: () => fetchJson<{ items: AdminAgent[] }>('/api/console/admin/agents').then((page) => page.items),
+  queryKey: queryKeys.adminAgents,
+  queryFn: () => callConsole(consoleApi.adminAgents).then((page) => page.items),
 });
 export const adminQueuesQuery = queryOptions({
-  queryKey: [...adminKey, 'queues'],
-  queryFn: () => fetchJson<{ items: AdminQueue[] }>('/api/console/admin/queues').then((page) => page.items),
+  queryKey: queryKeys.adminQueues,
+  queryFn: () => callConsole(consoleApi.adminQueues).then((page) => page.items),
 });
 export const adminChannelsQuery = queryOptions({
-  queryKey: [...adminKey, 'channels'],
-  queryFn: () => fetchJson<ChannelSettingsView>('/api/console/admin/channels'),
+  queryKey: queryKeys.adminChannels,
+  queryFn: () => callConsole(consoleApi.channelSettings),
 });
 
 export const useAdminAgents = () => useQuery(adminAgentsQuery);
 export const useAdminQueues = () => useQuery(adminQueuesQuery);
 export const useAdminChannels = () => useQuery(adminChannelsQuery);
 
-/** Any administration change, then everything administrative is fetched again. */
-export function useAdminCommand<Input, Result = unknown>(request: (input: Input) => { path: string; method: string; body?: unknown }) {
+type AdminEndpoint =
+  | typeof consoleApi.createAgent
+  | typeof consoleApi.updateAgent
+  | typeof consoleApi.createQueue
+  | typeof consoleApi.setQueueMembers
+  | typeof consoleApi.saveChannelSettings
+  | typeof consoleApi.issueDirectLineSecret
+  | typeof consoleApi.revokeDirectLineSecret;
+
+/** Any administration change (`request` turns the form's input into the endpoint's call), then everything administrative is fetched again. */
+export function useAdminCommand<E extends AdminEndpoint, Input = void>(endpoint: E, request: (input: Input) => CallInput<E>) {
   const queryClient = useQueryClient();
+  const call = callConsole as (endpoint: E, input: CallInput<E>) => Promise<ResponseOf<E>>;
   return useMutation({
-    mutationFn: (input: Input) => {
-      const { path, method, body } = request(input);
-      return fetchJson<Result>(path, { method, body });
-    },
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: adminKey }),
+    mutationFn: (input: Input) => call(endpoint, request(input)),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: queryKeys.admin }),
   });
 }

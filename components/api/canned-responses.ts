@@ -1,12 +1,12 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
-import type { CannedResponseView } from '@/lib/views/types';
-import { fetchJson } from './fetch-json';
+import { consoleApi } from '@/lib/protocol/console';
+import { callConsole } from './fetch-json';
 import { queryKeys } from './query-keys';
 
 export const cannedResponsesQuery = () =>
   queryOptions({
     queryKey: queryKeys.cannedResponses,
-    queryFn: () => fetchJson<{ items: CannedResponseView[] }>('/api/console/canned-responses'),
+    queryFn: () => callConsole(consoleApi.cannedResponses),
     staleTime: 5 * 60_000,
   });
 

@@ -1,27 +1,15 @@
 import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { ConversationSummary } from '@/lib/views/types';
-import { fetchJson } from './fetch-json';
+import { consoleApi, type ConversationPage, type ConversationSummary, type InboxFilter } from '@/lib/protocol/console';
+import { callConsole } from './fetch-json';
 import { queryKeys } from './query-keys';
 
-export type InboxFilter = 'mine' | 'unassigned' | 'all';
-
-export interface ConversationPage {
-  items: ConversationSummary[];
-  nextCursor: string | null;
-}
-
-function listUrl(filter: InboxFilter, q: string, queue: string, cursor?: string): string {
-  const params = new URLSearchParams({ filter, limit: '100' });
-  if (q) params.set('q', q);
-  if (queue) params.set('queue', queue);
-  if (cursor) params.set('cursor', cursor);
-  return `/api/console/conversations?${params}`;
-}
+const listPage = (filter: InboxFilter, q: string, queue: string, cursor?: string) =>
+  callConsole(consoleApi.conversations, { query: { filter, limit: 100, q, queue, cursor } });
 
 export const conversationListQuery = (filter: InboxFilter, q = '', queue = '') =>
   queryOptions({
     queryKey: queryKeys.conversationList(filter, q, queue),
-    queryFn: () => fetchJson<ConversationPage>(listUrl(filter, q, queue)),
+    queryFn: () => listPage(filter, q, queue),
   });
 
 export const useConversationList = (filter: InboxFilter, q = '', queue = '') => useQuery(conversationListQuery(filter, q, queue));
@@ -31,7 +19,7 @@ export function useLoadMoreConversations(filter: InboxFilter, q = '', queue = ''
   const queryClient = useQueryClient();
   const key = queryKeys.conversationList(filter, q, queue);
   return useMutation({
-    mutationFn: (cursor: string) => fetchJson<ConversationPage>(listUrl(filter, q, queue, cursor)),
+    mutationFn: (cursor: string) => listPage(filter, q, queue, cursor),
     onSuccess: (next) =>
       queryClient.setQueryData<ConversationPage>(key, (page) => {
         if (!page) return next;

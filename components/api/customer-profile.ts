@@ -1,11 +1,12 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
-import type { CustomerProfileView } from '@/lib/views/types';
-import { fetchJson } from './fetch-json';
+import { consoleApi } from '@/lib/protocol/console';
+import { callConsole } from './fetch-json';
+import { queryKeys } from './query-keys';
 
 export const customerProfileQuery = (conversationId: string) =>
   queryOptions({
-    queryKey: ['customer', conversationId] as const,
-    queryFn: () => fetchJson<CustomerProfileView>(`/api/console/conversations/${encodeURIComponent(conversationId)}/customer`),
+    queryKey: queryKeys.customer(conversationId),
+    queryFn: () => callConsole(consoleApi.customerProfile, { params: { id: conversationId } }),
   });
 
 export const useCustomerProfile = (conversationId: string) => useQuery(customerProfileQuery(conversationId));

@@ -1,11 +1,11 @@
 import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { AgentStatusView, DirectoryView, PresenceView } from '@/lib/views/types';
-import { fetchJson } from './fetch-json';
+import { consoleApi, type AgentStatusView, type DirectoryView, type PresenceView } from '@/lib/protocol/console';
+import { callConsole } from './fetch-json';
 import { queryKeys } from './query-keys';
 
 export const directoryQuery = queryOptions({
   queryKey: queryKeys.directory,
-  queryFn: () => fetchJson<DirectoryView>('/api/console/directory'),
+  queryFn: () => callConsole(consoleApi.directory),
 });
 
 /** Colleagues (presence, load) and queues: for presence, transfer and consult. */
@@ -23,7 +23,7 @@ export function mergeAgentStatus(directory: DirectoryView | undefined, agent: Ag
 export function useSetPresence() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (presence: PresenceView) => fetchJson<AgentStatusView>('/api/console/me/presence', { method: 'PUT', body: { presence } }),
+    mutationFn: (presence: PresenceView) => callConsole(consoleApi.setPresence, { body: { presence } }),
     onSuccess: (agent) => queryClient.setQueryData<DirectoryView>(queryKeys.directory, (directory) => mergeAgentStatus(directory, agent)),
   });
 }

@@ -1,11 +1,11 @@
 import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { ConversationSummary, OfferView } from '@/lib/views/types';
-import { fetchJson } from './fetch-json';
+import { consoleApi, type ConversationSummary, type OfferView, type ResponseOf } from '@/lib/protocol/console';
+import { callConsole } from './fetch-json';
 import { queryKeys } from './query-keys';
 
 export const offersQuery = queryOptions({
   queryKey: queryKeys.offers,
-  queryFn: () => fetchJson<{ items: OfferView[] }>('/api/console/offers').then((page) => page.items),
+  queryFn: () => callConsole(consoleApi.offers).then((page) => page.items),
 });
 
 /** Offers, transfer and consult requests waiting for this agent's answer. */
@@ -19,11 +19,11 @@ export function mergeOffer(list: OfferView[] | undefined, offer: OfferView, agen
 }
 
 /** Answering removes the card at once; what follows runs at hook level, which survives the card unmounting. */
-function useAnswerOffer<T>(verb: 'accept' | 'decline', onSuccess?: (result: T) => void) {
+function useAnswerOffer<E extends typeof consoleApi.acceptOffer | typeof consoleApi.declineOffer>(endpoint: E, onSuccess?: (result: ResponseOf<E>) => void) {
   const queryClient = useQueryClient();
+  const call = callConsole as (endpoint: E, input: { params: { id: string } }) => Promise<ResponseOf<E>>;
   return useMutation({
-    mutationFn: (offer: Pick<OfferView, 'id'>) =>
-      fetchJson<T>(`/api/console/offers/${encodeURIComponent(offer.id)}/${verb}`, { method: 'POST', body: {} }),
+    mutationFn: (offer: Pick<OfferView, 'id'>) => call(endpoint, { params: { id: offer.id } }),
     onSuccess,
     onSettled: (_result, _error, offer) =>
       queryClient.setQueryData<OfferView[]>(queryKeys.offers, (list) => list?.filter((item) => item.id !== offer.id)),
@@ -33,20 +33,20 @@ function useAnswerOffer<T>(verb: 'accept' | 'decline', onSuccess?: (result: T) =
 /** Takes a conversation offered, or joins a consult, then opens the conversation. */
 export function useTakeOffer(onTaken: (summary: ConversationSummary) => void) {
   const queryClient = useQueryClient();
-  return useAnswerOffer<ConversationSummary>('accept', (summary) => {
+  return useAnswerOffer(consoleApi.acceptOffer, (summary: ConversationSummary) => {
     queryClient.setQueryData(queryKeys.conversation(summary.id), summary);
     onTaken(summary);
   });
 }
 
-export const useDeclineOffer = () => useAnswerOffer<{ ok: true }>('decline');
+export const useDeclineOffer = () => useAnswerOffer(consoleApi.declineOffer);
 
 /** The rep who asked withdraws a transfer or consult request; the answer is the conversation's summary. */
 export function useWithdrawRequest() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (request: { offerId: string }) =>
-      fetchJson<ConversationSummary>(`/api/console/offers/${encodeURIComponent(request.offerId)}/withdraw`, { method: 'POST', body: {} }),
+      callConsole(consoleApi.withdrawOffer, { params: { id: request.offerId } }),
     onSuccess: (summary) => queryClient.setQueryData(queryKeys.conversation(summary.id), summary),
   });
 }

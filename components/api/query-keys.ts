@@ -1,16 +1,33 @@
-import type { InboxFilter } from './conversations';
+// Query keys as objects (one object per key, named fields): a key is read by name, never by
+// position, and a prefix object (`{ scope: 'conversations' }`) matches every key that extends it.
+import type { InboxFilter } from '@/lib/views/types';
+
+export interface ConversationListKey {
+  scope: 'conversations';
+  filter: InboxFilter;
+  q: string;
+  queue: string;
+}
 
 export const queryKeys = {
-  me: ['me'] as const,
-  conversationLists: ['conversations'] as const,
-  conversationList: (filter: InboxFilter, q = '', queue = '') => ['conversations', filter, q, queue] as const,
-  conversation: (id: string) => ['conversation', id] as const,
-  transcript: (id: string) => ['transcript', id] as const,
-  failedDeliveries: ['deliveries', 'failed'] as const,
-  supervisorOverview: ['supervisor', 'overview'] as const,
-  supervisorActions: ['supervisor', 'actions'] as const,
-  typing: (id: string) => ['typing', id] as const,
-  offers: ['offers'] as const,
-  directory: ['directory'] as const,
-  cannedResponses: ['canned-responses'] as const,
+  me: [{ scope: 'me' }] as const,
+  conversationLists: [{ scope: 'conversations' }] as const,
+  conversationList: (filter: InboxFilter, q = '', queue = '') => [{ scope: 'conversations', filter, q, queue } satisfies ConversationListKey] as const,
+  conversation: (id: string) => [{ scope: 'conversation', id }] as const,
+  transcript: (id: string) => [{ scope: 'transcript', id }] as const,
+  customers: [{ scope: 'customer' }] as const,
+  customer: (conversationId: string) => [{ scope: 'customer', conversationId }] as const,
+  templates: (conversationId: string) => [{ scope: 'templates', conversationId }] as const,
+  failedDeliveries: [{ scope: 'deliveries', state: 'failed' }] as const,
+  supervisor: [{ scope: 'supervisor' }] as const,
+  supervisorOverview: [{ scope: 'supervisor', view: 'overview' }] as const,
+  supervisorActions: [{ scope: 'supervisor', view: 'actions' }] as const,
+  typing: (id: string) => [{ scope: 'typing', id }] as const,
+  offers: [{ scope: 'offers' }] as const,
+  directory: [{ scope: 'directory' }] as const,
+  cannedResponses: [{ scope: 'canned-responses' }] as const,
+  admin: [{ scope: 'admin' }] as const,
+  adminAgents: [{ scope: 'admin', view: 'agents' }] as const,
+  adminQueues: [{ scope: 'admin', view: 'queues' }] as const,
+  adminChannels: [{ scope: 'admin', view: 'channels' }] as const,
 };

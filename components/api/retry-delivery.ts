@@ -1,14 +1,13 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import type { ActivityView } from '@/lib/views/types';
-import { fetchJson } from './fetch-json';
+import { consoleApi, type TranscriptPage } from '@/lib/protocol/console';
+import { callConsole } from './fetch-json';
 import { queryKeys } from './query-keys';
-import { mergeActivity, type TranscriptPage } from './transcript';
+import { mergeActivity } from './transcript';
 
 export function useRetryDelivery() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (activityId: string) =>
-      fetchJson<ActivityView>(`/api/console/activities/${encodeURIComponent(activityId)}/retry`, { method: 'POST', body: {} }),
+    mutationFn: (activityId: string) => callConsole(consoleApi.retryDelivery, { params: { id: activityId } }),
     onSuccess: (activity) =>
       queryClient.setQueryData<TranscriptPage>(queryKeys.transcript(activity.conversationId), (page) => mergeActivity(page, activity)),
   });

@@ -1,31 +1,45 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import type { AdaptiveCardView, ActivityView, AttachmentView, TemplateMessage } from '@/lib/views/types';
-import { fetchJson } from './fetch-json';
+import {
+  consoleApi,
+  type ActivityView,
+  type AdaptiveCardView,
+  type AttachmentView,
+  type CardAction,
+  type SendMessageInput,
+  type TemplateMessage,
+  type TranscriptPage,
+} from '@/lib/protocol/console';
+import { callConsole } from './fetch-json';
+import { useErrorMessage } from '../ui/error-text';
 import { queryKeys } from './query-keys';
-import { mergeActivity, type TranscriptPage } from './transcript';
+import { mergeActivity } from './transcript';
 
-interface SendInput {
+/**
+ * The request body (`SendMessageInput`) as the composer has it: files as the attachments it shows,
+ * plus who sends it for the optimistic copy.
+ */
+type MessageToSend = Omit<SendMessageInput, 'attachmentIds' | 'text' | 'note' | 'suggestedActions' | 'cards' | 'template'> & {
   conversationId: string;
   text: string;
-  clientId: string;
   agentId: string;
   agentName: string;
   attachments: AttachmentView[];
-  suggestedActions: ActivityView['suggestedActions'];
+  suggestedActions: CardAction[];
   /** Adaptive Cards sent as attachments (where the channel shows them). */
   cards?: AdaptiveCardView[];
   note: boolean;
   /** An approved template (WhatsApp outside its window); `text` is its filled-in body. */
   template?: TemplateMessage;
-}
+};
 
 /** Shows the message at once as `Sending`; the server's answer (or its realtime echo) replaces it. */
 export function useSendMessage() {
   const queryClient = useQueryClient();
+  const describeError = useErrorMessage();
   return useMutation({
-    mutationFn: (input: SendInput) =>
-      fetchJson<ActivityView>(`/api/console/conversations/${encodeURIComponent(input.conversationId)}/messages`, {
-        method: 'POST',
+    mutationFn: (input: MessageToSend) =>
+      callConsole(consoleApi.sendMessage, {
+        params: { id: input.conversationId },
         body: {
           text: input.text,
           clientId: input.clientId,
@@ -77,7 +91,7 @@ export function useSendMessage() {
           ...page,
           items: page.items.map((item) =>
             item.clientId === input.clientId && item.deliveryState === 'sending'
-              ? { ...item, deliveryState: 'failed' as const, deliveryError: error.message }
+              ? { ...item, deliveryState: 'failed' as const, deliveryError: describeError(error).text }
               : item,
           ),
         },

@@ -1,9 +1,9 @@
 import { useMutation } from '@tanstack/react-query';
-import { fetchJson } from './fetch-json';
+import { consoleApi } from '@/lib/protocol/console';
+import { callConsole } from './fetch-json';
 
 export function useSendTyping() {
   return useMutation({
-    mutationFn: (conversationId: string) =>
-      fetchJson<{ ok: true }>(`/api/console/conversations/${encodeURIComponent(conversationId)}/typing`, { method: 'POST', body: {} }),
+    mutationFn: (conversationId: string) => callConsole(consoleApi.typing, { params: { id: conversationId } }),
   });
 }

@@ -1,21 +1,16 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import type { ActivityView, TemplateMessage } from '@/lib/views/types';
-import { fetchJson } from './fetch-json';
+import { consoleApi, type StartConversationInput } from '@/lib/protocol/console';
+import { callConsole } from './fetch-json';
+import { queryKeys } from './query-keys';
 
-interface StartInput {
-  fromConversationId: string;
-  customerId: string;
-  clientId: string;
-  text: string;
-  template?: TemplateMessage;
-}
+type StartInput = { fromConversationId: string } & StartConversationInput;
 
 /** Writes to a customer first; answers the conversation it went to (new, or an earlier one with them). */
 export function useStartConversation() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: ({ fromConversationId, ...body }: StartInput) =>
-      fetchJson<{ conversationId: string; activity: ActivityView }>(`/api/console/conversations/${encodeURIComponent(fromConversationId)}/start`, { method: 'POST', body }),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: ['customer'] }),
+      callConsole(consoleApi.startConversation, { params: { id: fromConversationId }, body }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: queryKeys.customers }),
   });
 }

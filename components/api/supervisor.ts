@@ -1,18 +1,18 @@
 import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { ConversationSummary, SupervisorActionView, SupervisorOverview } from '@/lib/views/types';
-import { fetchJson } from './fetch-json';
+import { consoleApi, type AssignInput } from '@/lib/protocol/console';
+import { callConsole } from './fetch-json';
 import { queryKeys } from './query-keys';
 
 export const supervisorOverviewQuery = queryOptions({
   queryKey: queryKeys.supervisorOverview,
-  queryFn: () => fetchJson<SupervisorOverview>('/api/console/supervisor/overview'),
+  queryFn: () => callConsole(consoleApi.supervisorOverview),
 });
 
 export const useSupervisorOverview = () => useQuery(supervisorOverviewQuery);
 
 export const supervisorActionsQuery = queryOptions({
   queryKey: queryKeys.supervisorActions,
-  queryFn: () => fetchJson<{ items: SupervisorActionView[] }>('/api/console/supervisor/actions').then((page) => page.items),
+  queryFn: () => callConsole(consoleApi.supervisorActions).then((page) => page.items),
 });
 
 export const useSupervisorActions = () => useQuery(supervisorActionsQuery);
@@ -21,14 +21,11 @@ export const useSupervisorActions = () => useQuery(supervisorActionsQuery);
 export function useAssignConversation() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (input: { conversationId: string; agentId: string; note?: string }) =>
-      fetchJson<ConversationSummary>(`/api/console/conversations/${encodeURIComponent(input.conversationId)}/assign`, {
-        method: 'POST',
-        body: { agentId: input.agentId, ...(input.note && { note: input.note }) },
-      }),
+    mutationFn: ({ conversationId, agentId, note }: { conversationId: string } & AssignInput) =>
+      callConsole(consoleApi.assign, { params: { id: conversationId }, body: { agentId, ...(note && { note }) } }),
     onSuccess: (summary) => {
       queryClient.setQueryData(queryKeys.conversation(summary.id), summary);
-      void queryClient.invalidateQueries({ queryKey: ['supervisor'] });
+      void queryClient.invalidateQueries({ queryKey: queryKeys.supervisor });
     },
   });
 }

@@ -1,12 +1,13 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
-import type { MessageTemplateView } from '@/lib/views/types';
-import { fetchJson } from './fetch-json';
+import { consoleApi } from '@/lib/protocol/console';
+import { callConsole } from './fetch-json';
+import { queryKeys } from './query-keys';
 
 /** The approved message templates of a conversation's channel (WhatsApp), for when free text is not allowed. */
 export const templatesQuery = (conversationId: string) =>
   queryOptions({
-    queryKey: ['templates', conversationId] as const,
-    queryFn: () => fetchJson<{ items: MessageTemplateView[] }>(`/api/console/conversations/${encodeURIComponent(conversationId)}/templates`),
+    queryKey: queryKeys.templates(conversationId),
+    queryFn: () => callConsole(consoleApi.templates, { params: { id: conversationId } }),
     staleTime: 5 * 60_000,
   });
 

@@ -1,17 +1,12 @@
 import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { ActivityView } from '@/lib/views/types';
-import { fetchJson } from './fetch-json';
+import { consoleApi, type ActivityView, type TranscriptPage } from '@/lib/protocol/console';
+import { callConsole } from './fetch-json';
 import { queryKeys } from './query-keys';
-
-export interface TranscriptPage {
-  items: ActivityView[];
-  olderCursor: number | null;
-}
 
 export const transcriptQuery = (id: string) =>
   queryOptions({
     queryKey: queryKeys.transcript(id),
-    queryFn: () => fetchJson<TranscriptPage>(`/api/console/conversations/${encodeURIComponent(id)}/activities?limit=100`),
+    queryFn: () => callConsole(consoleApi.transcript, { params: { id }, query: { limit: 100 } }),
   });
 
 export const useTranscript = (id: string) => useQuery(transcriptQuery(id));
@@ -20,8 +15,7 @@ export const useTranscript = (id: string) => useQuery(transcriptQuery(id));
 export function useLoadOlder(id: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (before: number) =>
-      fetchJson<TranscriptPage>(`/api/console/conversations/${encodeURIComponent(id)}/activities?before=${before}&limit=100`),
+    mutationFn: (before: number) => callConsole(consoleApi.transcript, { params: { id }, query: { before, limit: 100 } }),
     onSuccess: (older) =>
       queryClient.setQueryData<TranscriptPage>(queryKeys.transcript(id), (page) => {
         if (!page) return page;

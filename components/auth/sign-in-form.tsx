@@ -4,6 +4,9 @@ import { useTranslations } from 'next-intl';
 import { useRouter } from 'next/navigation';
 import { useState, type FormEvent } from 'react';
 import { useSignIn } from '../api/session';
+import { ErrorMessage } from '@/components/ui/error-text';
+import { Button } from '@/components/ui/button';
+import { Input } from '@/components/ui/field';
 
 export function SignInForm() {
   const router = useRouter();
@@ -22,40 +25,39 @@ export function SignInForm() {
       <h1 className="text-xl font-semibold">{t('heading')}</h1>
       <label className="flex flex-col gap-1 text-sm font-medium">
         {t('email')}
-        <input
+        <Input
           type="email"
           name="email"
           autoComplete="username"
           required
           value={email}
           onChange={(event) => setEmail(event.target.value)}
-          className="rounded border border-slate-300 dark:border-slate-600 px-3 py-2 font-normal"
-        />
+          className="px-3 py-2 font-normal" />
       </label>
       <label className="flex flex-col gap-1 text-sm font-medium">
         {t('password')}
-        <input
+        <Input
           type="password"
           name="password"
           autoComplete="current-password"
           required
           value={password}
           onChange={(event) => setPassword(event.target.value)}
-          className="rounded border border-slate-300 dark:border-slate-600 px-3 py-2 font-normal"
-        />
+          className="px-3 py-2 font-normal" />
       </label>
       {signIn.error && (
         <p role="alert" className="text-sm text-red-700 dark:text-red-400">
-          {signIn.error.message}
+          <ErrorMessage error={signIn.error} />
         </p>
       )}
-      <button
+      <Button
+        variant="primary"
+        size="lg"
         type="submit"
         disabled={signIn.isPending}
-        className="rounded bg-indigo-600 px-4 py-2 font-medium text-white hover:bg-indigo-700 disabled:opacity-60"
       >
         {t('submit')}
-      </button>
+      </Button>
     </form>
   );
 }

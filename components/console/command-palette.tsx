@@ -2,7 +2,8 @@
 
 import { useTranslations } from 'next-intl';
 import { useEffect, useId, useRef, useState } from 'react';
-import { useConversationList, type InboxFilter } from '../api/conversations';
+import type { InboxFilter } from '@/lib/views/types';
+import { useConversationList } from '../api/conversations';
 import { OptionList, optionId } from '../ui/option-list';
 
 export interface PaletteActions {

@@ -4,8 +4,9 @@ import { useTranslations } from 'next-intl';
 import Link from 'next/link';
 import { useRouter, useSearchParams } from 'next/navigation';
 import { useState } from 'react';
+import { canAdminister, canSupervise } from '@/lib/shared/policies';
 import type { AgentView } from '@/lib/views/types';
-import type { InboxFilter } from '../api/conversations';
+import type { InboxFilter } from '@/lib/views/types';
 import { useSignOut } from '../api/session';
 import { ConversationPane } from '../conversation/conversation-pane';
 import { Inbox } from '../inbox/inbox';
@@ -19,6 +20,7 @@ import { OfferList } from './offer-list';
 import { PresenceSelect } from './presence-select';
 import { ShortcutSheet } from './shortcuts';
 import { useBackgroundAlerts, useNotificationSettings } from './use-notifications';
+import { Button } from '@/components/ui/button';
 
 export function ConsoleShell({ agent }: { agent: AgentView }) {
   const router = useRouter();
@@ -53,12 +55,12 @@ export function ConsoleShell({ agent }: { agent: AgentView }) {
           <span role="status" aria-label={t('connection')} className={status === 'live' || status === 'reconnected' ? 'text-emerald-700 dark:text-emerald-400' : 'text-amber-700 dark:text-amber-400'}>
             {t(status)}
           </span>
-          {agent.role !== 'agent' && (
+          {canSupervise(agent) && (
             <Link href="/supervisor" className="underline">
               {t('supervisor')}
             </Link>
           )}
-          {agent.role === 'admin' && (
+          {canAdminister(agent) && (
             <Link href="/admin" className="underline">
               {admin('title')}
             </Link>
@@ -70,13 +72,14 @@ export function ConsoleShell({ agent }: { agent: AgentView }) {
           <NotificationSettingsMenu settings={notifications} onChange={setNotifications} />
           <LanguageSelect />
           <ThemeToggle />
-          <button
-            type="button"
-            className="rounded border border-slate-300 dark:border-slate-600 px-2 py-1 hover:bg-slate-100 dark:hover:bg-slate-800"
+          <Button
+            variant="secondary"
+            size="none"
+            className="px-2 py-1"
             onClick={signOutNow}
           >
             {t('signOut')}
-          </button>
+          </Button>
         </div>
       </header>
       <OfferList onOpen={(id) => router.push(`/?c=${encodeURIComponent(id)}`)} />

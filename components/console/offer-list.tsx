@@ -4,6 +4,8 @@ import { useTranslations } from 'next-intl';
 import { useEffect, useState } from 'react';
 import type { OfferView } from '@/lib/views/types';
 import { useDeclineOffer, useOffers, useTakeOffer } from '../api/offers';
+import { ErrorMessage } from '@/components/ui/error-text';
+import { Button } from '@/components/ui/button';
 
 
 /** Seconds left, ticking, so the rep sees the offer is about to go to someone else. */
@@ -59,24 +61,26 @@ function OfferCard({ offer, onOpen }: { offer: OfferView; onOpen: (conversationI
           {offer.channel}
           {offer.note ? ` · “${offer.note}”` : ''} · <span aria-label={t('timeLeft')}>{t('seconds', { seconds: left })}</span>
         </p>
-        {error && <p role="alert" className="text-xs text-red-700">{error.message}</p>}
+        {error && <p role="alert" className="text-xs text-red-700"><ErrorMessage error={error} /></p>}
       </div>
-      <button
-        type="button"
+      <Button
+        variant="success"
+        size="none"
         disabled={busy}
         onClick={() => take.mutate(offer)}
-        className="rounded bg-emerald-700 px-3 py-1 font-medium text-white hover:bg-emerald-800 disabled:opacity-60"
+        className="px-3 py-1"
       >
         {offer.kind === 'consult' ? t('join') : t('take')}
-      </button>
-      <button
-        type="button"
+      </Button>
+      <Button
+        variant="secondary"
+        size="none"
         disabled={busy}
         onClick={() => decline.mutate(offer)}
-        className="rounded border border-slate-300 px-3 py-1 hover:bg-slate-100 disabled:opacity-60 dark:border-slate-600 dark:hover:bg-slate-800"
+        className="px-3 py-1"
       >
         {t('decline')}
-      </button>
+      </Button>
     </li>
   );
 }

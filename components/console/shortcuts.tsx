@@ -2,6 +2,8 @@
 
 import { useTranslations } from 'next-intl';
 import { useEffect, type Dispatch, type SetStateAction } from 'react';
+import { Button } from '@/components/ui/button';
+import { Dialog } from '@/components/ui/dialog';
 
 /** Keys and what they do (a message of the `shortcuts` namespace). */
 const SHORTCUTS = [
@@ -31,23 +33,20 @@ export function ShortcutSheet({ open, setOpen }: { open: boolean; setOpen: Dispa
   }, [setOpen]);
   if (!open) return null;
   return (
-    <div role="dialog" aria-modal="true" aria-label={t('title')} className="fixed inset-0 z-50 flex items-center justify-center bg-black/30">
-      <div className="w-80 rounded-lg bg-white dark:bg-slate-900 p-4 shadow-lg">
-        <h2 className="mb-2 font-semibold">{t('title')}</h2>
-        <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-1 text-sm">
-          {SHORTCUTS.map(([keys, action]) => (
-            <div key={keys} className="contents">
-              <dt>
-                <kbd className="rounded border border-slate-300 dark:border-slate-600 px-1">{keys}</kbd>
-              </dt>
-              <dd>{t(action)}</dd>
-            </div>
-          ))}
-        </dl>
-        <button type="button" onClick={() => setOpen(false)} className="mt-3 rounded border border-slate-300 dark:border-slate-600 px-3 py-1 text-sm">
-          {t('close')}
-        </button>
-      </div>
-    </div>
+    <Dialog title={t('title')} onClose={() => setOpen(false)} className="w-80 p-4">
+      <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-1 text-sm">
+        {SHORTCUTS.map(([keys, action]) => (
+          <div key={keys} className="contents">
+            <dt>
+              <kbd className="rounded border border-slate-300 dark:border-slate-600 px-1">{keys}</kbd>
+            </dt>
+            <dd>{t(action)}</dd>
+          </div>
+        ))}
+      </dl>
+      <Button variant="secondary" size="sm" onClick={() => setOpen(false)} className="mt-3">
+        {t('close')}
+      </Button>
+    </Dialog>
   );
 }

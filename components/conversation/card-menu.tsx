@@ -6,6 +6,9 @@ import type { AdaptiveCardView as Card } from '@/lib/views/types';
 import { PopupButton } from '../ui/popup-button';
 import { AdaptiveCard } from './adaptive-card';
 import { CARD_TEMPLATES, type CardTemplate } from './card-templates';
+import { Button } from '@/components/ui/button';
+import { Input } from '@/components/ui/field';
+import { Dialog } from '@/components/ui/dialog';
 
 /** The `Cards` menu: pick a template, fill its fields, check the preview, then post it. */
 export function CardMenu({ customer, disabled, onPost }: { customer: string; disabled: boolean; onPost: (card: Card) => void }) {
@@ -49,18 +52,17 @@ export function CardMenu({ customer, disabled, onPost }: { customer: string; dis
         >
           {CARD_TEMPLATES.map((item) => (
             <li key={item.id} role="none">
-              <button
-                type="button"
+              <Button
+                variant="menuItem"
                 role="menuitem"
                 tabIndex={-1}
                 onClick={() => {
                   setMenuOpen(false);
                   setTemplate(item);
                 }}
-                className="w-full px-3 py-1.5 text-left hover:bg-slate-100 focus:bg-slate-100 dark:hover:bg-slate-800 dark:focus:bg-slate-800"
               >
                 {t(item.id)}
-              </button>
+              </Button>
             </li>
           ))}
         </ul>
@@ -80,52 +82,28 @@ export function CardMenu({ customer, disabled, onPost }: { customer: string; dis
   );
 }
 
+/** A dialog without a form of its own: it sits inside the composer's form. */
 function CardPreview({ template, customer, onCancel, onPost }: { template: CardTemplate; customer: string; onCancel: () => void; onPost: (card: Card) => void }) {
   const [values, setValues] = useState(() => Object.fromEntries(template.fields.map((field) => [field.name, field.initial])));
   const card = useMemo(() => template.card(customer, values), [template, customer, values]);
-  const dialog = useRef<HTMLDivElement>(null);
   const t = useTranslations('cards');
-  const title = t(template.id);
-  useEffect(() => {
-    dialog.current?.querySelector<HTMLElement>('input, button')?.focus();
-  }, []);
   return (
-    <div className="fixed inset-0 z-50 flex items-center justify-center bg-black/40" onClick={onCancel}>
-      <div
-        ref={dialog}
-        role="dialog"
-        aria-modal="true"
-        aria-label={t('preview', { title })}
-        onClick={(event) => event.stopPropagation()}
-        onKeyDown={(event) => {
-          if (event.key === 'Escape') {
-            event.stopPropagation();
-            onCancel();
-          }
-        }}
-        className="flex max-h-[90vh] w-[28rem] flex-col gap-3 overflow-y-auto rounded-lg bg-white p-4 shadow-lg dark:bg-slate-900"
-      >
-        <h2 className="font-semibold">{title}</h2>
-        {template.fields.map((field) => (
-          <label key={field.name} className="flex flex-col gap-1 text-sm">
-            {t(field.name)}
-            <input
-              value={values[field.name] ?? ''}
-              onChange={(event) => setValues((all) => ({ ...all, [field.name]: event.target.value }))}
-              className="rounded border border-slate-300 px-2 py-1 dark:border-slate-600"
-            />
-          </label>
-        ))}
-        <AdaptiveCard card={card} />
-        <div className="flex justify-end gap-2">
-          <button type="button" onClick={onCancel} className="rounded border border-slate-300 px-3 py-1 text-sm hover:bg-slate-100 dark:border-slate-600 dark:hover:bg-slate-800">
-            {t('cancel')}
-          </button>
-          <button type="button" onClick={() => onPost(card)} className="rounded bg-indigo-600 px-3 py-1 text-sm font-medium text-white hover:bg-indigo-700">
-            {t('post')}
-          </button>
-        </div>
+    <Dialog title={t('preview', { title: t(template.id) })} onClose={onCancel} className="flex max-h-[90vh] w-[28rem] flex-col gap-3 overflow-y-auto p-4">
+      {template.fields.map((field) => (
+        <label key={field.name} className="flex flex-col gap-1 text-sm">
+          {t(field.name)}
+          <Input value={values[field.name] ?? ''} onChange={(event) => setValues((all) => ({ ...all, [field.name]: event.target.value }))} />
+        </label>
+      ))}
+      <AdaptiveCard card={card} />
+      <div className="flex justify-end gap-2">
+        <Button size="sm" onClick={onCancel}>
+          {t('cancel')}
+        </Button>
+        <Button variant="primary" size="sm" onClick={() => onPost(card)}>
+          {t('post')}
+        </Button>
       </div>
-    </div>
+    </Dialog>
   );
 }

@@ -1,9 +1,12 @@
 'use client';
 
 import { useTranslations } from 'next-intl';
+import { canAddConsultant, canEndConsult, isOwner as owns } from '@/lib/shared/policies';
 import type { AgentView, ConversationSummary } from '@/lib/views/types';
 import { useAddConsultant, useEndConsult } from '../api/conversation-commands';
 import { useWithdrawRequest } from '../api/offers';
+import { ErrorMessage } from '@/components/ui/error-text';
+import { Button } from '@/components/ui/button';
 
 const LINK = 'rounded px-2 py-0.5 text-xs underline hover:bg-amber-100 disabled:opacity-60 dark:hover:bg-amber-900';
 
@@ -16,7 +19,7 @@ export function ConsultBar({ conversation, agent }: { conversation: Conversation
   const end = useEndConsult();
   const withdraw = useWithdrawRequest();
   const t = useTranslations('consult');
-  const isOwner = conversation.ownerId === agent.id;
+  const isOwner = owns(agent, conversation);
   if (conversation.consultants.length === 0 && conversation.pendingRequests.length === 0) return null;
   const error = add.error ?? end.error ?? withdraw.error;
   return (
@@ -25,33 +28,33 @@ export function ConsultBar({ conversation, agent }: { conversation: Conversation
         <span key={request.offerId} className="flex items-center gap-1">
           {t('waiting', { name: request.agentName, kind: request.kind })}
           {isOwner && (
-            <button type="button" className={LINK} disabled={withdraw.isPending} onClick={() => withdraw.mutate({ offerId: request.offerId })}>
+            <Button variant="bare" className={LINK} disabled={withdraw.isPending} onClick={() => withdraw.mutate({ offerId: request.offerId })}>
               {t('withdraw')}
-            </button>
+            </Button>
           )}
         </span>
       ))}
       {conversation.consultants.map((consultant) => (
         <span key={consultant.agentId} className="flex items-center gap-1">
           {t(consultant.joined ? 'consultingJoined' : 'consultingPrivate', { name: consultant.name })}
-          {isOwner && !consultant.joined && (
-            <button type="button" className={LINK} disabled={add.isPending} onClick={() => add.mutate({ conversationId: conversation.id, agentId: consultant.agentId })}>
+          {canAddConsultant(agent, conversation) && !consultant.joined && (
+            <Button variant="bare" className={LINK} disabled={add.isPending} onClick={() => add.mutate({ conversationId: conversation.id, agentId: consultant.agentId })}>
               {t('add', { name: consultant.name })}
-            </button>
+            </Button>
           )}
-          {isOwner && (
-            <button type="button" className={LINK} disabled={end.isPending} onClick={() => end.mutate({ conversationId: conversation.id, agentId: consultant.agentId })}>
+          {consultant.agentId !== agent.id && canEndConsult(agent, conversation, consultant.agentId) && (
+            <Button variant="bare" className={LINK} disabled={end.isPending} onClick={() => end.mutate({ conversationId: conversation.id, agentId: consultant.agentId })}>
               {t('remove', { name: consultant.name })}
-            </button>
+            </Button>
           )}
           {consultant.agentId === agent.id && (
-            <button type="button" className={LINK} disabled={end.isPending} onClick={() => end.mutate({ conversationId: conversation.id, agentId: agent.id })}>
+            <Button variant="bare" className={LINK} disabled={end.isPending} onClick={() => end.mutate({ conversationId: conversation.id, agentId: agent.id })}>
               {t('leave')}
-            </button>
+            </Button>
           )}
         </span>
       ))}
-      {error && <span role="alert" className="text-red-700">{error.message}</span>}
+      {error && <span role="alert" className="text-red-700"><ErrorMessage error={error} /></span>}
     </div>
   );
 }

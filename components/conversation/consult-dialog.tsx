@@ -7,6 +7,7 @@ import { useRequestConsult } from '../api/conversation-commands';
 import { useDirectory } from '../api/directory';
 import { ChoiceField, ModalDialog, NoteField } from '../ui/modal-dialog';
 import { AgentOptions } from './agent-options';
+import { ErrorMessage } from '@/components/ui/error-text';
 
 /** `Consult`: asks a colleague into a private thread; they read the conversation, the customer sees nothing. */
 export function ConsultDialog({ conversation, agent, onClose }: { conversation: ConversationSummary; agent: AgentView; onClose: () => void }) {
@@ -24,7 +25,7 @@ export function ConsultDialog({ conversation, agent, onClose }: { conversation: 
       title={t('consultTitle')}
       confirm={confirm}
       busy={consult.isPending}
-      error={missing ? t('chooseColleague') : (consult.error?.message ?? null)}
+      error={missing ? t('chooseColleague') : consult.error && <ErrorMessage error={consult.error} />}
       onClose={onClose}
       onConfirm={() => {
         if (!agentId) return setMissing(true);

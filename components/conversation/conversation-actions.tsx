@@ -2,6 +2,7 @@
 
 import { useTranslations } from 'next-intl';
 import { useState } from 'react';
+import { canAccept, canConsult, canEnd, canForceClose, canReassign, canTakeOver, canTransfer } from '@/lib/shared/policies';
 import type { AgentView, ConversationSummary } from '@/lib/views/types';
 import { useAcceptConversation } from '../api/accept-conversation';
 import { useCloseConversation } from '../api/conversation-commands';
@@ -10,10 +11,10 @@ import { ConsultDialog } from './consult-dialog';
 import { ForceCloseDialog } from './force-close-dialog';
 import { ReassignDialog } from './reassign-dialog';
 import { TransferDialog } from './transfer-dialog';
+import { ErrorMessage } from '@/components/ui/error-text';
+import { Button } from '@/components/ui/button';
 
-const BUTTON = 'rounded border border-slate-300 px-3 py-1.5 text-sm hover:bg-slate-100 disabled:opacity-60 dark:border-slate-600 dark:hover:bg-slate-800';
-
-/** Accept, Transfer, Consult, End conversation and, for supervisors, Force close. */
+/** Accept, Transfer, Consult, End conversation and, for supervisors, Force close: each where its policy allows. */
 export function ConversationActions({ conversation, agent }: { conversation: ConversationSummary; agent: AgentView }) {
   const accept = useAcceptConversation();
   const close = useCloseConversation();
@@ -21,63 +22,59 @@ export function ConversationActions({ conversation, agent }: { conversation: Con
   const supervise = useTranslations('supervisor');
   const assign = useAssignConversation();
   const [dialog, setDialog] = useState<'transfer' | 'consult' | 'force-close' | 'reassign' | null>(null);
-  const isOwner = conversation.ownerId === agent.id;
-  const waiting = conversation.state === 'queued' || conversation.state === 'offered';
-  const active = conversation.state === 'active';
-  const supervisor = agent.role !== 'agent';
   const error = accept.error ?? close.error ?? assign.error;
 
   return (
     <div className="flex items-center gap-2">
       {error && (
         <span role="alert" className="text-sm text-red-700 dark:text-red-400">
-          {error.message}
+          <ErrorMessage error={error} />
         </span>
       )}
-      {active && (isOwner || supervisor) && (
-        <button type="button" className={BUTTON} onClick={() => setDialog('transfer')}>
+      {canTransfer(agent, conversation) && (
+        <Button variant="secondary" onClick={() => setDialog('transfer')}>
           {t('transfer')}
-        </button>
+        </Button>
       )}
-      {active && isOwner && (
-        <button type="button" className={BUTTON} onClick={() => setDialog('consult')}>
+      {canConsult(agent, conversation) && (
+        <Button variant="secondary" onClick={() => setDialog('consult')}>
           {t('consult')}
-        </button>
+        </Button>
       )}
-      {active && isOwner && (
-        <button type="button" className={BUTTON} disabled={close.isPending} onClick={() => close.mutate({ conversationId: conversation.id })}>
+      {canEnd(agent, conversation) && (
+        <Button variant="secondary" disabled={close.isPending} onClick={() => close.mutate({ conversationId: conversation.id })}>
           {t('end')}
-        </button>
+        </Button>
       )}
-      {supervisor && conversation.state !== 'closed' && !isOwner && (
-        <button
-          type="button"
-          className={BUTTON}
+      {canTakeOver(agent, conversation) && (
+        <Button
+          variant="secondary"
           disabled={assign.isPending}
           onClick={() => assign.mutate({ conversationId: conversation.id, agentId: agent.id })}
         >
           {supervise('takeOver')}
-        </button>
+        </Button>
       )}
-      {supervisor && conversation.state !== 'closed' && (
-        <button type="button" className={BUTTON} onClick={() => setDialog('reassign')}>
+      {canReassign(agent, conversation) && (
+        <Button variant="secondary" onClick={() => setDialog('reassign')}>
           {supervise('reassign')}
-        </button>
+        </Button>
       )}
-      {supervisor && conversation.state !== 'closed' && (
-        <button type="button" className={`${BUTTON} text-red-700 dark:text-red-400`} onClick={() => setDialog('force-close')}>
+      {canForceClose(agent, conversation) && (
+        <Button variant="secondaryDanger" onClick={() => setDialog('force-close')}>
           {t('forceClose')}
-        </button>
+        </Button>
       )}
-      {waiting && (
-        <button
-          type="button"
+      {canAccept(conversation) && (
+        <Button
+          variant="success"
+          size="none"
           disabled={accept.isPending}
           onClick={() => accept.mutate(conversation)}
-          className="rounded bg-emerald-700 px-4 py-1.5 font-medium text-white hover:bg-emerald-800 disabled:opacity-60"
+          className="px-4 py-1.5"
         >
           {t('accept')}
-        </button>
+        </Button>
       )}
       {dialog === 'transfer' && <TransferDialog conversation={conversation} agent={agent} onClose={() => setDialog(null)} />}
       {dialog === 'consult' && <ConsultDialog conversation={conversation} agent={agent} onClose={() => setDialog(null)} />}

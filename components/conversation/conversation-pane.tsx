@@ -2,6 +2,7 @@
 
 import { useTranslations } from 'next-intl';
 import { useEffect } from 'react';
+import { canReply } from '@/lib/shared/policies';
 import type { AgentView } from '@/lib/views/types';
 import { useConversation } from '../api/conversation';
 import { useMarkRead } from '../api/mark-read';
@@ -13,6 +14,7 @@ import { WrapUpForm } from './wrap-up-form';
 import { CustomerPanel } from './customer-panel';
 import { Transcript } from './transcript';
 import { TypingIndicator } from './typing-indicator';
+import { ErrorMessage } from '@/components/ui/error-text';
 
 export function ConversationPane({ conversationId, agent }: { conversationId: string; agent: AgentView }) {
   const conversation = useConversation(conversationId);
@@ -33,7 +35,7 @@ export function ConversationPane({ conversationId, agent }: { conversationId: st
   if (conversation.isError) {
     return (
       <p role="alert" className="m-auto text-red-700 dark:text-red-400">
-        {conversation.error.message}
+        <ErrorMessage error={conversation.error} />
       </p>
     );
   }
@@ -80,7 +82,7 @@ export function ConversationPane({ conversationId, agent }: { conversationId: st
             conversationId={conversationId}
             agent={agent}
             replyWindowEndsAt={data.replyWindowEndsAt}
-            notesOnly={!isOwner && !consultant?.joined}
+            notesOnly={!canReply(agent, data)}
           />
         ) : data.state === 'closed' && isOwner ? (
           <WrapUpForm key={data.version} conversationId={conversationId} />

@@ -5,6 +5,7 @@ import { useState } from 'react';
 import type { ConversationSummary } from '@/lib/views/types';
 import { useCloseConversation } from '../api/conversation-commands';
 import { ModalDialog, NoteField } from '../ui/modal-dialog';
+import { ErrorMessage } from '@/components/ui/error-text';
 
 /** `Force close conversation` (supervisors): closes it for the customer's channel too, with a reason. */
 export function ForceCloseDialog({ conversation, onClose }: { conversation: ConversationSummary; onClose: () => void }) {
@@ -18,7 +19,7 @@ export function ForceCloseDialog({ conversation, onClose }: { conversation: Conv
       confirm={confirm}
       danger
       busy={close.isPending}
-      error={close.error?.message ?? null}
+      error={close.error && <ErrorMessage error={close.error} />}
       onClose={onClose}
       onConfirm={() => close.mutate({ conversationId: conversation.id, force: true, note: reason.trim() || undefined }, { onSuccess: onClose })}
     >

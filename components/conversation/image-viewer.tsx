@@ -2,7 +2,8 @@
 
 import { useTranslations } from 'next-intl';
 import { useState } from 'react';
-import { useModal } from '../ui/use-modal';
+import { Dialog } from '../ui/dialog';
+import { Button } from '@/components/ui/button';
 
 /** An image in the transcript: a thumbnail that opens a full-size viewer (Escape or Close shuts it). */
 export function ImageAttachment({ url, name }: { url: string; name: string }) {
@@ -27,16 +28,9 @@ export function ImageAttachment({ url, name }: { url: string; name: string }) {
 }
 
 function ImageViewer({ url, name, onClose }: { url: string; name: string; onClose: () => void }) {
-  const { ref, onCancel } = useModal(onClose);
   const t = useTranslations('image');
   return (
-    <dialog
-      ref={ref}
-      aria-label={name}
-      onCancel={onCancel}
-      onClick={(event) => event.target === ref.current && onClose()}
-      className="m-auto max-h-[95vh] max-w-[95vw] rounded-lg bg-white p-2 backdrop:bg-slate-900/70 dark:bg-slate-900"
-    >
+    <Dialog label={name} onClose={onClose} closeOnBackdrop className="max-h-[95vh] max-w-[95vw] p-2">
       {/* eslint-disable-next-line @next/next/no-img-element -- an authenticated API file, not a static asset */}
       <img src={url} alt={name} className="max-h-[80vh] max-w-[90vw] object-contain" />
       <div className="mt-2 flex items-center justify-between gap-4 text-sm">
@@ -45,11 +39,11 @@ function ImageViewer({ url, name, onClose }: { url: string; name: string; onClos
           <a href={url} download={name} className="rounded border border-slate-300 px-3 py-1 underline dark:border-slate-600">
             {t('download')}
           </a>
-          <button type="button" onClick={onClose} className="rounded border border-slate-300 px-3 py-1 dark:border-slate-600">
+          <Button variant="secondary" size="none" onClick={onClose} className="px-3 py-1">
             {t('close')}
-          </button>
+          </Button>
         </span>
       </div>
-    </dialog>
+    </Dialog>
   );
 }

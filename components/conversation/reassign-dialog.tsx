@@ -7,6 +7,7 @@ import { useDirectory } from '../api/directory';
 import { useAssignConversation } from '../api/supervisor';
 import { ChoiceField, ModalDialog } from '../ui/modal-dialog';
 import { AgentOptions } from './agent-options';
+import { ErrorMessage } from '@/components/ui/error-text';
 
 /** `Reassign conversation` (supervisors): straight to another agent, no request to answer. */
 export function ReassignDialog({ conversation, onClose }: { conversation: ConversationSummary; onClose: () => void }) {
@@ -20,7 +21,7 @@ export function ReassignDialog({ conversation, onClose }: { conversation: Conver
       title={t('reassignTitle')}
       confirm={t('reassign')}
       busy={assign.isPending}
-      error={missing ? t('chooseAgent') : (assign.error?.message ?? null)}
+      error={missing ? t('chooseAgent') : assign.error && <ErrorMessage error={assign.error} />}
       onClose={onClose}
       onConfirm={() => {
         if (!agentId) return setMissing(true);

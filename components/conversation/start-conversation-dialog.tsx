@@ -7,6 +7,8 @@ import type { ReachableCustomerView } from '@/lib/views/types';
 import { useStartConversation } from '../api/start-conversation';
 import { ModalDialog } from '../ui/modal-dialog';
 import { TemplatePicker, type ChosenTemplate } from './template-picker';
+import { ErrorMessage } from '@/components/ui/error-text';
+import { Textarea } from '@/components/ui/field';
 
 /** `Start conversation`: the rep's first message to someone the channel can reach, a template where the channel demands one. */
 export function StartConversationDialog({ fromConversationId, customer, onClose }: { fromConversationId: string; customer: ReachableCustomerView; onClose: () => void }) {
@@ -21,7 +23,7 @@ export function StartConversationDialog({ fromConversationId, customer, onClose 
       title={t('startDialog')}
       confirm={t('startSend')}
       busy={start.isPending || !ready}
-      error={start.error?.message ?? null}
+      error={start.error && <ErrorMessage error={start.error} />}
       onClose={onClose}
       onConfirm={() =>
         start.mutate(
@@ -49,7 +51,7 @@ export function StartConversationDialog({ fromConversationId, customer, onClose 
       ) : (
         <label className="flex flex-col gap-1 text-sm">
           <span>{t('firstMessage')}</span>
-          <textarea value={text} onChange={(event) => setText(event.target.value)} rows={3} className="rounded border border-slate-300 px-2 py-1 dark:border-slate-600 dark:bg-slate-800" />
+          <Textarea value={text} onChange={(event) => setText(event.target.value)} rows={3} />
         </label>
       )}
     </ModalDialog>

@@ -4,6 +4,7 @@ import { useTranslations } from 'next-intl';
 import { useState } from 'react';
 import type { ConversationSummary, CustomerProfileView, ReachableCustomerView } from '@/lib/views/types';
 import { StartConversationDialog } from './start-conversation-dialog';
+import { Button } from '@/components/ui/button';
 
 /** The customer panel's `Start a conversation`: whom the channel lets the rep write to first, or why no one. */
 export function StartConversationSection({ conversation, profile }: { conversation: ConversationSummary; profile: CustomerProfileView }) {
@@ -22,9 +23,9 @@ export function StartConversationSection({ conversation, profile }: { conversati
         <ul className="mt-1 space-y-1">
           {customers.map((customer) => (
             <li key={customer.id}>
-              <button type="button" onClick={() => setChosen(customer)} className="w-full rounded border border-slate-300 px-2 py-1 text-left text-xs hover:bg-slate-100 dark:border-slate-600 dark:hover:bg-slate-800">
+              <Button variant="secondary" size="none" onClick={() => setChosen(customer)} className="w-full px-2 py-1 text-left text-xs">
                 {t('startWith', { name: customer.name ?? customer.id })}
-              </button>
+              </Button>
             </li>
           ))}
         </ul>

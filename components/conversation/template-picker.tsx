@@ -4,6 +4,8 @@ import { useTranslations } from 'next-intl';
 import { useEffect, useState } from 'react';
 import type { MessageTemplateView, TemplateMessage } from '@/lib/views/types';
 import { useTemplates } from '../api/templates';
+import { ErrorMessage } from '@/components/ui/error-text';
+import { Input, Select } from '@/components/ui/field';
 
 /** The template with its parameters filled in, as the customer will read it. */
 export function renderTemplate(template: MessageTemplateView, parameters: string[]): string {
@@ -31,36 +33,34 @@ export function TemplatePicker({ conversationId, onChange }: { conversationId: s
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [template, complete, text]);
   if (templates.isPending) return null;
-  if (templates.error) return <p role="alert" className="text-sm text-red-700 dark:text-red-400">{templates.error.message}</p>;
+  if (templates.error) return <p role="alert" className="text-sm text-red-700 dark:text-red-400"><ErrorMessage error={templates.error} /></p>;
   if (!templates.data.items.length) return <p className="text-sm">{t('templateNone')}</p>;
   return (
     <div className="flex flex-col gap-2 text-sm">
       <label className="flex flex-col gap-1">
         <span>{t('template')}</span>
-        <select
+        <Select
           value={selected}
           onChange={(event) => {
             setSelected(Number(event.target.value));
             setParameters([]);
           }}
-          className="rounded border border-slate-300 px-2 py-1 dark:border-slate-600 dark:bg-slate-800"
+
         >
           {templates.data.items.map((item, index) => (
             <option key={`${item.name}:${item.language}`} value={index}>
               {item.name} ({item.language})
             </option>
           ))}
-        </select>
+        </Select>
       </label>
       {template &&
         Array.from({ length: template.parameters }, (_, index) => (
           <label key={index} className="flex flex-col gap-1">
             <span>{t('templateParameter', { number: index + 1 })}</span>
-            <input
+            <Input
               value={parameters[index] ?? ''}
-              onChange={(event) => setParameters((all) => Object.assign([...all], { [index]: event.target.value }))}
-              className="rounded border border-slate-300 px-2 py-1 dark:border-slate-600 dark:bg-slate-800"
-            />
+              onChange={(event) => setParameters((all) => Object.assign([...all], { [index]: event.target.value }))} />
           </label>
         ))}
       {template && (

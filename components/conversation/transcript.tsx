@@ -10,6 +10,9 @@ import { useDateTime } from '../ui/date-time';
 import { AdaptiveCard } from './adaptive-card';
 import { ImageAttachment } from './image-viewer';
 import { MessageText } from './message-text';
+import { ErrorMessage } from '@/components/ui/error-text';
+import { Button } from '@/components/ui/button';
+import { Textarea } from '@/components/ui/field';
 
 /** The message a reply quotes: by our id, or by the channel's id for it (WhatsApp context, Teams). */
 function quotedOf(activity: ActivityView, items: ActivityView[]): ActivityView | null {
@@ -44,11 +47,11 @@ export function Transcript({ conversationId }: { conversationId: string }) {
 
   return (
     <div ref={log} role="log" aria-label={t('log')} aria-live="polite" className="min-h-0 flex-1 space-y-3 overflow-y-auto p-4">
-      {transcript.isError && <p role="alert">{transcript.error.message}</p>}
+      {transcript.isError && <p role="alert"><ErrorMessage error={transcript.error} /></p>}
       {olderCursor !== null && (
-        <button type="button" onClick={showOlder} disabled={loadOlder.isPending} className="mx-auto block text-xs text-indigo-700 dark:text-indigo-300 underline">
+        <Button variant="link" onClick={showOlder} disabled={loadOlder.isPending} className="mx-auto block text-xs">
           {t('loadEarlier')}
-        </button>
+        </Button>
       )}
       {items.map((activity) =>
         activity.type === 'event' ? (
@@ -117,14 +120,14 @@ const Message = memo(function Message({ activity, quoted }: { activity: Activity
             if (draft.trim()) revise.mutate({ activityId: activity.id, text: draft.trim() }, { onSuccess: () => setDraft(null) });
           }}
         >
-          <textarea aria-label={t('editMessage')} value={draft} onChange={(event) => setDraft(event.target.value)} className="rounded border border-slate-300 dark:border-slate-600 px-2 py-1" />
+          <Textarea aria-label={t('editMessage')} value={draft} onChange={(event) => setDraft(event.target.value)} />
           <span className="flex justify-end gap-2 text-xs">
-            <button type="button" onClick={() => setDraft(null)}>
+            <Button variant="bare" onClick={() => setDraft(null)}>
               {t('cancel')}
-            </button>
-            <button type="submit" className="rounded bg-indigo-600 px-2 py-0.5 text-white">
+            </Button>
+            <Button variant="primary" size="none" type="submit" className="px-2 py-0.5">
               {t('save')}
-            </button>
+            </Button>
           </span>
         </form>
       ) : (
@@ -169,18 +172,18 @@ const Message = memo(function Message({ activity, quoted }: { activity: Activity
         {mine && <DeliveryState activity={activity} />}
         {editable && draft === null && (
           <>
-            <button type="button" className="ml-2 underline" onClick={() => setDraft(activity.text ?? '')}>
+            <Button variant="inlineLink" className="ml-2" onClick={() => setDraft(activity.text ?? '')}>
               {t('edit')}
-            </button>
-            <button type="button" className="ml-2 underline" onClick={() => revise.mutate({ activityId: activity.id })}>
+            </Button>
+            <Button variant="inlineLink" className="ml-2" onClick={() => revise.mutate({ activityId: activity.id })}>
               {t('delete')}
-            </button>
+            </Button>
           </>
         )}
       </span>
       {revise.error && (
         <span role="alert" className="text-xs text-red-700 dark:text-red-400">
-          {revise.error.message}
+          <ErrorMessage error={revise.error} />
         </span>
       )}
     </article>
@@ -250,14 +253,9 @@ function DeliveryState({ activity }: { activity: ActivityView }) {
       {label}
       {activity.deliveryError ? `: ${activity.deliveryError}` : ''}
       {!activity.id.startsWith('pending:') && (
-        <button
-          type="button"
-          onClick={() => retry.mutate(activity.id)}
-          disabled={retry.isPending}
-          className="ml-2 rounded border border-red-300 dark:border-red-700 px-1 text-red-800 dark:text-red-300 hover:bg-red-50 dark:hover:bg-red-950"
-        >
+        <Button variant="failureAction" onClick={() => retry.mutate(activity.id)} disabled={retry.isPending} className="ml-2">
           {t('retry')}
-        </button>
+        </Button>
       )}
     </span>
   );

@@ -7,6 +7,7 @@ import { useTransfer } from '../api/conversation-commands';
 import { useDirectory } from '../api/directory';
 import { ChoiceField, ModalDialog, NoteField } from '../ui/modal-dialog';
 import { AgentOptions } from './agent-options';
+import { ErrorMessage } from '@/components/ui/error-text';
 
 /** `Transfer conversation`: to a colleague (who accepts or declines) or to a queue, with a note. */
 export function TransferDialog({ conversation, agent, onClose }: { conversation: ConversationSummary; agent: AgentView; onClose: () => void }) {
@@ -24,7 +25,7 @@ export function TransferDialog({ conversation, agent, onClose }: { conversation:
       title={t('transferTitle')}
       confirm={confirm}
       busy={transfer.isPending}
-      error={missing ? t('chooseTarget') : (transfer.error?.message ?? null)}
+      error={missing ? t('chooseTarget') : transfer.error && <ErrorMessage error={transfer.error} />}
       onClose={onClose}
       onConfirm={() => {
         const [kind, id] = target.split(':');

@@ -3,6 +3,9 @@
 import { useTranslations } from 'next-intl';
 import { useState } from 'react';
 import { useAddWrapUp } from '../api/conversation-commands';
+import { ErrorMessage } from '@/components/ui/error-text';
+import { Button } from '@/components/ui/button';
+import { Textarea } from '@/components/ui/field';
 
 /** After `End conversation`: an optional wrap-up note for the team (never sent to the customer). */
 export function WrapUpForm({ conversationId }: { conversationId: string }) {
@@ -20,18 +23,16 @@ export function WrapUpForm({ conversationId }: { conversationId: string }) {
     >
       <label className="flex min-w-0 flex-1 flex-col gap-1 text-sm">
         <span>{t('label')}</span>
-        <textarea
+        <Textarea
           value={note}
           maxLength={4000}
           rows={2}
-          onChange={(event) => setNote(event.target.value)}
-          className="rounded border border-slate-300 px-2 py-1 dark:border-slate-600 dark:bg-slate-800"
-        />
+          onChange={(event) => setNote(event.target.value)} />
       </label>
-      <button type="submit" disabled={wrapUp.isPending || !note.trim()} className="rounded bg-indigo-600 px-3 py-1.5 text-sm font-medium text-white disabled:opacity-60">
+      <Button variant="primary" type="submit" disabled={wrapUp.isPending || !note.trim()}>
         {t('save')}
-      </button>
-      {wrapUp.error && <span role="alert" className="text-sm text-red-700">{wrapUp.error.message}</span>}
+      </Button>
+      {wrapUp.error && <span role="alert" className="text-sm text-red-700"><ErrorMessage error={wrapUp.error} /></span>}
     </form>
   );
 }

@@ -6,8 +6,12 @@ import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { useEffect, useRef, useState } from 'react';
 import type { ConversationSummary } from '@/lib/views/types';
-import { useConversationList, useLoadMoreConversations, type InboxFilter } from '../api/conversations';
+import type { InboxFilter } from '@/lib/views/types';
+import { useConversationList, useLoadMoreConversations } from '../api/conversations';
 import { useDirectory } from '../api/directory';
+import { ErrorMessage } from '@/components/ui/error-text';
+import { Button } from '@/components/ui/button';
+import { Input, Select } from '@/components/ui/field';
 
 /** Each entry is three lines tall; the list renders only what is on screen (10,000 stay smooth). */
 const ROW_HEIGHT = 72;
@@ -50,31 +54,30 @@ export function Inbox({ selectedId, filter, onFilterChange: setFilter }: { selec
     <nav aria-label={t('region')} className="flex w-80 shrink-0 flex-col border-r border-slate-200 dark:border-slate-700 bg-white dark:bg-slate-900">
       <div className="flex gap-1 border-b border-slate-200 dark:border-slate-700 p-2">
         {FILTERS.map((value) => (
-          <button
+          <Button
+            variant="tab"
+            size="sm"
             key={value}
-            type="button"
             aria-pressed={filter === value}
             onClick={() => setFilter(value)}
-            className="rounded px-3 py-1 text-sm aria-pressed:bg-indigo-600 aria-pressed:text-white hover:bg-slate-100 dark:hover:bg-slate-800 aria-pressed:hover:bg-indigo-700"
           >
             {t(value)}
-          </button>
+          </Button>
         ))}
       </div>
       <div className="flex gap-2 border-b border-slate-200 p-2 dark:border-slate-700">
-        <input
+        <Input
           type="search"
           aria-label={t('search')}
           placeholder={t('searchPlaceholder')}
           value={search}
           onChange={(event) => setSearch(event.target.value)}
-          className="min-w-0 flex-1 rounded border border-slate-300 px-2 py-1 text-sm dark:border-slate-600"
-        />
-        <select
+          className="min-w-0 flex-1 text-sm" />
+        <Select
           aria-label={t('queue')}
           value={queue}
           onChange={(event) => setQueue(event.target.value)}
-          className="w-24 rounded border border-slate-300 bg-transparent px-1 py-1 text-sm dark:border-slate-600"
+          className="w-24 bg-transparent px-1 py-1 text-sm"
         >
           <option value="">{t('everyQueue')}</option>
           {queues.map((item) => (
@@ -82,11 +85,11 @@ export function Inbox({ selectedId, filter, onFilterChange: setFilter }: { selec
               {item.name}
             </option>
           ))}
-        </select>
+        </Select>
       </div>
       {list.isError && (
         <p role="alert" className="p-3 text-sm text-red-700 dark:text-red-400">
-          {list.error.message}
+          <ErrorMessage error={list.error} />
         </p>
       )}
       <ConversationList
@@ -153,9 +156,9 @@ function ConversationList({
       {loaded && items.length === 0 && <li className="p-3 text-sm text-slate-600 dark:text-slate-400">{t('empty')}</li>}
       {nextCursor && (
         <li className="p-2 text-center">
-          <button type="button" disabled={loadingMore} onClick={() => onLoadMore(nextCursor)} className="text-sm text-indigo-700 underline dark:text-indigo-300">
+          <Button variant="link" disabled={loadingMore} onClick={() => onLoadMore(nextCursor)} className="text-sm">
             {t('loadMore')}
-          </button>
+          </Button>
         </li>
       )}
     </ul>

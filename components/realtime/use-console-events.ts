@@ -3,12 +3,14 @@
 import { useQueryClient, type QueryClient } from '@tanstack/react-query';
 import { useRouter } from 'next/navigation';
 import { useEffect, useRef, useState } from 'react';
-import type { ConsoleEvent, ConversationSummary, DirectoryView, OfferView, StreamedEvent } from '@/lib/views/types';
+import { streamedEventSchema, streamReadySchema } from '@/lib/protocol/console';
+import type { ConsoleEvent, ConversationPage, ConversationSummary, DirectoryView, OfferView, StreamedEvent, TranscriptPage } from '@/lib/views/types';
 import { mergeAgentStatus } from '../api/directory';
+import { consoleMessage } from '../api/fetch-json';
 import { mergeOffer } from '../api/offers';
-import { belongsTo, newer, type ConversationPage, type InboxFilter } from '../api/conversations';
-import { queryKeys } from '../api/query-keys';
-import { mergeActivity, type TranscriptPage } from '../api/transcript';
+import { belongsTo, newer } from '../api/conversations';
+import { queryKeys, type ConversationListKey } from '../api/query-keys';
+import { mergeActivity } from '../api/transcript';
 import type { TypingState } from '../conversation/typing-indicator';
 
 export type StreamStatus = 'connecting' | 'live' | 'reconnecting' | 'reconnected';
@@ -46,9 +48,8 @@ function applyConversation(client: QueryClient, conversation: ConversationSummar
   );
   for (const [key, page] of client.getQueriesData<ConversationPage>({ queryKey: queryKeys.conversationLists })) {
     if (!page) continue;
-    const filter = key[1] as InboxFilter;
-    const searching = Boolean(key[2]);
-    const queue = (key[3] as string | undefined) ?? '';
+    const [{ filter, q, queue }] = key as readonly [ConversationListKey];
+    const searching = Boolean(q);
     const shown = page.items.find((item) => item.id === conversation.id);
     const latest = shown ? newer(shown, conversation) : conversation;
     const items = page.items.filter((item) => item.id !== conversation.id);
@@ -84,14 +85,14 @@ export function useConsoleEvents(agentId: string, onEvent?: (event: ConsoleEvent
       const openedAt = Date.now();
       source = new EventSource(lastId ? `/api/console/events?after=${lastId}` : '/api/console/events');
       source.addEventListener('console', (message) => {
-        const event = JSON.parse((message as MessageEvent<string>).data) as StreamedEvent;
+        const event: StreamedEvent = consoleMessage(streamedEventSchema, (message as MessageEvent<string>).data, 'a console event');
         lastId = event.id;
         const handler = handlers[event.type] as (client: QueryClient, event: ConsoleEvent, agentId: string) => void;
         handler?.(client, event, agentId);
         listener.current?.(event);
       });
       source.addEventListener('ready', (message) => {
-        lastId = (JSON.parse((message as MessageEvent<string>).data) as { id: string }).id;
+        lastId = consoleMessage(streamReadySchema, (message as MessageEvent<string>).data, 'the ready event').id;
         // After a loss, say so for a moment: the stream replayed what was missed.
         setStatus(lost ? 'reconnected' : 'live');
         if (lost) settle = setTimeout(() => setStatus('live'), 3000);

@@ -5,6 +5,8 @@ import { useTranslations } from 'next-intl';
 import { failedDeliveriesQuery, useFailedDeliveries } from '../api/failed-deliveries';
 import { useRetryDelivery } from '../api/retry-delivery';
 import { useDateTime } from '../ui/date-time';
+import { Button } from '@/components/ui/button';
+import { DataTable } from '@/components/ui/data-table';
 
 export function FailedDeliveries() {
   const deliveries = useFailedDeliveries();
@@ -20,49 +22,40 @@ export function FailedDeliveries() {
         <h2 id="failed-deliveries" className="font-semibold">
           {t('title')}
         </h2>
-        <button type="button" className="text-sm underline" onClick={() => deliveries.refetch()}>
+        <Button variant="inlineLink" className="text-sm" onClick={() => deliveries.refetch()}>
           {t('refresh')}
-        </button>
+        </Button>
       </div>
       {items.length === 0 ? (
         <p className="text-sm text-slate-500 dark:text-slate-400">{t('none')}</p>
       ) : (
-        <table aria-label={t('title')} className="w-full text-left text-sm">
-          <thead>
-            <tr className="border-b border-slate-200 dark:border-slate-700 text-slate-500 dark:text-slate-400">
-              <th className="py-1">{t('failedAt')}</th>
-              <th>{t('customer')}</th>
-              <th>{t('channel')}</th>
-              <th>{t('what')}</th>
-              <th>{t('attempts')}</th>
-              <th>{t('reason')}</th>
-              <th />
-            </tr>
-          </thead>
-          <tbody>
-            {items.map((item) => (
-              <tr key={item.deliveryId} className="border-b border-slate-100 dark:border-slate-800 align-top">
-                <td className="py-1">{item.failedAt ? dateTime(item.failedAt, 'dateTime') : ''}</td>
-                <td>{item.customerName ?? item.conversationId}</td>
-                <td>{item.channel}</td>
-                <td className="max-w-64 truncate">{item.eventName ?? item.text ?? item.activityType}</td>
-                <td>{item.attempts}</td>
-                <td>{item.reason}</td>
-                <td>
-                  <button
-                    type="button"
-                    className="rounded border border-slate-300 dark:border-slate-600 px-2 hover:bg-slate-100 dark:hover:bg-slate-800"
-                    onClick={() =>
-                      retry.mutate(item.activityId, { onSettled: () => queryClient.invalidateQueries({ queryKey: failedDeliveriesQuery().queryKey }) })
-                    }
-                  >
-                    {t('retry')}
-                  </button>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <DataTable
+          label={t('title')}
+          rows={items}
+          rowKey={(item) => item.deliveryId}
+          alignTop
+          columns={[
+            { header: t('failedAt'), cell: (item) => (item.failedAt ? dateTime(item.failedAt, 'dateTime') : '') },
+            { header: t('customer'), cell: (item) => item.customerName ?? item.conversationId },
+            { header: t('channel'), cell: (item) => item.channel },
+            { header: t('what'), cell: (item) => item.eventName ?? item.text ?? item.activityType, className: 'max-w-64 truncate' },
+            { header: t('attempts'), cell: (item) => item.attempts },
+            { header: t('reason'), cell: (item) => item.reason },
+            {
+              header: null,
+              cell: (item) => (
+                <Button
+                  variant="secondary"
+                  size="none"
+                  className="px-2"
+                  onClick={() => retry.mutate(item.activityId, { onSettled: () => queryClient.invalidateQueries({ queryKey: failedDeliveriesQuery().queryKey }) })}
+                >
+                  {t('retry')}
+                </Button>
+              ),
+            },
+          ]}
+        />
       )}
     </section>
   );

@@ -2,20 +2,22 @@
 
 import { useTranslations } from 'next-intl';
 import { useTheme } from './theme';
+import { Button } from '@/components/ui/button';
 
 /** The `Theme` button: switches between light and dark and remembers the choice. */
 export function ThemeToggle() {
   const { dark, toggle } = useTheme();
   const t = useTranslations('theme');
   return (
-    <button
-      type="button"
+    <Button
+      variant="secondary"
+      size="none"
       aria-label={t('label')}
       title={dark ? t('toLight') : t('toDark')}
       onClick={toggle}
-      className="rounded border border-slate-300 px-2 py-1 hover:bg-slate-100 dark:border-slate-600 dark:hover:bg-slate-800"
+      className="px-2 py-1"
     >
       <span aria-hidden="true">{dark ? '☀' : '☾'}</span>
-    </button>
+    </Button>
   );
 }

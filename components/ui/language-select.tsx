@@ -3,6 +3,7 @@
 import { useLocale, useTranslations } from 'next-intl';
 import { useRouter } from 'next/navigation';
 import { isLocale, localeCookie, LOCALE_NAMES, LOCALES } from '@/lib/i18n/locales';
+import { Select } from './field';
 
 /** The `Language` select: remembers the choice in a cookie and re-renders the page in it. */
 export function LanguageSelect() {
@@ -10,7 +11,7 @@ export function LanguageSelect() {
   const locale = useLocale();
   const router = useRouter();
   return (
-    <select
+    <Select
       aria-label={t('language')}
       value={locale}
       onChange={(event) => {
@@ -19,13 +20,13 @@ export function LanguageSelect() {
         document.cookie = localeCookie(next);
         router.refresh();
       }}
-      className="rounded border border-slate-300 bg-transparent px-1 py-1 text-sm dark:border-slate-600"
+      className="bg-transparent px-1 text-sm"
     >
       {LOCALES.map((item) => (
         <option key={item} value={item} lang={item}>
           {LOCALE_NAMES[item]}
         </option>
       ))}
-    </select>
+    </Select>
   );
 }

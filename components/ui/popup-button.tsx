@@ -1,6 +1,7 @@
 'use client';
 
 import type { ReactNode, Ref } from 'react';
+import { Button } from './button';
 
 /** A composer tool button that opens and closes a popup (a menu or a dialog) above it. */
 export function PopupButton({
@@ -19,16 +20,17 @@ export function PopupButton({
   children: ReactNode;
 }) {
   return (
-    <button
+    <Button
       ref={ref}
-      type="button"
+      variant="secondary"
+      size="sm"
       disabled={disabled}
       aria-haspopup={popup}
       aria-expanded={open}
       onClick={onToggle}
-      className="w-full rounded border border-slate-300 px-3 py-1 text-sm hover:bg-slate-100 disabled:opacity-60 dark:border-slate-600 dark:hover:bg-slate-800"
+      className="w-full"
     >
       {children}
-    </button>
+    </Button>
   );
 }

@@ -4,6 +4,7 @@
 // when it records that id (lib/outbound/early-statuses.ts). Both sides take the id's advisory lock
 // first, so whichever commits second sees the other's row.
 import type { DeliveryState, Prisma } from '../db/generated/client';
+import { lockStatus, pruneKeptStatuses } from '../db/sql/delivery-status';
 import { appendEvent } from '../realtime/event-log';
 import { attachmentRefs, toActivityView } from '../views/map';
 
@@ -21,18 +22,11 @@ export function advances(current: DeliveryState, next: DeliveryState): boolean {
   return next === 'failed' ? RANK[current] < RANK.delivered : RANK[next] > RANK[current];
 }
 
-/** SQL taking the advisory lock of the external id in `expression` (a 64-bit hash: a collision only costs a wait). */
-export const statusLock = (expression: string) => `pg_advisory_xact_lock(hashtextextended('delivery-status:' || ${expression}, 0))`;
-
-/** Reports nobody claims (an id from a send whose answer never came) go after two days; rows another transaction holds are left for next time. */
-const PRUNE_SQL = `DELETE FROM "PendingDeliveryStatus" WHERE id IN (
-  SELECT id FROM "PendingDeliveryStatus" WHERE "receivedAt" < now() - interval '2 days' LIMIT 100 FOR UPDATE SKIP LOCKED)`;
-
 export async function applyDeliveryReport(tx: Prisma.TransactionClient, report: DeliveryReport): Promise<'applied' | 'kept'> {
-  await tx.$executeRawUnsafe(`SELECT ${statusLock('$1')}`, report.externalId);
+  await lockStatus(tx, report.externalId);
   const activity = await tx.activity.findFirst({ where: { externalId: report.externalId, direction: 'outbound' } });
   if (!activity) {
-    await tx.$executeRawUnsafe(PRUNE_SQL);
+    await pruneKeptStatuses(tx);
     await tx.pendingDeliveryStatus.create({ data: { externalId: report.externalId, state: report.state, error: report.error } });
     return 'kept';
   }

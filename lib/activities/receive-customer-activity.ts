@@ -47,7 +47,7 @@ export async function receiveCustomerActivity(
   attachmentIds: string[] = [],
 ): Promise<ReceivedActivity> {
   const received = await receiveIfConversationExists(conversation, input, db, attachmentIds);
-  if (!received) throw notFound('Conversation not found.', 'BadArgument');
+  if (!received) throw notFound('Conversation not found.');
   return received;
 }
 

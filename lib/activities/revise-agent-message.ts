@@ -8,6 +8,7 @@ import { conflict, forbidden, notFound } from '../errors/app-error';
 import { channelAdapter } from '../channels/registry';
 import { enqueueDelivery } from '../outbound/enqueue';
 import { appendEvent } from '../realtime/event-log';
+import { canReviseMessage } from '../shared/policies';
 import { attachmentRefs, toActivityView } from '../views/map';
 import type { ActivityView } from '../views/types';
 
@@ -20,7 +21,7 @@ export async function reviseAgentMessage(
   return transaction(db, async (tx) => {
     const activity = await tx.activity.findUnique({ where: { id: input.activityId }, include: { conversation: { include: { outboundChannel: true } } } });
     if (!activity || activity.type !== 'message') throw notFound('Message not found.');
-    if (activity.direction !== 'outbound' || activity.agentId !== input.agent.id) throw forbidden('Reps can change only their own messages.', 'NotAuthor');
+    if (!canReviseMessage(input.agent, activity)) throw forbidden('Reps can change only their own messages.', 'NotAuthor');
     if (activity.deletedAt) throw conflict('The message is already deleted.', 'AlreadyDeleted');
     const { revision } = input;
     const raw = { ...(activity.raw as Prisma.JsonObject), ...(revision.kind === 'edit' && { text: revision.text }) };

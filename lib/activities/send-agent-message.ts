@@ -2,22 +2,21 @@ import { db as defaultDb, type Db, type Tx } from '../db/client';
 import { transaction } from '../db/transaction';
 import type { Prisma } from '../db/generated/client';
 import { isUniqueViolation } from '../db/prisma-errors';
-import type { ActingAgent } from '../conversations/agent';
-import { mayWriteToCustomer } from '../conversations/agent-note';
+import type { ActingViewer } from '../conversations/agent';
 import { publishConversationChange } from '../conversations/publish';
-import { badRequest, conflict, forbidden, notFound } from '../errors/app-error';
+import { loadVisibleConversation } from '../conversations/visible-conversation';
+import { badRequest, conflict, forbidden } from '../errors/app-error';
 import { initialDeliveryState, routeOutbound } from '../outbound/route';
 import { ADAPTIVE_CARD_TYPE, type AdaptiveCard, type CardAction } from '../protocol/rich-content';
+import { canReply } from '../shared/policies';
 import { attachmentRefs, toActivityView } from '../views/map';
 import type { ActivityView, TemplateMessage } from '../views/types';
 import { planMessageParts, type MessageContent } from './message-parts';
 import { insertActivity } from './new-activity';
 
-export const MAX_MESSAGE_CHARS = 28_000;
-
 export interface AgentMessageInput {
   conversationId: string;
-  agent: ActingAgent;
+  agent: ActingViewer;
   text: string;
   /** Files uploaded to this conversation beforehand, sent with the message. */
   attachmentIds?: string[];
@@ -54,12 +53,13 @@ export async function sendAgentMessage(input: AgentMessageInput, db: Db = defaul
 /** `sendAgentMessage` inside the caller's transaction (a conversation a rep starts is claimed in the same one). */
 export async function storeAgentMessage(tx: Tx, input: AgentMessageInput): Promise<ActivityView> {
   const dedupeKey = agentMessageKey(input.agent.id, input.clientId);
-  const conversation = await tx.conversation.findUnique({ where: { id: input.conversationId } });
-  if (!conversation || conversation.state === 'pending') throw notFound('Conversation not found.');
+  const conversation = await loadVisibleConversation(tx, input.conversationId, input.agent, {
+    consultants: { where: { endedAt: null }, select: { agentId: true, joinedAt: true } },
+  });
   if (conversation.state === 'closed') throw conflict('The conversation is closed.', 'ConversationClosed');
-  // Any agent may leave a private note (a consult thread is made of them); only the owner, or a
-  // consultant the owner added, writes to the customer.
-  if (!input.note && !(await mayWriteToCustomer(tx, conversation, input.agent.id))) {
+  // Any agent who sees the conversation may leave a private note (a consult thread is made of them).
+  const consultants = conversation.consultants.map((c) => ({ agentId: c.agentId, joined: c.joinedAt !== null }));
+  if (!input.note && !canReply(input.agent, { ...conversation, consultants })) {
     throw forbidden('Only the agent who accepted the conversation can reply.', 'NotOwner');
   }
   if (input.note && input.template) throw badRequest('BadArgument', 'A private note cannot be a template.');

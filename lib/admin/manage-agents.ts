@@ -3,23 +3,13 @@
 import { hashPassword } from '../auth/password';
 import { publishAgentStatus } from '../conversations/routing/agent-status';
 import { db as defaultDb, type Db } from '../db/client';
-import type { AgentRole } from '../db/generated/client';
 import { isUniqueViolation } from '../db/prisma-errors';
 import { transaction } from '../db/transaction';
 import { conflict, forbidden, notFound } from '../errors/app-error';
-
-export interface AdminAgentView {
-  id: string;
-  email: string;
-  displayName: string;
-  role: AgentRole;
-  capacity: number;
-  active: boolean;
-  queueIds: string[];
-}
+import type { AdminAgent, AgentChange, NewAgent } from '../protocol/console';
 
 const select = { id: true, email: true, displayName: true, role: true, capacity: true, active: true, queues: { select: { queueId: true } } } as const;
-const toView = (row: { queues: { queueId: string }[] } & Omit<AdminAgentView, 'queueIds'>): AdminAgentView => ({
+const toView = (row: { queues: { queueId: string }[] } & Omit<AdminAgent, 'queueIds'>): AdminAgent => ({
   id: row.id,
   email: row.email,
   displayName: row.displayName,
@@ -29,20 +19,11 @@ const toView = (row: { queues: { queueId: string }[] } & Omit<AdminAgentView, 'q
   queueIds: row.queues.map((q) => q.queueId),
 });
 
-export async function listAgents(db: Db = defaultDb()): Promise<AdminAgentView[]> {
+export async function listAgents(db: Db = defaultDb()): Promise<AdminAgent[]> {
   return (await db.agent.findMany({ select, orderBy: [{ active: 'desc' }, { displayName: 'asc' }] })).map(toView);
 }
 
-export interface NewAgent {
-  email: string;
-  displayName: string;
-  role: AgentRole;
-  capacity: number;
-  password: string;
-  queueIds: string[];
-}
-
-export async function createAgent(input: NewAgent, db: Db = defaultDb()): Promise<AdminAgentView> {
+export async function createAgent(input: NewAgent, db: Db = defaultDb()): Promise<AdminAgent> {
   const passwordHash = await hashPassword(input.password);
   try {
     return await transaction(db, async (tx) => {
@@ -67,10 +48,9 @@ export async function createAgent(input: NewAgent, db: Db = defaultDb()): Promis
   }
 }
 
-export type AgentChange = Partial<Pick<NewAgent, 'displayName' | 'role' | 'capacity' | 'password' | 'queueIds'>> & { active?: boolean };
 
 /** `byAdminId`: the administrator making the change, who may not lock themselves out. */
-export async function updateAgent(id: string, change: AgentChange, byAdminId: string, db: Db = defaultDb()): Promise<AdminAgentView> {
+export async function updateAgent(id: string, change: AgentChange, byAdminId: string, db: Db = defaultDb()): Promise<AdminAgent> {
   if (id === byAdminId && (change.active === false || (change.role && change.role !== 'admin'))) {
     throw forbidden('You cannot deactivate yourself or give up your own admin role.', 'SelfLockout');
   }

@@ -3,15 +3,9 @@ import { db as defaultDb, type Db } from '../db/client';
 import { transaction } from '../db/transaction';
 import { isUniqueViolation } from '../db/prisma-errors';
 import { conflict, notFound } from '../errors/app-error';
+import type { AdminQueue } from '../protocol/console';
 
-export interface AdminQueueView {
-  id: string;
-  name: string;
-  memberIds: string[];
-  waiting: number;
-}
-
-export async function listQueues(db: Db = defaultDb()): Promise<AdminQueueView[]> {
+export async function listQueues(db: Db = defaultDb()): Promise<AdminQueue[]> {
   const rows = await db.queue.findMany({
     orderBy: { name: 'asc' },
     select: {
@@ -24,7 +18,7 @@ export async function listQueues(db: Db = defaultDb()): Promise<AdminQueueView[]
   return rows.map((row) => ({ id: row.id, name: row.name, memberIds: row.members.map((m) => m.agentId), waiting: row._count.conversations }));
 }
 
-export async function createQueue(name: string, db: Db = defaultDb()): Promise<AdminQueueView> {
+export async function createQueue(name: string, db: Db = defaultDb()): Promise<AdminQueue> {
   try {
     const row = await db.queue.create({ data: { name } });
     return { id: row.id, name: row.name, memberIds: [], waiting: 0 };
@@ -35,7 +29,7 @@ export async function createQueue(name: string, db: Db = defaultDb()): Promise<A
 }
 
 /** Sets who is in a queue (who sees and is offered its conversations). */
-export async function setQueueMembers(queueId: string, agentIds: string[], db: Db = defaultDb()): Promise<AdminQueueView> {
+export async function setQueueMembers(queueId: string, agentIds: string[], db: Db = defaultDb()): Promise<AdminQueue> {
   await transaction(db, async (tx) => {
     const queue = await tx.queue.findUnique({ where: { id: queueId }, select: { id: true } });
     if (!queue) throw notFound('No such queue.', 'QueueNotFound');

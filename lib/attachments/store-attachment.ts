@@ -2,17 +2,11 @@ import { createHash } from 'node:crypto';
 import { db as defaultDb, type Db } from '../db/client';
 import { badRequest, notFound, tooLarge } from '../errors/app-error';
 import { MAX_UPLOAD_BYTES } from '../shared/upload-limits';
+import type { AttachmentView } from '../protocol/console';
 import { contentTypeOf } from './content-type';
 
 /** Also enforced by the Attachment_size_cap CHECK constraint. */
 export const MAX_ATTACHMENT_BYTES = MAX_UPLOAD_BYTES;
-
-export interface StoredAttachment {
-  id: string;
-  name: string | null;
-  contentType: string;
-  size: number;
-}
 
 const MAX_NAME_LENGTH = 200;
 /** Control characters (C0, C1), bidirectional overrides and isolates, zero-width marks. */
@@ -45,7 +39,7 @@ export function fileNameFromHeader(header: string | null): string | null {
 export async function storeAttachment(
   input: { conversationId: string; bytes: Buffer; contentType: string; name?: string | null },
   db: Db = defaultDb(),
-): Promise<StoredAttachment> {
+): Promise<AttachmentView> {
   if (input.bytes.length === 0) throw badRequest('EmptyFile', 'The file is empty.');
   if (input.bytes.length > MAX_ATTACHMENT_BYTES) throw tooLarge(`Files are limited to ${MAX_ATTACHMENT_BYTES / 1024 / 1024} MB.`, 'FileTooLarge');
   const conversation = await db.conversation.findUnique({ where: { id: input.conversationId }, select: { id: true } });

@@ -1,21 +1,20 @@
-// Who sees which conversation (issue #8): supervisors and admins see all; an agent sees the
+// Who sees which conversation (issue #8): whoever may supervise (lib/shared/policies.ts) sees all; an agent sees the
 // conversations of their queues, those they own, consult on, or are asked to take or consult on.
 import type { Db, Tx } from '../db/client';
 import type { Prisma } from '../db/generated/client';
-import { forbidden, notFound } from '../errors/app-error';
+import { forbidden } from '../errors/app-error';
+import { canSupervise, type Role } from '../shared/policies';
 import type { ConversationSummary, EventScope, StreamedEvent } from '../views/types';
 
 export interface Viewer {
   id: string;
-  role: 'agent' | 'supervisor' | 'admin';
+  role: Role;
   queueIds: string[];
 }
 
-export const seesEverything = (viewer: Pick<Viewer, 'role'>) => viewer.role !== 'agent';
-
 export function canSee(viewer: Viewer, scope: EventScope): boolean {
   return (
-    seesEverything(viewer) ||
+    canSupervise(viewer) ||
     scope.ownerId === viewer.id ||
     (scope.queueId !== null && viewer.queueIds.includes(scope.queueId)) ||
     scope.agentIds.includes(viewer.id)
@@ -24,7 +23,7 @@ export function canSee(viewer: Viewer, scope: EventScope): boolean {
 
 /** The same rule as a filter for conversation queries. */
 export function visibleConversations(viewer: Viewer): Prisma.ConversationWhereInput {
-  if (seesEverything(viewer)) return {};
+  if (canSupervise(viewer)) return {};
   return {
     OR: [
       { ownerId: viewer.id },
@@ -70,18 +69,33 @@ export function scopeSql(conversationId: string): string {
     FROM "Conversation" c WHERE c.id = ${conversationId})`;
 }
 
-/** 404 when there is no such conversation, 403 when it is not the viewer's to see. */
-export async function authorizeConversation(db: Db, viewer: Viewer, conversationId: string): Promise<void> {
-  const scope = await loadScope(db, conversationId);
-  if (!scope) throw notFound('Conversation not found.');
-  if (!canSee(viewer, scope)) throw forbidden('This conversation belongs to a queue you are not in.', 'NotYourQueue');
+/**
+ * 403 when a loaded conversation is not the viewer's to see. The cheap part of the rule (role, owner,
+ * queue) is read from the row; consultants and requested agents only when that does not decide.
+ */
+export async function assertMaySee(
+  tx: Tx | Db,
+  viewer: Viewer,
+  conversation: { id: string; queueId: string | null; ownerId: string | null },
+): Promise<void> {
+  if (canSee(viewer, { queueId: conversation.queueId, ownerId: conversation.ownerId, agentIds: [] })) return;
+  const asked = await tx.conversation.count({
+    where: {
+      id: conversation.id,
+      OR: [
+        { consultants: { some: { agentId: viewer.id, endedAt: null } } },
+        { offers: { some: { agentId: viewer.id, state: 'pending' } } },
+      ],
+    },
+  });
+  if (asked === 0) throw forbidden('This conversation belongs to a queue you are not in.', 'NotYourQueue');
 }
 
 /** Whether a realtime event may reach this viewer. */
 export function mayReceive(viewer: Viewer, event: StreamedEvent): boolean {
   if (event.type === 'agent.updated') return true;
-  if (event.type === 'offer.updated') return event.offer.agentId === viewer.id || seesEverything(viewer);
-  return event.scope ? canSee(viewer, event.scope) : seesEverything(viewer);
+  if (event.type === 'offer.updated') return event.offer.agentId === viewer.id || canSupervise(viewer);
+  return event.scope ? canSee(viewer, event.scope) : canSupervise(viewer);
 }
 
 /**

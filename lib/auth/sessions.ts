@@ -25,9 +25,7 @@ export async function signIn(
   const since = new Date(Date.now() - SIGN_IN_WINDOW_MS);
   const failures = await db.signInFailure.count({ where: { email, createdAt: { gt: since } } });
   if (failures >= SIGN_IN_LIMIT) {
-    throw new AppError(429, 'TooManyAttempts', 'Too many failed sign-ins for this account; try again in 15 minutes.', {
-      'Retry-After': String(SIGN_IN_WINDOW_MS / 1000),
-    });
+    throw new AppError('TooManyAttempts', 'Too many failed sign-ins for this account; try again in 15 minutes.', SIGN_IN_WINDOW_MS / 1000);
   }
   const agent = await db.agent.findUnique({ where: { email }, include: agentViewRefs });
   const ok = await verifyPassword(agent?.passwordHash ?? (await dummyHash()), input.password);

@@ -1,13 +1,15 @@
 import { db as defaultDb, type Db } from '../db/client';
 import { transaction } from '../db/transaction';
-import { conflict, notFound } from '../errors/app-error';
+import { conflict } from '../errors/app-error';
+import { canAccept } from '../shared/policies';
 import type { ConversationSummary } from '../views/types';
-import type { ActingAgent } from './agent';
+import type { ActingViewer } from './agent';
 import { recordLifecycleEvent } from './lifecycle';
 import { publishConversationChange } from './publish';
 import { loadSummary } from './summary';
 import { settlePendingOffers } from './offers/offer-view';
 import { publishAgentStatus } from './routing/agent-status';
+import { loadVisibleConversation } from './visible-conversation';
 
 /**
  * Makes `agent` the owner of a waiting conversation. A conditional update on the state decides
@@ -16,16 +18,12 @@ import { publishAgentStatus } from './routing/agent-status';
  * (queued → offered) must not turn a rep's Accept from `Unassigned` into a conflict.
  */
 export async function acceptConversation(
-  input: { conversationId: string; agent: ActingAgent },
+  input: { conversationId: string; agent: ActingViewer },
   db: Db = defaultDb(),
 ): Promise<ConversationSummary> {
-  const current = await db.conversation.findUnique({
-    where: { id: input.conversationId },
-    include: { owner: { select: { displayName: true } } },
-  });
-  if (!current || current.state === 'pending') throw notFound('Conversation not found.');
+  const current = await loadVisibleConversation(db, input.conversationId, input.agent, { owner: { select: { displayName: true } } });
   if (current.ownerId === input.agent.id && current.state === 'active') return loadSummary(db, current.id);
-  if (current.state !== 'queued' && current.state !== 'offered') {
+  if (!canAccept(current)) {
     throw conflict(
       current.owner ? `Already accepted by ${current.owner.displayName}.` : `The conversation is ${current.state}.`,
       'AlreadyAssigned',

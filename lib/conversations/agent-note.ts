@@ -21,13 +21,3 @@ export async function recordAgentNote(tx: Tx, conversationId: string, agent: Act
     raw: { type: 'message', name: kind, from: { id: agent.id, name: agent.displayName }, text },
   });
 }
-
-/** The owner writes to the customer; so does a consultant the owner added to the conversation. */
-export async function mayWriteToCustomer(tx: Tx, conversation: { id: string; ownerId: string | null }, agentId: string): Promise<boolean> {
-  if (conversation.ownerId === agentId) return true;
-  const consultant = await tx.consultant.findUnique({
-    where: { conversationId_agentId: { conversationId: conversation.id, agentId } },
-    select: { joinedAt: true, endedAt: true },
-  });
-  return Boolean(consultant?.joinedAt && !consultant.endedAt);
-}

@@ -1,8 +1,9 @@
 import { db as defaultDb, type Db, type Tx } from '../db/client';
 import { transaction } from '../db/transaction';
-import { conflict, forbidden, notFound } from '../errors/app-error';
+import { conflict, forbidden } from '../errors/app-error';
+import { canEnd, canForceClose } from '../shared/policies';
 import type { ConversationSummary } from '../views/types';
-import type { ActingAgent } from './agent';
+import type { ActingViewer } from './agent';
 import { recordLifecycleEvent, type LifecycleEventName } from './lifecycle';
 import { publishConversationChange } from './publish';
 import { hasCustomerLeft } from './customer-left';
@@ -12,6 +13,7 @@ import { endConsults } from './consult/end-consult';
 import { settlePendingOffers } from './offers/offer-view';
 import { publishAgentStatus } from './routing/agent-status';
 import { recordSupervisorAction } from './supervise/record-action';
+import { loadVisibleConversation } from './visible-conversation';
 
 /**
  * The owner ends the conversation (`AgentEndSession`), or a supervisor force-closes it
@@ -21,16 +23,15 @@ import { recordSupervisorAction } from './supervise/record-action';
  * in the customer conversation (`PrimaryAgentEndConversation`).
  */
 export async function closeConversation(
-  input: { conversationId: string; agent: ActingAgent; force?: boolean; /** Wrap-up note or force-close reason. */ note?: string },
+  input: { conversationId: string; agent: ActingViewer; force?: boolean; /** Wrap-up note or force-close reason. */ note?: string },
   db: Db = defaultDb(),
 ): Promise<ConversationSummary> {
   return transaction(db, async (tx) => {
-    const conversation = await tx.conversation.findUnique({ where: { id: input.conversationId } });
-    if (!conversation || conversation.state === 'pending') throw notFound('Conversation not found.');
+    const conversation = await loadVisibleConversation(tx, input.conversationId, input.agent);
     if (conversation.state === 'closed') throw conflict('The conversation is already closed.', 'ConversationClosed');
     if (input.force) {
-      if (input.agent.role === 'agent') throw forbidden('Only supervisors can force a conversation closed.');
-    } else if (conversation.ownerId !== input.agent.id) {
+      if (!canForceClose(input.agent, conversation)) throw forbidden('Only supervisors can force a conversation closed.');
+    } else if (!canEnd(input.agent, conversation)) {
       throw forbidden('Only the agent who owns the conversation can end it.', 'NotOwner');
     }
     const updated = await tx.conversation.updateMany({

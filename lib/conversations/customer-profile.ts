@@ -1,13 +1,12 @@
 import { visibleConversations, type Viewer } from '../auth/conversation-access';
 import { db as defaultDb, type Db } from '../db/client';
-import { notFound } from '../errors/app-error';
 import type { CustomerProfileView } from '../views/types';
 import { reachFirstOf } from './start-conversation';
+import { loadVisibleConversation } from './visible-conversation';
 
 /** The customer behind a conversation, with the earlier conversations this viewer may open. */
 export async function customerProfile(conversationId: string, viewer: Viewer, db: Db = defaultDb()): Promise<CustomerProfileView> {
-  const conversation = await db.conversation.findUnique({ where: { id: conversationId }, include: { channel: { select: { kind: true } } } });
-  if (!conversation || conversation.state === 'pending') throw notFound('Conversation not found.');
+  const conversation = await loadVisibleConversation(db, conversationId, viewer, { channel: { select: { kind: true } } });
   const locale = await db.activity.findFirst({
     where: { conversationId, direction: 'inbound', locale: { not: null } },
     orderBy: { seq: 'desc' },

@@ -1,18 +1,12 @@
 import { db as defaultDb, type Db } from '../db/client';
-import { notFound } from '../errors/app-error';
 import { attachmentRefs, conversationRefs, toActivityView, toConversationSummary } from '../views/map';
-import type { ActivityView, ConversationSummary } from '../views/types';
+import type { TranscriptPage } from '../protocol/console';
+import type { ConversationSummary } from '../views/types';
+import type { ActingViewer } from './agent';
+import { loadVisibleConversation } from './visible-conversation';
 
-export async function getConversation(conversationId: string, db: Db = defaultDb()): Promise<ConversationSummary> {
-  const row = await db.conversation.findUnique({ where: { id: conversationId }, include: conversationRefs });
-  if (!row || row.state === 'pending') throw notFound('Conversation not found.');
-  return toConversationSummary(row);
-}
-
-export interface TranscriptPage {
-  items: ActivityView[];
-  /** Pass as `before` to load the page of older activities; null when the start is reached. */
-  olderCursor: number | null;
+export async function getConversation(conversationId: string, viewer: ActingViewer, db: Db = defaultDb()): Promise<ConversationSummary> {
+  return toConversationSummary(await loadVisibleConversation(db, conversationId, viewer, conversationRefs));
 }
 
 /** One page of a transcript in `seq` order, ending just before `before` (or at the newest). */

@@ -1,18 +1,10 @@
-import { visibleConversations, type Viewer } from '../auth/conversation-access';
+import { visibleConversations } from '../auth/conversation-access';
 import { db as defaultDb, type Db } from '../db/client';
 import type { ConversationState, Prisma } from '../db/generated/client';
 import { badRequest } from '../errors/app-error';
 import { conversationRefs, toConversationSummary } from '../views/map';
-import type { ConversationSummary } from '../views/types';
-import type { ActingAgent } from './agent';
-
-export type InboxFilter = 'mine' | 'unassigned' | 'all';
-
-export interface ConversationPage {
-  items: ConversationSummary[];
-  /** Pass back as `cursor` for the next page; null on the last page. */
-  nextCursor: string | null;
-}
+import type { ConversationPage, InboxFilter } from '../protocol/console';
+import type { ActingViewer } from './agent';
 
 /** Where a conversation sits in the list order. */
 interface PageKey {
@@ -25,7 +17,7 @@ const OPEN_STATES: ConversationState[] = ['queued', 'offered', 'active', 'wrapup
 
 /** Newest activity first, keyset-paginated on (lastActivityAt, id) so pages never shift or repeat. */
 export async function listConversations(
-  input: { agent: ActingAgent & Viewer; filter: InboxFilter; cursor?: string; limit?: number; q?: string; queueId?: string },
+  input: { agent: ActingViewer; filter: InboxFilter; cursor?: string; limit?: number; q?: string; queueId?: string },
   db: Db = defaultDb(),
 ): Promise<ConversationPage> {
   const limit = input.limit ?? 50;

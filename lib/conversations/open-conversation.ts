@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { sqlPool, type Db } from '../db/client';
-import type { ChannelKind, Conversation, Prisma } from '../db/generated/client';
+import type { Db } from '../db/client';
+import type { ChannelKind, Prisma } from '../db/generated/client';
+import { conversationByExternalId, insertOrFindConversation } from '../db/sql/conversations';
 import { defaultChannelId } from './defaults';
 
 export interface OpenConversationInput {
@@ -29,20 +30,19 @@ export function newConversationId(): string {
 export async function openConversation(db: Db, input: OpenConversationInput): Promise<{ id: string; created: boolean }> {
   const channelId = await defaultChannelId(db, input.channel);
   const id = input.id ?? newConversationId();
-  const externalId = input.externalId ?? id;
-  const rows = await db.$queryRaw<{ id: string; created: boolean }[]>`
-    INSERT INTO "Conversation" (id, "channelId", "externalId", "customerId", "customerName", "serviceUrl", "channelData", "outboundChannelId")
-    VALUES (${id}, ${channelId}, ${externalId}, ${input.customerId ?? null}, ${input.customerName ?? null},
-            ${input.serviceUrl ?? null}, ${input.channelData === undefined ? null : JSON.stringify(input.channelData)}::jsonb,
-            ${input.outboundChannelId ?? null})
-    ON CONFLICT ("channelId", "externalId") DO UPDATE SET "externalId" = EXCLUDED."externalId"
-    RETURNING id, (xmax = 0) AS created`;
-  return rows[0]!;
+  return insertOrFindConversation(db, {
+    id,
+    channelId,
+    externalId: input.externalId ?? id,
+    customerId: input.customerId ?? null,
+    customerName: input.customerName ?? null,
+    serviceUrl: input.serviceUrl ?? null,
+    channelData: input.channelData ?? null,
+    outboundChannelId: input.outboundChannelId ?? null,
+  });
 }
 
 export async function findConversationByExternalId(db: Db, channel: ChannelKind, externalId: string) {
   const channelId = await defaultChannelId(db, channel);
-  // Every inbound request starts here: one plain query, not a trip through Prisma's query engine.
-  const { rows } = await sqlPool(db).query<Conversation>(`SELECT * FROM "Conversation" WHERE "channelId" = $1 AND "externalId" = $2`, [channelId, externalId]);
-  return rows[0] ?? null;
+  return conversationByExternalId(db, channelId, externalId);
 }

@@ -1,14 +1,18 @@
 import type { Tx } from '../db/client';
 import type { Agent, Conversation } from '../db/generated/client';
 import { conflict, forbidden, notFound, type AppError } from '../errors/app-error';
-import type { ActingAgent } from './agent';
+import { actsForOwner } from '../shared/policies';
+import type { ActingAgent, ActingViewer } from './agent';
+import { loadVisibleConversation } from './visible-conversation';
 
-/** The conversation a transfer or consult starts from: active, and the acting agent's own. */
-export async function loadOwnedConversation(tx: Tx, conversationId: string, agent: ActingAgent): Promise<Conversation> {
-  const conversation = await tx.conversation.findUnique({ where: { id: conversationId } });
-  if (!conversation || conversation.state === 'pending') throw notFound('Conversation not found.');
+/**
+ * The conversation a transfer or consult starts from: active, and the acting agent's own (or a
+ * supervisor's to act on: `actsForOwner`, the part of `canTransfer` that is not the state).
+ */
+export async function loadOwnedConversation(tx: Tx, conversationId: string, agent: ActingViewer): Promise<Conversation> {
+  const conversation = await loadVisibleConversation(tx, conversationId, agent);
   if (conversation.state === 'closed') throw conflict('The conversation is closed.', 'ConversationClosed');
-  if (conversation.ownerId !== agent.id && agent.role === 'agent') {
+  if (!actsForOwner(agent, conversation)) {
     throw forbidden('Only the agent who owns the conversation can do this.', 'NotOwner');
   }
   if (conversation.state !== 'active') throw conflict('Accept the conversation first.', 'NotActive');

@@ -10,9 +10,10 @@ import { isUniqueViolation } from '../db/prisma-errors';
 import { conflict, notFound } from '../errors/app-error';
 import { attachmentRefs, toActivityView } from '../views/map';
 import type { ActivityView, ReachFirstView } from '../views/types';
-import type { ActingAgent } from './agent';
+import type { ActingAgent, ActingViewer } from './agent';
 import { cachedDefaultQueueId } from './defaults';
 import { openConversation } from './open-conversation';
+import { loadVisibleConversation } from './visible-conversation';
 
 /** Whom the rep may write to first from this conversation, as the customer panel shows it. */
 export async function reachFirstOf(db: Db, conversation: Conversation, kind: ChannelKind): Promise<ReachFirstView> {
@@ -41,7 +42,7 @@ export interface StartConversationInput {
   fromConversationId: string;
   /** The channel's id for the person (one of `reachFirstOf`'s customers). */
   customerId: string;
-  agent: ActingAgent;
+  agent: ActingViewer;
   message: Pick<AgentMessageInput, 'text' | 'clientId' | 'template'>;
 }
 
@@ -51,8 +52,7 @@ export async function startConversation(input: StartConversationInput, db: Db = 
   const previous = await db.activity.findUnique({ where: { dedupeKey }, include: attachmentRefs });
   if (previous) return { conversationId: previous.conversationId, activity: toActivityView(previous) };
 
-  const source = await db.conversation.findUnique({ where: { id: input.fromConversationId }, include: { channel: { select: { kind: true } } } });
-  if (!source || source.state === 'pending') throw notFound('Conversation not found.');
+  const source = await loadVisibleConversation(db, input.fromConversationId, input.agent, { channel: { select: { kind: true } } });
   const kind = source.channel.kind;
   const reach = channelAdapter(kind).reachFirst;
   if (!reach) throw conflict(`Customers on ${kind} cannot be reached first: the conversation starts when they write.`, 'NotReachableFirst');

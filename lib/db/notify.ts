@@ -5,6 +5,7 @@
 // MIN_INTERVAL_MS, sparing every listener (each instance's hub, each worker) a read per commit.
 import type pg from 'pg';
 import { logger } from '../log/logger';
+import { notifyChannels } from './sql/notify';
 
 const MIN_INTERVAL_MS = 5;
 
@@ -31,9 +32,7 @@ class Notifier {
       const channels = [...this.pending];
       this.pending.clear();
       this.lastSentAt = Date.now();
-      await this.pool
-        .query(`SELECT pg_notify(channel, '') FROM unnest($1::text[]) AS channel`, [channels])
-        .catch((error: unknown) => logger.warn({ err: error, channels }, 'notify after commit failed; listeners will catch up on their timer'));
+      await notifyChannels(this.pool, channels).catch((error: unknown) => logger.warn({ err: error, channels }, 'notify after commit failed; listeners will catch up on their timer'));
     }
     this.pending.clear();
     this.sending = false;

@@ -1,6 +1,7 @@
 // `transaction()` (transaction.ts) for the SQL pool under a Prisma client (`sqlPool`): the same
 // NOTIFY-after-commit rule, and BEGIN carries the time limit in the same round trip.
 import type pg from 'pg';
+import { sqlPool, type Db } from './client';
 import { notifySoon } from './notify';
 
 export interface PgTransaction {
@@ -9,7 +10,8 @@ export interface PgTransaction {
   notifyAfterCommit(channel: string): void;
 }
 
-export async function pgTransaction<T>(pool: pg.Pool, fn: (tx: PgTransaction) => Promise<T>, options: { timeoutMs: number }): Promise<T> {
+export async function pgTransaction<T>(db: Db, fn: (tx: PgTransaction) => Promise<T>, options: { timeoutMs: number }): Promise<T> {
+  const pool = sqlPool(db);
   const client = await pool.connect();
   const channels = new Set<string>();
   try {

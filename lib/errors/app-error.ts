@@ -1,19 +1,30 @@
-/** The one error type the domain throws; the HTTP layer maps it to `{"error":{"code","message"}}`. */
+import type { ErrorCode } from '../shared/error-codes';
+
+/**
+ * The one error type the domain throws: a code from the closed list and a message for the caller.
+ * The HTTP status is not the domain's business: lib/http/error-status.ts maps each code to one.
+ */
 export class AppError extends Error {
   constructor(
-    readonly status: number,
-    readonly code: string,
+    readonly code: ErrorCode,
     message: string,
-    readonly headers: Record<string, string> = {},
+    /** When trying again makes sense (sent as `Retry-After`). */
+    readonly retryAfterSeconds?: number,
   ) {
     super(message);
   }
 }
 
-export const badRequest = (code: string, message: string) => new AppError(400, code, message);
-export const unauthorized = (message = 'A valid credential is required.', code = 'Unauthorized') =>
-  new AppError(401, code, message);
-export const forbidden = (message: string, code = 'Forbidden') => new AppError(403, code, message);
-export const notFound = (message: string, code = 'NotFound') => new AppError(404, code, message);
-export const conflict = (message: string, code = 'Conflict') => new AppError(409, code, message);
-export const tooLarge = (message: string, code = 'MessageSizeTooBig') => new AppError(413, code, message);
+// Named defaults, so a call site reads as what happened: `notFound('No such queue.', 'QueueNotFound')`.
+export const badRequest = (code: ErrorCode, message: string) => new AppError(code, message);
+export const unauthorized = (message = 'A valid credential is required.', code: ErrorCode = 'Unauthorized') => new AppError(code, message);
+export const forbidden = (message: string, code: ErrorCode = 'Forbidden') => new AppError(code, message);
+export const notFound = (message: string, code: ErrorCode = 'NotFound') => new AppError(code, message);
+export const conflict = (message: string, code: ErrorCode = 'Conflict') => new AppError(code, message);
+export const tooLarge = (message: string, code: ErrorCode = 'MessageSizeTooBig') => new AppError(code, message);
+
+/** Failures on our side or a channel's, worth trying again; every other code refuses the request itself. */
+export const FAILURE_CODES: readonly ErrorCode[] = ['InternalError', 'ServiceUnavailable', 'ChannelUnavailable', 'ChannelRefused'];
+
+/** The request was refused for what it is or asks (trying it again unchanged will not help). */
+export const isRefusal = (error: unknown): error is AppError => error instanceof AppError && !FAILURE_CODES.includes(error.code);

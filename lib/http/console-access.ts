@@ -1,14 +1,15 @@
 import 'server-only';
-import { authorizeConversation } from '../auth/conversation-access';
+import { loadVisibleConversation } from '../conversations/visible-conversation';
 import { db } from '../db/client';
 import { forbidden, notFound } from '../errors/app-error';
+import { canAdminister, canSupervise } from '../shared/policies';
 import type { AgentView } from '../views/types';
 import { consoleAgent } from './console-request';
 
 /** The signed-in agent, allowed to see the conversation of the route (`[id]`): else 403/404. */
 export async function consoleConversationAgent(request: Request, params: Promise<{ id: string }>): Promise<AgentView> {
   const agent = await consoleAgent(request);
-  await authorizeConversation(db(), agent, (await params).id);
+  await loadVisibleConversation(db(), (await params).id, agent);
   return agent;
 }
 
@@ -20,20 +21,20 @@ export async function consoleAgentFor(request: Request, target: { activityId: st
       ? await db().activity.findUnique({ where: { id: target.activityId }, select: { conversationId: true } })
       : await db().attachment.findUnique({ where: { id: target.attachmentId }, select: { conversationId: true } });
   if (!row) throw notFound('activityId' in target ? 'No such activity.' : 'No such attachment.');
-  await authorizeConversation(db(), agent, row.conversationId);
+  await loadVisibleConversation(db(), row.conversationId, agent);
   return agent;
 }
 
 /** Supervisors and admins only (the supervisor view, failed deliveries). */
 export async function consoleSupervisor(request: Request): Promise<AgentView> {
   const agent = await consoleAgent(request);
-  if (agent.role === 'agent') throw forbidden('Supervisors only.', 'SupervisorsOnly');
+  if (!canSupervise(agent)) throw forbidden('Supervisors only.', 'SupervisorsOnly');
   return agent;
 }
 
 /** Admins only (administration). */
 export async function consoleAdmin(request: Request): Promise<AgentView> {
   const agent = await consoleAgent(request);
-  if (agent.role !== 'admin') throw forbidden('Administrators only.', 'AdminsOnly');
+  if (!canAdminister(agent)) throw forbidden('Administrators only.', 'AdminsOnly');
   return agent;
 }

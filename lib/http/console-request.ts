@@ -18,7 +18,7 @@ export async function consoleAgent(request: Request): Promise<AgentView> {
   if (request.method === 'POST') {
     const type = request.headers.get('content-type') ?? '';
     if (!type.toLowerCase().startsWith('application/json') && !request.headers.has('x-file-name')) {
-      throw new AppError(415, 'UnsupportedMediaType', 'Send the request as application/json.');
+      throw new AppError('UnsupportedMediaType', 'Send the request as application/json.');
     }
   }
   return requireAgent();

@@ -8,6 +8,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { decodeJwt } from 'jose';
 import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
 import { errorBody } from '../protocol/error';
+import { statusOf } from './error-status';
 
 export interface RateLimitOptions {
   /** Requests each caller may make per minute on each group of endpoints. */
@@ -107,7 +108,7 @@ export function createRateLimits(options: RateLimitOptions): RateLimits {
     async admit(request, response) {
       const admission = await check(request);
       if (admission.allowed) return true;
-      response.writeHead(429, { 'Content-Type': 'application/json', 'Retry-After': String(admission.retryAfterSeconds) });
+      response.writeHead(statusOf('TooManyRequests'), { 'Content-Type': 'application/json', 'Retry-After': String(admission.retryAfterSeconds) });
       response.end(JSON.stringify(errorBody('TooManyRequests', `Too many requests; try again in ${admission.retryAfterSeconds} s.`)));
       return false;
     },

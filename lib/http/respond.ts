@@ -1,5 +1,7 @@
 import { ZodError, type ZodType } from 'zod';
 import { AppError } from '../errors/app-error';
+import type { ErrorCode } from '../shared/error-codes';
+import { statusOf, type WireCodes } from './error-status';
 import { logger } from '../log/logger';
 import { parseJsonText } from './parse-json';
 import { answer, toResponse, type Answer, type Incoming } from './incoming';
@@ -10,24 +12,29 @@ export function json(body: unknown, init: ResponseInit = {}): Response {
   return Response.json(body, init);
 }
 
-export function errorResponse(status: number, code: string, message: string, headers: Record<string, string> = {}): Response {
-  return Response.json(errorBody(code, message), { status, headers });
+/** An error answered outside `handle` (no AppError thrown): the status follows the code. */
+export function errorResponse(code: ErrorCode, message: string, headers: Record<string, string> = {}): Response {
+  return Response.json(errorBody(code, message), { status: statusOf(code), headers });
 }
 
 /** For a method a route does not take (Next.js would answer an empty 405). */
 export async function methodNotAllowed(): Promise<Response> {
-  return errorResponse(405, 'MethodNotAllowed', 'This endpoint does not take that method.');
+  return errorResponse('MethodNotAllowed', 'This endpoint does not take that method.');
 }
 
-/** Wraps a route handler: AppError → its status, ZodError → 400, anything else → logged 500. */
+/**
+ * Wraps a route handler: AppError → its code's status, ZodError → 400, anything else → logged 500.
+ * `wireCodes` words the codes as the route's protocol does (Direct Line's `BadArgument`).
+ */
 export function handle<Args extends unknown[]>(
   fn: (request: Request, ...args: Args) => Promise<Response>,
+  wireCodes?: WireCodes,
 ): (request: Request, ...args: Args) => Promise<Response> {
   return async (request, ...args) => {
     try {
       return await fn(request, ...args);
     } catch (error) {
-      return toResponse(errorAnswer(error, request));
+      return toResponse(errorAnswer(error, request, wireCodes));
     }
   };
 }
@@ -35,27 +42,33 @@ export function handle<Args extends unknown[]>(
 /** `handle` for a handler written against `Incoming` and answering an `Answer` (either server may call it). */
 export function handleIncoming<Args extends unknown[]>(
   fn: (incoming: Incoming, ...args: Args) => Promise<Answer>,
+  wireCodes?: WireCodes,
 ): (incoming: Incoming, ...args: Args) => Promise<Answer> {
   return async (incoming, ...args) => {
     try {
       return await fn(incoming, ...args);
     } catch (error) {
-      return errorAnswer(error, incoming);
+      return errorAnswer(error, incoming, wireCodes);
     }
   };
 }
 
-function errorAnswer(error: unknown, request: { url: string; method: string }): Answer {
-  const failed = (status: number, code: string, message: string, headers?: Record<string, string>) => answer(errorBody(code, message), status, headers);
-  if (error instanceof AppError) return failed(error.status, error.code, error.message, error.headers);
-  if (error instanceof ZodError) return failed(400, 'BadArgument', describeZodError(error));
-  if (isUnstorable(error)) return failed(400, 'BadArgument', 'The request holds text the console cannot store (a NUL character, an unpaired surrogate, or nesting too deep).');
+/** The answer for an error: its code's status, the code as the protocol words it, the message. */
+export function errorAnswer(error: unknown, request: { url: string; method: string }, wireCodes: WireCodes = (code) => code): Answer {
+  const { code, message, retryAfterSeconds } = appErrorOf(error, request);
+  return answer(errorBody(wireCodes(code), message), statusOf(code), retryAfterSeconds === undefined ? undefined : { 'Retry-After': String(retryAfterSeconds) });
+}
+
+function appErrorOf(error: unknown, request: { url: string; method: string }): AppError {
+  if (error instanceof AppError) return error;
+  if (error instanceof ZodError) return new AppError('BadArgument', describeZodError(error));
+  if (isUnstorable(error)) return new AppError('BadArgument', 'The request holds text the console cannot store (a NUL character, an unpaired surrogate, or nesting too deep).');
   if (isUnavailable(error)) {
     logger.warn({ err: error, url: request.url }, 'database unavailable');
-    return failed(503, 'ServiceUnavailable', 'The console is briefly unavailable; try again.', { 'Retry-After': '2' });
+    return new AppError('ServiceUnavailable', 'The console is briefly unavailable; try again.', 2);
   }
   logger.error({ err: error, url: request.url, method: request.method }, 'unhandled error');
-  return failed(500, 'InternalError', 'Something went wrong on our side.');
+  return new AppError('InternalError', 'Something went wrong on our side.');
 }
 
 export function describeZodError(error: ZodError): string {

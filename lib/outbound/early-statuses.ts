@@ -1,9 +1,10 @@
 // Delivery reports that overtook the send's answer (lib/activities/delivery-status.ts keeps them):
 // applied in the transaction that records the channel's id for the message, under the same
 // per-id advisory lock, so a report is either found here or finds the recorded id itself.
-import { advances, statusLock } from '../activities/delivery-status';
+import { advances } from '../activities/delivery-status';
 import type { DeliveryState } from '../db/generated/client';
 import type { PgTransaction } from '../db/pg-transaction';
+import { showStatuses, takeKeptStatuses } from '../db/sql/delivery-status';
 
 export interface RecordedSend {
   activityId: string;
@@ -22,15 +23,7 @@ export interface Shown {
 export async function applyEarlyStatuses(tx: PgTransaction, sends: RecordedSend[], updatedAt: Date): Promise<Map<string, Shown>> {
   const changed = new Map<string, Shown>();
   if (sends.length === 0) return changed;
-  // In a fixed order (unnest keeps the array's): two transactions never wait on each other in a cycle.
-  // The reports are read by the next statement, whose snapshot follows every lock taken here.
-  const ids = [...new Set(sends.map((send) => send.externalId))].sort();
-  await tx.client.query(`SELECT ${statusLock('id')} FROM unnest($1::text[]) AS id`, [ids]);
-  const { rows } = await tx.client.query<{ externalId: string; state: DeliveryState; error: string | null }>(
-    `WITH taken AS (DELETE FROM "PendingDeliveryStatus" WHERE "externalId" = ANY($1) RETURNING id, "externalId", state, error)
-     SELECT "externalId", state, error FROM taken ORDER BY id`,
-    [ids],
-  );
+  const rows = await takeKeptStatuses(tx.client, [...new Set(sends.map((send) => send.externalId))]);
   if (rows.length === 0) return changed;
   for (const send of sends) {
     let shown: Shown = { state: send.state, error: send.error };
@@ -41,10 +34,10 @@ export async function applyEarlyStatuses(tx: PgTransaction, sends: RecordedSend[
     if (shown.state !== send.state) changed.set(send.activityId, shown);
   }
   if (changed.size === 0) return changed;
-  await tx.client.query(
-    `UPDATE "Activity" a SET "deliveryState" = o.state, "deliveryError" = o.error, "updatedAt" = $2::timestamp(3)
-     FROM jsonb_to_recordset($1::jsonb) AS o(id text, state "DeliveryState", error text) WHERE a.id = o.id`,
-    [JSON.stringify([...changed].map(([id, shown]) => ({ id, ...shown }))), updatedAt.toISOString()],
+  await showStatuses(
+    tx.client,
+    [...changed].map(([id, shown]) => ({ id, ...shown })),
+    updatedAt,
   );
   return changed;
 }

@@ -3,7 +3,6 @@
 // the row locks during the sends: if this process dies mid-send, the locks are released with the
 // connection and the deliveries are simply due again (sent again with the same ids). The batch
 // commits together, so a slow channel holds its batch-mates' `Sent` until it answers or times out.
-import type pg from 'pg';
 import type { Db } from '../db/client';
 import { pgTransaction } from '../db/pg-transaction';
 import { logger } from '../log/logger';
@@ -19,21 +18,18 @@ const TRANSACTION_TIMEOUT_MS = 90_000;
 /** A delivery that failed inside the console (not at the channel) is tried again after this long. */
 const INTERNAL_ERROR_RETRY_MS = 5_000;
 
-export interface WorkerResources {
-  /** The worker's own pool: one connection per transaction in flight. */
-  pool: pg.Pool;
-  /** For the rare reads a channel needs besides the claimed rows (Bot Framework's reply-to). */
-  db: Db;
-}
-
-/** Resolves to the number of deliveries attempted (0: nothing was due). */
-export async function processDueDeliveries(resources: WorkerResources, batchSize: number): Promise<number> {
+/**
+ * Resolves to the number of deliveries attempted (0: nothing was due). The transaction holds a
+ * connection of `db`'s pool; the rare reads a channel needs besides the claimed rows (Bot
+ * Framework's reply-to) go through `db` outside it.
+ */
+export async function processDueDeliveries(db: Db, batchSize: number): Promise<number> {
   return pgTransaction(
-    resources.pool,
+    db,
     async (tx) => {
       const claimed = await claimDue(tx.client, batchSize);
       if (claimed.length === 0) return 0;
-      const records = await Promise.all(claimed.map((delivery) => attempt(resources.db, delivery)));
+      const records = await Promise.all(claimed.map((delivery) => attempt(db, delivery)));
       await recordAttempts(tx, records, claimed);
       // Wakes workers waiting behind these deliveries (the next ones of the same conversations).
       tx.notifyAfterCommit(OUTBOX_CHANNEL);

@@ -3,6 +3,7 @@ import { notifyAfterCommit, transaction } from '../db/transaction';
 import type { ActingAgent } from '../conversations/agent';
 import { conflict, forbidden, notFound } from '../errors/app-error';
 import { appendEvent } from '../realtime/event-log';
+import { canRetryDelivery } from '../shared/policies';
 import { toActivityView } from '../views/map';
 import type { ActivityView } from '../views/types';
 import { OUTBOX_CHANNEL } from './enqueue';
@@ -15,8 +16,7 @@ export async function retryDelivery(input: { activityId: string; agent: ActingAg
   return transaction(db, async (tx) => {
     const activity = await tx.activity.findUnique({ where: { id: input.activityId }, include: { conversation: true } });
     if (!activity) throw notFound('Message not found.');
-    const mayRetry = input.agent.role !== 'agent' || activity.conversation.ownerId === input.agent.id;
-    if (!mayRetry) throw forbidden('Only the owner of the conversation or a supervisor can retry.');
+    if (!canRetryDelivery(input.agent, activity.conversation)) throw forbidden('Only the owner of the conversation or a supervisor can retry.');
     const failed = await tx.delivery.findFirst({ where: { activityId: activity.id, status: 'failed' }, orderBy: { seq: 'desc' } });
     if (!failed) throw conflict('This message has no failed delivery to retry.', 'NothingToRetry');
     await tx.delivery.update({

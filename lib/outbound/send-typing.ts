@@ -2,15 +2,16 @@
 // one try with a short timeout, and a failure is only logged.
 import { channelAdapter } from '../channels/registry';
 import { db as defaultDb, type Db } from '../db/client';
-import type { ActingAgent } from '../conversations/agent';
-import { forbidden, notFound } from '../errors/app-error';
+import type { ActingViewer } from '../conversations/agent';
+import { loadVisibleConversation } from '../conversations/visible-conversation';
+import { forbidden } from '../errors/app-error';
 import { logger } from '../log/logger';
 import { publishTyping } from '../realtime/publish-typing';
+import { canType } from '../shared/policies';
 
-export async function sendAgentTyping(input: { conversationId: string; agent: ActingAgent }, db: Db = defaultDb()): Promise<void> {
-  const conversation = await db.conversation.findUnique({ where: { id: input.conversationId }, include: { outboundChannel: true } });
-  if (!conversation || conversation.state === 'pending') throw notFound('Conversation not found.');
-  if (conversation.ownerId !== input.agent.id) throw forbidden('Only the owner of the conversation types to the customer.', 'NotOwner');
+export async function sendAgentTyping(input: { conversationId: string; agent: ActingViewer }, db: Db = defaultDb()): Promise<void> {
+  const conversation = await loadVisibleConversation(db, input.conversationId, input.agent, { outboundChannel: true });
+  if (!canType(input.agent, conversation)) throw forbidden('Only the owner of the conversation types to the customer.', 'NotOwner');
   if (conversation.state !== 'active') return;
   // Clients that stream the conversation (Direct Line) hear it through the realtime log.
   await publishTyping({ conversationId: conversation.id, author: 'agent', name: input.agent.displayName, agentId: input.agent.id }, db);

@@ -1,8 +1,8 @@
 // Drains the outbox: `concurrency` loops (each a transaction of up to `batchSize` deliveries, on a
 // connection of its own), woken at once by NOTIFY on enqueue, sleeping until the next scheduled retry
 // otherwise. Several workers (in several processes) may run against one database.
-import pg from 'pg';
-import { sqlPool, type Db } from '../db/client';
+import type { Db } from '../db/client';
+import { listen, type Listening } from '../db/listen';
 import { logger } from '../log/logger';
 import { OUTBOX_CHANNEL } from './enqueue';
 import { nextDueAt, processDueDeliveries } from './process-delivery';
@@ -13,7 +13,7 @@ export class OutboxWorker {
   private stopped = false;
   private wakers = new Set<() => void>();
   private loops: Promise<void>[] = [];
-  private listener: pg.Client | null = null;
+  private listener: Listening | null = null;
   /** Counts notifications, so a loop can tell whether one arrived while it was looking for work. */
   private notifications = 0;
 
@@ -35,24 +35,18 @@ export class OutboxWorker {
   }
 
   private async listen(): Promise<void> {
-    const client = new pg.Client({ connectionString: this.options.connectionString });
-    client.on('notification', () => {
-      this.notifications++;
-      this.wakeAll();
+    this.listener = await listen(this.options.connectionString, OUTBOX_CHANNEL, {
+      notification: () => {
+        this.notifications++;
+        this.wakeAll();
+      },
+      lost: (listener, error) => {
+        if (error) logger.warn({ err: error }, 'outbox listener lost its connection');
+        if (this.stopped || this.listener !== listener) return;
+        this.listener = null;
+        setTimeout(() => this.listen().catch((error) => logger.warn({ err: error }, 'outbox listener reconnect failed')), 1000);
+      },
     });
-    const reconnect = () => {
-      if (this.stopped || this.listener !== client) return;
-      this.listener = null;
-      setTimeout(() => this.listen().catch((error) => logger.warn({ err: error }, 'outbox listener reconnect failed')), 1000);
-    };
-    client.on('error', (error) => {
-      logger.warn({ err: error }, 'outbox listener lost its connection');
-      reconnect();
-    });
-    client.on('end', reconnect);
-    await client.connect();
-    await client.query(`LISTEN ${OUTBOX_CHANNEL}`);
-    this.listener = client;
     this.wakeAll();
   }
 
@@ -65,7 +59,7 @@ export class OutboxWorker {
     while (!this.stopped) {
       try {
         const seen = this.notifications;
-        if ((await processDueDeliveries({ pool: sqlPool(this.db), db: this.db }, this.options.batchSize)) > 0) continue;
+        if ((await processDueDeliveries(this.db, this.options.batchSize)) > 0) continue;
         if (this.notifications !== seen) continue;
         // A due delivery we could not claim waits behind an earlier one in flight; finishing that
         // one notifies, so sleep until then rather than spin.

@@ -2,8 +2,8 @@
 import type { Tx } from '../db/client';
 import type { PgTransaction } from '../db/pg-transaction';
 import { notifyAfterCommit } from '../db/transaction';
-import { loadScope, scopeOfSummary, scopeSql } from '../auth/conversation-access';
-import { scopeJsonSql, summaryJsonSql } from '../conversations/summary-sql';
+import { insertConversationEvents, insertSummaryEvents } from '../db/sql/event-log';
+import { loadScope, scopeOfSummary } from '../auth/conversation-access';
 import type { ConsoleEvent } from '../views/types';
 
 export const EVENT_CHANNEL = 'console_events';
@@ -30,29 +30,12 @@ export type ConversationEvent = Exclude<ConsoleEvent, { conversation: unknown } 
 /** `appendEvent` for several such events in one statement, on a plain `pg` transaction. */
 export async function appendEventsPg(tx: PgTransaction, events: ConversationEvent[]): Promise<void> {
   if (events.length === 0) return;
-  await tx.client.query(
-    `INSERT INTO "Event" (type, "conversationId", payload, "createdAt")
-     SELECT e.event->>'type', e.event->>'conversationId', e.event || jsonb_build_object('scope', ${scopeSql(`e.event->>'conversationId'`)}), $2
-     FROM jsonb_array_elements($1::jsonb) WITH ORDINALITY AS e(event, n)
-     ORDER BY e.n`,
-    // Timestamps travel as UTC text: the columns hold UTC, as Prisma writes them.
-    [JSON.stringify(events), new Date().toISOString()],
-  );
+  await insertConversationEvents(tx.client, events, new Date());
   tx.notifyAfterCommit(EVENT_CHANNEL);
 }
 
 /** A `conversation.updated` event (summary computed by PostgreSQL) for each of these conversations, on a plain `pg` transaction. */
 export async function appendSummaryEventsPg(tx: PgTransaction, conversationIds: string[]): Promise<void> {
-  await tx.client.query(
-    `WITH s AS MATERIALIZED (
-       SELECT c.id, ${summaryJsonSql('c', 'ch')} AS summary
-       FROM "Conversation" c JOIN "Channel" ch ON ch.id = c."channelId"
-       WHERE c.id = ANY($1) AND c.state <> 'pending')
-     INSERT INTO "Event" (type, "conversationId", payload, "createdAt")
-     SELECT 'conversation.updated', s.id, jsonb_build_object('type', 'conversation.updated', 'conversationId', s.id,
-       'conversation', s.summary, 'scope', ${scopeJsonSql('s.summary')}), $2
-     FROM s ORDER BY s.id`,
-    [conversationIds, new Date().toISOString()],
-  );
+  await insertSummaryEvents(tx.client, conversationIds, new Date());
   tx.notifyAfterCommit(EVENT_CHANNEL);
 }

@@ -1,9 +1,10 @@
 // One LISTEN connection per app instance fans the event log out to every open console stream.
 // Each notification only says "there is news"; the hub then reads the log after the last id it
 // delivered, so a lost notification or a reconnect never loses an event.
-import pg from 'pg';
 import { databaseUrl } from '../config/env';
-import { db, sqlPool } from '../db/client';
+import { db } from '../db/client';
+import { listen, type Listening } from '../db/listen';
+import { eventsAfter as eventsAfterSql, newestEventId } from '../db/sql/event-log';
 import { logger } from '../log/logger';
 import type { StreamedEvent } from '../views/types';
 import { EVENT_CHANNEL } from './event-log';
@@ -17,7 +18,7 @@ const SAFETY_DRAIN_MS = 2_000;
 
 export class RealtimeHub {
   private listeners = new Set<Listener>();
-  private client: pg.Client | null = null;
+  private listener: Listening | null = null;
   private lastId = 0n;
   private ready: Promise<void> | null = null;
   private draining: Promise<void> | null = null;
@@ -50,42 +51,34 @@ export class RealtimeHub {
   /** Events after `afterId` up to `upTo` (default: what this hub has delivered), oldest first. */
   async eventsAfter(afterId: bigint, limit = BATCH, upTo: bigint | null = this.lastId): Promise<StreamedEvent[]> {
     // Plain SQL: this runs on every burst of events, and the payloads are stored ready to send.
-    const { rows } = await sqlPool(db()).query<{ id: string; payload: object }>({
-      name: 'realtime-events-after',
-      text: `SELECT id::text, payload FROM "Event" WHERE id > $1 AND ($2::bigint IS NULL OR id <= $2) ORDER BY id LIMIT $3`,
-      values: [afterId.toString(), upTo === null ? null : upTo.toString(), limit],
-    });
-    return rows.map((row) => ({ ...row.payload, id: row.id }) as StreamedEvent);
+    const rows = await eventsAfterSql(db(), afterId.toString(), upTo === null ? null : upTo.toString(), limit);
+    return rows.map((row) => ({ ...(row.payload as object), id: row.id }) as StreamedEvent);
   }
 
   async close(): Promise<void> {
     this.closed = true;
     if (this.gapTimer) clearTimeout(this.gapTimer);
-    await this.client?.end().catch(() => {});
+    await this.listener?.end().catch(() => {});
   }
 
   private async connect(first: boolean): Promise<void> {
-    const client = new pg.Client({ connectionString: this.connectionString });
-    client.on('notification', () => this.drain());
-    client.on('error', (error) => {
-      logger.warn({ err: error }, 'realtime listener lost its connection');
-      this.reconnect(client);
+    this.listener = await listen(this.connectionString, EVENT_CHANNEL, {
+      notification: () => this.drain(),
+      lost: (listener, error) => {
+        if (error) logger.warn({ err: error }, 'realtime listener lost its connection');
+        this.reconnect(listener);
+      },
     });
-    client.on('end', () => this.reconnect(client));
-    await client.connect();
-    await client.query(`LISTEN ${EVENT_CHANNEL}`);
-    this.client = client;
     if (first) {
-      const result = await client.query<{ max: string | null }>('SELECT max(id)::text AS max FROM "Event"');
-      this.lastId = BigInt(result.rows[0]?.max ?? '0');
+      this.lastId = BigInt((await newestEventId(db())) ?? '0');
     } else {
       this.drain();
     }
   }
 
-  private reconnect(client: pg.Client) {
-    if (this.closed || this.client !== client) return;
-    this.client = null;
+  private reconnect(listener: Listening) {
+    if (this.closed || this.listener !== listener) return;
+    this.listener = null;
     const retry = (delay: number) =>
       setTimeout(() => {
         this.connect(false).catch((error) => {

@@ -6,6 +6,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { postActivityAnswer } from '../channels/directline/activity-routes';
 import { eventGridDeliveryAnswer } from '../channels/whatsapp/eventgrid-route';
+import { statusOf } from '../http/error-status';
 import { answer, type Answer, type Incoming } from '../http/incoming';
 import { readNodeBytes } from '../http/read-bytes';
 import { logger } from '../log/logger';
@@ -67,7 +68,7 @@ export function serveDirectly(request: IncomingMessage, response: ServerResponse
     .then((result) => sendAnswer(response, result))
     .catch((error: unknown) => {
       logger.error({ err: error, url: request.url }, 'direct route failed');
-      if (!response.headersSent) sendAnswer(response, answer(errorBody('InternalError', 'Something went wrong on our side.'), 500));
+      if (!response.headersSent) sendAnswer(response, answer(errorBody('InternalError', 'Something went wrong on our side.'), statusOf('InternalError')));
     });
   return true;
 }

@@ -5,6 +5,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { statusOf } from '../http/error-status';
 import { answer } from '../http/incoming';
 import { errorBody } from '../protocol/error';
 import { sendAnswer } from './send-answer';
@@ -32,6 +33,6 @@ export function answerUnknownApiPath(request: IncomingMessage, response: ServerR
   const pathname = (request.url ?? '').split('?', 1)[0]!;
   // Next.js normalises trailing slashes and dot segments (escaped or not) itself: those stay its.
   if (!/^\/(api|v3)\//.test(pathname) || pathname.endsWith('/') || /%2e|\/\.\.?(\/|$)/i.test(pathname) || serves(pathname)) return false;
-  sendAnswer(response, answer(errorBody('NotFound', 'There is no such endpoint.'), 404));
+  sendAnswer(response, answer(errorBody('NotFound', 'There is no such endpoint.'), statusOf('NotFound')));
   return true;
 }

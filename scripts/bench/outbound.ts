@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { sendAgentMessage } from '../../lib/activities/send-agent-message';
 import { receiveCustomerActivity } from '../../lib/activities/receive-customer-activity';
 import { acceptConversation } from '../../lib/conversations/accept-conversation';
-import { ensureDefaults } from '../../lib/conversations/defaults';
+import { cachedDefaultQueueId, ensureDefaults } from '../../lib/conversations/defaults';
 import { openConversation } from '../../lib/conversations/open-conversation';
 import { createDb } from '../../lib/db/client';
 import { OutboxWorker } from '../../lib/outbound/worker';
@@ -32,7 +32,8 @@ export async function benchOutbound(databaseUrl: string, options = { conversatio
     await ensureDefaults(db);
     const channel = await db.channel.create({ data: { kind: 'custom', name: 'bench', settings: { webhookUrl, token: 'bench' } } });
     const row = await db.agent.create({ data: { email: 'bench@bench.test', displayName: 'Bench', passwordHash: 'x' } });
-    const agent = { id: row.id, displayName: row.displayName, role: row.role };
+    // The bench's agent works the default queue, where the conversations below wait.
+    const agent = { id: row.id, displayName: row.displayName, role: row.role, queueIds: [await cachedDefaultQueueId(db)] };
     for (let c = 0; c < options.conversations; c++) {
       const { id } = await openConversation(db, { channel: 'directline', customerId: `b${c}`, outboundChannelId: channel.id });
       await receiveCustomerActivity(id, { type: 'message', text: 'hi', raw: { type: 'message' } }, db);

@@ -32,9 +32,11 @@ test('Web Chat on /demo talks to a rep: message, typing, reply, image, suggested
   await sendBox.pressSequentially('still here', { delay: 20 });
   await expect(agent.getByRole('status').filter({ hasText: `${name} is typing` })).toBeVisible();
 
-  // The rep types; Web Chat shows it.
+  // The rep types; Web Chat announces it. The announcement is a live-region line Web Chat removes
+  // after a second, so the customer's page is watched from before the first keystroke.
+  const announced = customer.getByText('Alice is typing.').waitFor({ state: 'attached', timeout: 15_000 });
   await agent.getByRole('textbox', { name: 'Message' }).pressSequentially('Hi Dana, here is our **brochure**', { delay: 5 });
-  await expect(customer.getByText('Alice is typing.')).toBeAttached();
+  await announced;
 
   await agent.getByRole('button', { name: 'Add suggested replies' }).click();
   await agent.getByRole('textbox', { name: 'Suggested replies' }).fill('Yes please, No thanks');

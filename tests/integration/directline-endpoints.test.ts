@@ -59,6 +59,25 @@ describe('Direct Line tokens', () => {
     expect(response.status).toBe(403);
     expect(response.body.error.code).toBe('TokenExpired');
   });
+
+  it('words a refused credential, a foreign conversation and an unknown one as BadArgument, the status telling them apart', async () => {
+    const start = await startDirectLine();
+    const other = await startDirectLine();
+    const answers = await Promise.all([
+      directLine(`/conversations/${start.conversationId}/activities`, { auth: 'not-a-secret' }),
+      directLine('/tokens/generate', { method: 'POST', auth: start.token }),
+      directLine(`/conversations/${other.conversationId}`, { auth: start.token }),
+      directLine('/conversations/unknown-conversation?watermark=0'),
+      directLine('/tokens/refresh', { method: 'POST' }),
+    ]);
+    expect(answers.map((answer) => `${answer.status} ${answer.body.error.code}`)).toEqual([
+      '401 BadArgument',
+      '403 BadArgument',
+      '403 BadArgument',
+      '404 BadArgument',
+      '400 BadArgument',
+    ]);
+  });
 });
 
 describe('Direct Line reconnect', () => {

@@ -4,7 +4,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { afterAll, describe, expect, it } from 'vitest';
 import { db } from '@/lib/db/client';
 import { freePort } from '@/lib/db/free-port';
-import { ConsoleClient, directLine, startDirectLine } from '../support/clients';
+import { ConsoleClient, customerSays, directLine, startDirectLine } from '../support/clients';
 import { pngOfSize } from '../support/images';
 import { baseUrl, TEST_DIRECTLINE_SECRET } from '../support/test-env';
 
@@ -60,6 +60,8 @@ describe('uploads are typed by their bytes and served safely', () => {
   it('an SVG from the console is never served inline', async () => {
     const rep = await ConsoleClient.signIn('sam@demo.test');
     const start = await startDirectLine({ id: 'edge-svg', name: 'Edge Svg' });
+    // A conversation reps can see: a customer has written in it.
+    await customerSays(start, 'Here is our logo', { id: 'edge-svg', name: 'Edge Svg' });
     const svg = '<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>';
     const response = await fetch(`${baseUrl()}/api/console/conversations/${start.conversationId}/attachments`, {
       method: 'POST',

@@ -10,7 +10,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { db } from '@/lib/db/client';
 import { ConsoleClient, startDirectLine, type DirectLineStart } from '../support/clients';
 import { channelToken, TEST_CONNECTOR_TOKEN } from '../support/fake-identity';
-import { newAgent } from '../support/queue-reset';
 import { identityUrl, teamsChat } from '../support/teams';
 import { baseUrl, TEST_DIRECTLINE_SECRET } from '../support/test-env';
 
@@ -228,8 +227,8 @@ beforeAll(async () => {
   });
   expect(created.status).toBeLessThan(300);
   connectorConversation = JSON.parse(created.text).id;
-  const agent = await newAgent('Hostile Tester');
-  rep = await ConsoleClient.signIn(agent.email);
+  // This file's database is its own: the demo agent starts with no conversations.
+  rep = await ConsoleClient.signIn('alice@demo.test');
   // The rep's own conversation: a customer wrote, the rep accepted it.
   const customer = await startDirectLine({ id: 'hostile-customer', name: 'Hostile Customer' });
   const said = await send('POST', `/v3/directline/conversations/${customer.conversationId}/activities`, JSON.stringify({ type: 'message', from: { id: 'hostile-customer' }, text: 'help' }), {

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { receiveCustomerActivity } from '@/lib/activities/receive-customer-activity';
 import { sendAgentMessage } from '@/lib/activities/send-agent-message';
 import { acceptConversation } from '@/lib/conversations/accept-conversation';
-import type { ActingAgent } from '@/lib/conversations/agent';
+import type { ActingViewer } from '@/lib/conversations/agent';
 import { closeConversation } from '@/lib/conversations/close-conversation';
 import { addConsultantToConversation } from '@/lib/conversations/consult/add-consultant';
 import { endConsult } from '@/lib/conversations/consult/end-consult';
@@ -18,6 +18,11 @@ import { requestTransfer } from '@/lib/conversations/transfer/request-transfer';
 import { createDb, type Db } from '@/lib/db/client';
 import { migrate } from '@/lib/db/migrate';
 import { scratchDatabase } from '../support/scratch-db';
+import { AppError } from '@/lib/errors/app-error';
+import { statusOf } from '@/lib/http/error-status';
+
+/** A domain refusal whose code answers `status` over HTTP (lib/http/error-status.ts). */
+const refusedWith = (status: number) => (error: unknown) => error instanceof AppError && statusOf(error.code) === status;
 
 let db: Db;
 let drop: () => Promise<void>;
@@ -41,7 +46,7 @@ afterAll(async () => {
 let counter = 0;
 
 /** An agent in the General queue, available with the console open unless told otherwise. */
-async function agent(name: string, options: { presence?: 'available' | 'busy' | 'away' | 'offline'; connected?: boolean; capacity?: number; idleSince?: Date } = {}): Promise<ActingAgent> {
+async function agent(name: string, options: { presence?: 'available' | 'busy' | 'away' | 'offline'; connected?: boolean; capacity?: number; idleSince?: Date } = {}): Promise<ActingViewer> {
   counter += 1;
   const row = await db.agent.create({
     data: {
@@ -55,7 +60,7 @@ async function agent(name: string, options: { presence?: 'available' | 'busy' | 
       queues: { create: { queueId } },
     },
   });
-  return { id: row.id, displayName: row.displayName, role: 'agent' };
+  return { id: row.id, displayName: row.displayName, role: 'agent', queueIds: [queueId] };
 }
 
 /** A customer's first message: the conversation joins the General queue. */
@@ -127,7 +132,7 @@ describe('routing', () => {
     const after = await db.conversation.findUniqueOrThrow({ where: { id: conversation } });
     expect(after.state).toBe('queued');
     expect(await db.offer.count({ where: { conversationId: conversation, state: 'pending' } })).toBe(0);
-    await expect(acceptOffer({ offerId: toBen!.id, agent: ben }, db)).rejects.toMatchObject({ status: 409, code: 'OfferNotPending' });
+    await expect(acceptOffer({ offerId: toBen!.id, agent: ben }, db)).rejects.toMatchObject({ code: 'OfferNotPending' });
   });
 
   it('lets anyone take an offered conversation from Unassigned; of two at once one wins, the offer is withdrawn', async () => {
@@ -147,9 +152,9 @@ describe('routing', () => {
     const won = outcomes.filter((o) => o.status === 'fulfilled');
     const lost = outcomes.filter((o): o is PromiseRejectedResult => o.status === 'rejected');
     expect(won).toHaveLength(1);
-    expect(lost[0]!.reason).toMatchObject({ status: 409, code: 'AlreadyAssigned' });
+    expect(lost[0]!.reason).toMatchObject({ code: 'AlreadyAssigned' });
     expect((await db.offer.findUniqueOrThrow({ where: { id: offer!.id } })).state).toBe('cancelled');
-    await expect(acceptOffer({ offerId: offer!.id, agent: cara }, db)).rejects.toMatchObject({ status: 409 });
+    await expect(acceptOffer({ offerId: offer!.id, agent: cara }, db)).rejects.toSatisfy(refusedWith(409));
   });
 
   it('accepting an offer makes the agent the owner and restarts their idle clock', async () => {
@@ -162,7 +167,7 @@ describe('routing', () => {
     expect(summary).toMatchObject({ state: 'active', ownerId: fay.id, ownerName: 'Fay' });
     expect(await lifecycleNames(conversation)).toEqual(['AgentAssigned', 'AgentAccepted']);
     expect((await db.offer.findUniqueOrThrow({ where: { id: offer!.id } })).state).toBe('accepted');
-    await expect(declineOffer({ offerId: offer!.id, agent: fay }, db)).rejects.toMatchObject({ status: 409 });
+    await expect(declineOffer({ offerId: offer!.id, agent: fay }, db)).rejects.toSatisfy(refusedWith(409));
   });
 
   it('publishes presence changes and keeps the idle clock when presence changes within availability', async () => {
@@ -174,7 +179,7 @@ describe('routing', () => {
   });
 });
 
-async function activeConversation(owner: ActingAgent, customer: string): Promise<string> {
+async function activeConversation(owner: ActingViewer, customer: string): Promise<string> {
   const id = await waitingConversation(customer);
   await acceptConversation({ conversationId: id, agent: owner }, db);
   return id;
@@ -189,7 +194,7 @@ describe('transfer', () => {
     await requestTransfer({ conversationId: conversation, agent: from, to: { agentId: to.id }, note: 'Billing question', expiresInMs: TIMEOUT }, db);
     await expect(
       requestTransfer({ conversationId: conversation, agent: from, to: { agentId: to.id }, expiresInMs: TIMEOUT }, db),
-    ).rejects.toMatchObject({ status: 409, code: 'TransferPending' });
+    ).rejects.toMatchObject({ code: 'TransferPending' });
     const [offer] = await pendingOffersFor(to.id, db);
     expect(offer).toMatchObject({ kind: 'transfer', fromName: 'Hal', note: 'Billing question' });
 
@@ -200,7 +205,7 @@ describe('transfer', () => {
     expect(note).toMatchObject({ direction: 'internal', text: 'Billing question' });
     await expect(
       sendAgentMessage({ conversationId: conversation, agent: from, text: 'still me?', clientId: 'after-transfer' }, db),
-    ).rejects.toMatchObject({ status: 403 });
+    ).rejects.toSatisfy(refusedWith(403));
   });
 
   it('to an agent who declines (or lets it time out): it stays with the owner', async () => {
@@ -245,7 +250,7 @@ describe('transfer', () => {
     const conversation = await activeConversation(owner, 'not-yours-customer');
     await expect(
       requestTransfer({ conversationId: conversation, agent: other, to: { agentId: owner.id }, expiresInMs: TIMEOUT }, db),
-    ).rejects.toMatchObject({ status: 403, code: 'NotOwner' });
+    ).rejects.toMatchObject({ code: 'NotOwner' });
   });
 });
 
@@ -264,7 +269,7 @@ describe('consult', () => {
 
     await expect(
       sendAgentMessage({ conversationId: conversation, agent: expert, text: 'Hello customer', clientId: 'consult-1' }, db),
-    ).rejects.toMatchObject({ status: 403 });
+    ).rejects.toSatisfy(refusedWith(403));
     const note = await sendAgentMessage({ conversationId: conversation, agent: expert, text: 'Yes, within 30 days', clientId: 'consult-2', note: true }, db);
     expect(note).toMatchObject({ note: true, author: 'agent' });
 
@@ -333,7 +338,7 @@ describe('racing commands', () => {
         closeConversation({ conversationId: conversation, agent: owner, note: 'race' }, db),
       ]);
       for (const outcome of [accepted, transferred, closed]) {
-        if (outcome.status === 'rejected') expect((outcome.reason as { status?: number }).status, String(outcome.reason)).toBeGreaterThanOrEqual(400);
+        if (outcome.status === 'rejected') expect(statusOf((outcome.reason as AppError).code), String(outcome.reason)).toBeGreaterThanOrEqual(400);
       }
       // Transfer and close both start from the owner's active conversation: never both.
       expect(transferred.status === 'fulfilled' && closed.status === 'fulfilled').toBe(false);

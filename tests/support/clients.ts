@@ -1,4 +1,5 @@
 // Small HTTP clients for the console's own APIs, used by integration and end-to-end tests.
+import { checkResponse, endpointFor } from '@/lib/protocol/console';
 import { baseUrl, TEST_DIRECTLINE_SECRET } from './test-env';
 
 export interface DirectLineStart {
@@ -72,7 +73,11 @@ export class ConsoleClient {
     const setCookie = response.headers.getSetCookie();
     if (setCookie.length) this.cookie = setCookie.map((c) => c.split(';')[0]).join('; ');
     const text = await response.text();
-    return { status: response.status, body: text ? JSON.parse(text) : null, headers: response.headers };
+    const parsed = text ? JSON.parse(text) : null;
+    // Every answer a test sees is checked against the console contract, as the browser checks it in development.
+    const endpoint = endpointFor(method, path);
+    if (response.ok && endpoint && response.headers.get('content-type')?.startsWith('application/json')) checkResponse(endpoint, parsed);
+    return { status: response.status, body: parsed, headers: response.headers };
   }
 
   cookieHeader(): string {

@@ -2,8 +2,9 @@ import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { adminUrl } from './test-env';
 
-async function onAdmin(sql: string) {
-  const client = new pg.Client({ connectionString: adminUrl() });
+/** Runs one statement on the test server's admin database (CREATE/DROP DATABASE). */
+export async function onServer(serverUrl: string, sql: string) {
+  const client = new pg.Client({ connectionString: serverUrl });
   await client.connect();
   try {
     await client.query(sql);
@@ -12,13 +13,18 @@ async function onAdmin(sql: string) {
   }
 }
 
+/** The same server URL, pointing at another database. */
+export function withDatabase(serverUrl: string, database: string): string {
+  const url = new URL(serverUrl);
+  url.pathname = `/${database}`;
+  return url.toString();
+}
+
 /** An empty database of its own on the test server; `drop()` removes it. */
 export async function scratchDatabase(): Promise<{ url: string; drop(): Promise<void> }> {
   const name = `scratch_${randomBytes(6).toString('hex')}`;
-  await onAdmin(`CREATE DATABASE "${name}"`);
-  const url = new URL(adminUrl());
-  url.pathname = `/${name}`;
-  return { url: url.toString(), drop: () => onAdmin(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`) };
+  await onServer(adminUrl(), `CREATE DATABASE "${name}"`);
+  return { url: withDatabase(adminUrl(), name), drop: () => onServer(adminUrl(), `DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`) };
 }
 
 export async function withClient<T>(url: string, fn: (client: pg.Client) => Promise<T>): Promise<T> {

@@ -1,59 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { belongsTo, newer } from '@/components/api/conversations';
 import { mergeActivity } from '@/components/api/transcript';
-import type { ActivityView, ConversationSummary } from '@/lib/views/types';
-
-const conversation = (patch: Partial<ConversationSummary>): ConversationSummary => ({
-  id: 'c1',
-  channel: 'directline',
-  customerName: 'C',
-  state: 'queued',
-  queueId: null,
-  queueName: 'General',
-  ownerId: null,
-  ownerName: null,
-  version: 1,
-  unreadCount: 0,
-  lastText: null,
-  lastActivityAt: new Date(0).toISOString(),
-  lastSeq: 1,
-  channelInfo: null,
-  blocked: false,
-  sendingPaused: null,
-  replyWindowEndsAt: null,
-  analysis: null,
-  consultants: [],
-  pendingRequests: [],
-  ...patch,
-});
-
-const activity = (patch: Partial<ActivityView>): ActivityView => ({
-  id: 'a1',
-  conversationId: 'c1',
-  seq: 1,
-  type: 'message',
-  author: 'customer',
-  fromName: null,
-  agentId: null,
-  text: 'x',
-  textFormat: null,
-  name: null,
-  timestamp: new Date(0).toISOString(),
-  deliveryState: 'none',
-  deliveryError: null,
-  clientId: null,
-  attachments: [],
-  fetchFailures: [],
-  cardAnswer: null,
-  suggestedActions: [],
-  cards: [],
-  editedAt: null,
-  deletedAt: null,
-  updatedAt: new Date(0).toISOString(),
-  note: false,
-  replyToId: null,
-  ...patch,
-});
+import { activity, conversation } from '../support/console-views';
 
 describe('inbox filters for live updates', () => {
   it('puts a waiting conversation under Unassigned and All, an owned one under Mine for its owner only', () => {

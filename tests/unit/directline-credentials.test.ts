@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { assertMayUse, authenticate, issueToken, type DirectLineKeys } from '@/lib/channels/directline/credentials';
 import { AppError } from '@/lib/errors/app-error';
+import { statusOf } from '@/lib/http/error-status';
 
 const keys: DirectLineKeys = { secrets: ['s3cret', 'second-secret'], signingSecret: 'x'.repeat(40), tokenTtlSeconds: 600 };
 
@@ -30,7 +31,7 @@ describe('Direct Line credentials', () => {
   it('answers 403 TokenExpired for an expired token', async () => {
     const { token } = await issueToken({ ...keys, tokenTtlSeconds: -5 }, { conversationId: 'conv-1' });
     const error = await failure(authenticate(keys, `Bearer ${token}`));
-    expect([error.status, error.code]).toEqual([403, 'TokenExpired']);
+    expect([statusOf(error.code), error.code]).toEqual([403, 'TokenExpired']);
   });
 
   it('refuses a token it accepted before once it has expired', async () => {
@@ -39,17 +40,17 @@ describe('Direct Line credentials', () => {
     expect(await authenticate(keys, `Bearer ${token}`)).toMatchObject({ conversationId: 'conv-ttl' });
     vi.useFakeTimers({ now: Date.now() + 61_000, toFake: ['Date'] });
     const error = await failure(authenticate(keys, `Bearer ${token}`));
-    expect([error.status, error.code]).toEqual([403, 'TokenExpired']);
+    expect([statusOf(error.code), error.code]).toEqual([403, 'TokenExpired']);
   });
 
   it('answers 401 for a missing header, an unknown secret, and a token signed with another key', async () => {
     const { token } = await issueToken({ ...keys, signingSecret: 'y'.repeat(40) }, { conversationId: 'c' });
     for (const header of [null, 'Basic abc', 'Bearer nope', `Bearer ${token}`]) {
-      expect((await failure(authenticate(keys, header))).status).toBe(401);
+      expect(statusOf((await failure(authenticate(keys, header))).code)).toBe(401);
     }
   });
 
   it('accepts no secret at all when none is configured', async () => {
-    expect((await failure(authenticate({ ...keys, secrets: [] }, 'Bearer s3cret'))).status).toBe(401);
+    expect(statusOf((await failure(authenticate({ ...keys, secrets: [] }, 'Bearer s3cret'))).code)).toBe(401);
   });
 });

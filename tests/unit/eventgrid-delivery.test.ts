@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { AppError } from '@/lib/errors/app-error';
+import { statusOf } from '@/lib/http/error-status';
 
 beforeAll(() => {
   // Read once by the configuration, before the module first looks.
@@ -15,7 +16,7 @@ describe('Event Grid deliveries', () => {
       try {
         assertEventGridCode(url);
       } catch (error) {
-        status = (error as AppError).status;
+        status = statusOf((error as AppError).code);
       }
       expect(status).toBe(401);
     }

@@ -1,12 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { AppError } from '@/lib/errors/app-error';
+import { statusOf } from '@/lib/http/error-status';
 import { parseJsonText } from '@/lib/http/parse-json';
 
 const refused = (text: string) => {
   try {
     parseJsonText(text);
   } catch (error) {
-    return error instanceof AppError ? `${error.status} ${error.code}` : String(error);
+    return error instanceof AppError ? `${statusOf(error.code)} ${error.code}` : String(error);
   }
   return 'accepted';
 };

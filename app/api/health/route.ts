@@ -1,13 +1,14 @@
 import { db } from '@/lib/db/client';
+import { databaseReady } from '@/lib/db/sql/health';
 import { errorResponse, json } from '@/lib/http/respond';
 
 export const dynamic = 'force-dynamic';
 
 export async function GET() {
   try {
-    await db().$queryRaw`SELECT 1 FROM "_prisma_migrations" LIMIT 1`;
+    await databaseReady(db());
     return json({ status: 'ok' });
   } catch {
-    return errorResponse(503, 'ServiceUnavailable', 'The database is not reachable.');
+    return errorResponse('ServiceUnavailable', 'The database is not reachable.');
   }
 }

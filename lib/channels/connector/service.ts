@@ -140,7 +140,7 @@ function decodeBase64(value: string, what: string): Buffer {
 export async function uploadConnectorAttachment(conversationId: string, data: AttachmentData, db: Db = defaultDb()) {
   const conversation = await findConversation(db, conversationId);
   const contentType = baseContentType(data.type);
-  if (!isAllowedUploadType(contentType)) throw new AppError(415, 'UnsupportedMediaType', `Files of type ${contentType} are not accepted.`);
+  if (!isAllowedUploadType(contentType)) throw new AppError('UnsupportedMediaType', `Files of type ${contentType} are not accepted.`);
   const original = decodeBase64(data.originalBase64, 'originalBase64');
   if (original.length > MAX_ATTACHMENT_BYTES) throw tooLarge('The attachment is larger than 25 MB.', 'FileTooLarge');
   const thumbnailBytes = data.thumbnailBase64 ? decodeBase64(data.thumbnailBase64, 'thumbnailBase64') : null;

@@ -23,7 +23,7 @@ export async function postActivity(
 ): Promise<{ id: string; duplicate: boolean }> {
   assertMayUse(caller, conversationId);
   if (caller.kind === 'token' && caller.userId && activity.from?.id && activity.from.id !== caller.userId) {
-    throw forbidden('The token was issued for another user.', 'BadArgument');
+    throw forbidden('The token was issued for another user.');
   }
   const from = {
     ...activity.from,

@@ -20,7 +20,7 @@ export async function generateToken(
   body: { user?: WireChannelAccount },
   keys?: DirectLineKeys,
 ): Promise<{ conversationId: string; token: string; expires_in: number }> {
-  if (caller.kind !== 'secret') throw forbidden('Generating a token needs the secret.', 'BadArgument');
+  if (caller.kind !== 'secret') throw forbidden('Generating a token needs the secret.');
   const conversationId = newConversationId();
   const { token, expiresIn } = await issueToken(keys ?? (await directLineKeys()), { conversationId, userId: body.user?.id, userName: body.user?.name });
   return { conversationId, token, expires_in: expiresIn };
@@ -72,6 +72,6 @@ export async function reconnectConversation(
 export async function requireDirectLineConversation(db: Db, caller: DirectLineCaller, conversationId: string) {
   assertMayUse(caller, conversationId);
   const conversation = await findConversationByExternalId(db, 'directline', conversationId);
-  if (!conversation) throw notFound('Conversation not found.', 'BadArgument');
+  if (!conversation) throw notFound('Conversation not found.');
   return conversation;
 }

@@ -64,7 +64,7 @@ async function verify(keys: DirectLineKeys, token: string, audience: string): Pr
   known.delete(id);
   try {
     const { payload } = await jwtVerify(token, key, { issuer: ISSUER, audience, algorithms: ['HS256'] });
-    if (typeof payload.conv !== 'string') throw unauthorized('The token is not a Direct Line token.', 'BadArgument');
+    if (typeof payload.conv !== 'string') throw unauthorized('The token is not a Direct Line token.');
     const claims = {
       conversationId: payload.conv,
       userId: typeof payload.uid === 'string' ? payload.uid : undefined,
@@ -78,7 +78,7 @@ async function verify(keys: DirectLineKeys, token: string, audience: string): Pr
   } catch (error) {
     if (error instanceof AppError) throw error;
     if (error instanceof joseErrors.JWTExpired) throw forbidden('The token has expired.', 'TokenExpired');
-    throw unauthorized('The secret or token is not valid.', 'BadArgument');
+    throw unauthorized('The secret or token is not valid.');
   }
 }
 
@@ -96,7 +96,7 @@ export function verifyStreamToken(keys: DirectLineKeys, token: string): Promise<
 
 export async function authenticate(keys: DirectLineKeys, authorization: string | null): Promise<DirectLineCaller> {
   const match = /^Bearer\s+(\S+)\s*$/i.exec(authorization ?? '');
-  if (!match) throw unauthorized('Send "Authorization: Bearer <secret or token>".', 'BadArgument');
+  if (!match) throw unauthorized('Send "Authorization: Bearer <secret or token>".');
   const credential = match[1]!;
   if (keys.secrets.length > 0 && isSecret(credential, keys.secrets)) return { kind: 'secret' };
   return { kind: 'token', ...(await verify(keys, credential, CONVERSATION_AUDIENCE)) };
@@ -105,6 +105,6 @@ export async function authenticate(keys: DirectLineKeys, authorization: string |
 /** A token opens only its own conversation. */
 export function assertMayUse(caller: DirectLineCaller, conversationId: string): void {
   if (caller.kind === 'token' && caller.conversationId !== conversationId) {
-    throw forbidden('The token is for another conversation.', 'BadArgument');
+    throw forbidden('The token is for another conversation.');
   }
 }

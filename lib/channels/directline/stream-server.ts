@@ -3,17 +3,19 @@
 // empty keep-alive frames. The URL's own short-lived token is the credential. One socket per
 // conversation per instance: a newer one replaces the older.
 import { randomUUID } from 'node:crypto';
-import type { IncomingMessage } from 'node:http';
+import { STATUS_CODES, type IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { db } from '../../db/client';
-import { AppError } from '../../errors/app-error';
+import { AppError, badRequest, forbidden, notFound } from '../../errors/app-error';
+import { errorAnswer } from '../../http/respond';
 import { logger } from '../../log/logger';
 import { realtimeHub } from '../../realtime/hub';
 import type { StreamedEvent } from '../../views/types';
 import { activitiesAfter } from './activities';
 import { findConversationByExternalId } from '../../conversations/open-conversation';
 import { verifyStreamToken } from './credentials';
+import { directLineWireCodes } from './http';
 import { directLineKeys, STREAM_PATH } from './keys';
 import { CHANNEL_ID } from './wire';
 
@@ -29,11 +31,13 @@ export function createDirectLineStreams(): DirectLineStreams {
   const server = new WebSocketServer({ noServer: true, maxPayload: 64 * 1024 });
   const open = new Map<string, WebSocket>();
 
-  function refuse(socket: Duplex, status: number, code: string, message: string) {
-    const body = JSON.stringify({ error: { code, message } });
+  /** Answers the upgrade request as the HTTP routes would have (status by code, Direct Line's wording). */
+  function refuse(request: IncomingMessage, socket: Duplex, error: AppError) {
+    const { status, body } = errorAnswer(error, { url: request.url ?? '', method: 'GET' }, directLineWireCodes);
+    const text = JSON.stringify(body);
     socket.end(
-      `HTTP/1.1 ${status} ${status === 403 ? 'Forbidden' : status === 404 ? 'Not Found' : status === 401 ? 'Unauthorized' : 'Bad Request'}\r\n` +
-        `Content-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
+      `HTTP/1.1 ${status} ${STATUS_CODES[status] ?? 'Error'}\r\n` +
+        `Content-Type: application/json\r\nContent-Length: ${Buffer.byteLength(text)}\r\nConnection: close\r\n\r\n${text}`,
     );
   }
 
@@ -43,15 +47,15 @@ export function createDirectLineStreams(): DirectLineStreams {
     const watermark = /^\d{1,10}$/.test(url.searchParams.get('watermark') ?? '') ? Number(url.searchParams.get('watermark')) : 0;
     try {
       const claims = await verifyStreamToken(await directLineKeys(), url.searchParams.get('t') ?? '');
-      if (claims.conversationId !== requested) return refuse(socket, 403, 'BadArgument', 'The stream token is for another conversation.');
+      if (claims.conversationId !== requested) return refuse(request, socket, forbidden('The stream token is for another conversation.'));
       const conversation = await findConversationByExternalId(db(), 'directline', requested);
-      if (!conversation) return refuse(socket, 404, 'BadArgument', 'Conversation not found.');
+      if (!conversation) return refuse(request, socket, notFound('Conversation not found.'));
       await realtimeHub().start();
       server.handleUpgrade(request, socket, head, (ws) => serve(ws, conversation.id, watermark));
     } catch (error) {
-      if (error instanceof AppError) return refuse(socket, error.status, error.code, error.message);
+      if (error instanceof AppError) return refuse(request, socket, error);
       logger.error({ err: error }, 'Direct Line stream upgrade failed');
-      refuse(socket, 400, 'BadArgument', 'The stream could not be opened.');
+      refuse(request, socket, badRequest('BadArgument', 'The stream could not be opened.'));
     }
   }
 

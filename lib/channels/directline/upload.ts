@@ -115,7 +115,7 @@ export async function uploadAttachments(
   if (upload.files.length > MAX_UPLOAD_FILES) throw badRequest('TooManyFiles', `At most ${MAX_UPLOAD_FILES} files per upload.`);
   for (const file of upload.files) {
     if (!isAllowedUploadType(file.contentType)) {
-      throw new AppError(415, 'UnsupportedMediaType', `Files of type ${file.contentType} are not accepted.`);
+      throw new AppError('UnsupportedMediaType', `Files of type ${file.contentType} are not accepted.`);
     }
   }
   const stored: string[] = [];

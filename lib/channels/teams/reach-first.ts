@@ -32,7 +32,7 @@ export const teamsReachFirst: ReachFirst = {
   async open(_db, conversation, customer) {
     const details = (conversation.channelData ?? {}) as ConversationDetails;
     const credentials = await botCredentials();
-    if (!credentials || !conversation.serviceUrl) throw new AppError(409, 'BotNotConfigured', 'No bot credentials are configured (BOT_APP_ID, BOT_APP_PASSWORD).');
+    if (!credentials || !conversation.serviceUrl) throw new AppError('BotNotConfigured', 'No bot credentials are configured (BOT_APP_ID, BOT_APP_PASSWORD).');
     const tenantId = details.tenantId ?? null;
     const parameters = {
       bot: { id: details.bot?.id ?? credentials.clientId, ...(details.bot?.name && { name: details.bot.name }) },
@@ -44,7 +44,7 @@ export const teamsReachFirst: ReachFirst = {
     const answer = outcome.kind === 'answered' ? (outcome.body as { id?: unknown; serviceUrl?: unknown } | undefined) : undefined;
     if (outcome.kind !== 'answered' || outcome.status >= 300 || typeof answer?.id !== 'string' || !answer.id) {
       const why = outcome.kind === 'answered' ? `answered ${outcome.status}${outcome.errorCode ? ` ${outcome.errorCode}` : ''}` : outcome.kind === 'timeout' ? 'did not answer in time' : 'could not be reached';
-      throw new AppError(502, 'ChannelRefused', `Teams ${why}; the conversation was not started.`);
+      throw new AppError('ChannelRefused', `Teams ${why}; the conversation was not started.`);
     }
     const channelData: Prisma.InputJsonObject = {
       bot: { id: parameters.bot.id, name: details.bot?.name ?? null },

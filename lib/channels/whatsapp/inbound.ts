@@ -14,7 +14,7 @@ import { db as defaultDb, type Db } from '../../db/client';
 import type { Prisma } from '../../db/generated/client';
 import { isUniqueViolation } from '../../db/prisma-errors';
 import { transaction } from '../../db/transaction';
-import { AppError } from '../../errors/app-error';
+import { isRefusal } from '../../errors/app-error';
 import {
   ANALYSIS_COMPLETED,
   analysisSchema,
@@ -52,7 +52,7 @@ export async function applyAcsEvent(event: IncomingEvent, db: Db = defaultDb()):
     return await applyEvent(event, db);
   } catch (error) {
     // A refusal of the domain's (media too large, say) is as final as bad data.
-    const final = error instanceof UnusableEvent || (error instanceof AppError && error.status < 500);
+    const final = error instanceof UnusableEvent || isRefusal(error);
     if (!final) throw error;
     await rejectChannelEvent(db, { channel: 'whatsapp', key: `eventgrid:${event.id}`, eventType: event.type, reason: (error as Error).message, data: event.data });
     return 'rejected';

@@ -2,14 +2,14 @@ import { db as defaultDb, type Db } from '../../db/client';
 import { transaction } from '../../db/transaction';
 import { conflict } from '../../errors/app-error';
 import type { ConversationSummary } from '../../views/types';
-import type { ActingAgent } from '../agent';
+import type { ActingViewer } from '../agent';
 import { recordLifecycleEvent } from '../lifecycle';
 import { loadOwnedConversation } from '../owned-conversation';
 import { publishConversationChange } from '../publish';
 
 /** The owner adds a consultant to the customer conversation: from now on they may write to the customer. */
 export async function addConsultantToConversation(
-  input: { conversationId: string; agent: ActingAgent; consultantId: string },
+  input: { conversationId: string; agent: ActingViewer; consultantId: string },
   db: Db = defaultDb(),
 ): Promise<ConversationSummary> {
   return transaction(db, async (tx) => {

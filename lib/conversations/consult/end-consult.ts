@@ -1,11 +1,13 @@
 import type { Tx } from '../../db/client';
 import { db as defaultDb, type Db } from '../../db/client';
 import { transaction } from '../../db/transaction';
-import { conflict, forbidden, notFound } from '../../errors/app-error';
+import { conflict, forbidden } from '../../errors/app-error';
+import { canEndConsult } from '../../shared/policies';
 import type { ConversationSummary } from '../../views/types';
-import type { ActingAgent } from '../agent';
+import type { ActingViewer } from '../agent';
 import { recordLifecycleEvent } from '../lifecycle';
 import { publishConversationChange } from '../publish';
+import { loadVisibleConversation } from '../visible-conversation';
 
 /** Ends every consult of a conversation (it closes, or moves to another owner or queue). */
 export async function endConsults(tx: Tx, conversationId: string): Promise<void> {
@@ -18,14 +20,13 @@ export async function endConsults(tx: Tx, conversationId: string): Promise<void>
  * `ConsultAgentLeftPublicConversation` and `ConsultAgentRemoved`.
  */
 export async function endConsult(
-  input: { conversationId: string; agent: ActingAgent; consultantId: string },
+  input: { conversationId: string; agent: ActingViewer; consultantId: string },
   db: Db = defaultDb(),
 ): Promise<ConversationSummary> {
   return transaction(db, async (tx) => {
-    const conversation = await tx.conversation.findUnique({ where: { id: input.conversationId } });
-    if (!conversation || conversation.state === 'pending') throw notFound('Conversation not found.');
+    const conversation = await loadVisibleConversation(tx, input.conversationId, input.agent);
     const leaving = input.consultantId === input.agent.id;
-    if (!leaving && conversation.ownerId !== input.agent.id && input.agent.role === 'agent') {
+    if (!canEndConsult(input.agent, conversation, input.consultantId)) {
       throw forbidden('Only the owner or the consultant can end a consult.', 'NotOwner');
     }
     const consulting = await tx.consultant.findFirst({ where: { conversationId: conversation.id, agentId: input.consultantId, endedAt: null } });

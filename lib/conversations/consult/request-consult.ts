@@ -1,8 +1,9 @@
 import { db as defaultDb, type Db } from '../../db/client';
 import { transaction } from '../../db/transaction';
 import { conflict, forbidden } from '../../errors/app-error';
+import { canConsult } from '../../shared/policies';
 import type { ConversationSummary } from '../../views/types';
-import type { ActingAgent } from '../agent';
+import type { ActingViewer } from '../agent';
 import { recordAgentNote } from '../agent-note';
 import { recordLifecycleEvent } from '../lifecycle';
 import { publishOffer } from '../offers/offer-view';
@@ -15,13 +16,13 @@ import { publishConversationChange } from '../publish';
  * that cannot be made (see `reachColleague`) is recorded as `ConsultAgentFailed`.
  */
 export async function requestConsult(
-  input: { conversationId: string; agent: ActingAgent; targetId: string; note?: string; expiresInMs: number },
+  input: { conversationId: string; agent: ActingViewer; targetId: string; note?: string; expiresInMs: number },
   db: Db = defaultDb(),
 ): Promise<ConversationSummary> {
   const result = await transaction(db, async (tx) => {
     const conversation = await loadOwnedConversation(tx, input.conversationId, input.agent);
     // The consult is the owner's private thread: supervisors take over or reassign instead.
-    if (conversation.ownerId !== input.agent.id) throw forbidden('Only the agent who owns the conversation asks for a consult.', 'NotOwner');
+    if (!canConsult(input.agent, conversation)) throw forbidden('Only the agent who owns the conversation asks for a consult.', 'NotOwner');
     if (input.targetId === conversation.ownerId) throw conflict('The owner cannot consult on their own conversation.', 'SameAgent');
     const [consulting, asked] = await Promise.all([
       tx.consultant.findFirst({ where: { conversationId: conversation.id, agentId: input.targetId, endedAt: null }, include: { agent: { select: { displayName: true } } } }),

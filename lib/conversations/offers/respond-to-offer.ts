@@ -4,7 +4,7 @@ import type { Offer } from '../../db/generated/client';
 import { conflict, forbidden, notFound } from '../../errors/app-error';
 import type { ConversationSummary, OfferView } from '../../views/types';
 import { acceptConversation } from '../accept-conversation';
-import type { ActingAgent } from '../agent';
+import type { ActingAgent, ActingViewer } from '../agent';
 import { endConsults } from '../consult/end-consult';
 import { recordLifecycleEvent, type LifecycleEventName } from '../lifecycle';
 import { publishConversationChange } from '../publish';
@@ -28,7 +28,7 @@ async function settle(tx: Tx, offer: Offer, state: 'accepted' | 'declined'): Pro
   await publishOffer(tx, offer);
 }
 
-export async function acceptOffer(input: { offerId: string; agent: ActingAgent }, db: Db = defaultDb()): Promise<ConversationSummary> {
+export async function acceptOffer(input: { offerId: string; agent: ActingViewer }, db: Db = defaultDb()): Promise<ConversationSummary> {
   const offer = await loadOwnOffer(db, input.offerId, input.agent);
   if (offer.kind === 'route') return acceptConversation({ conversationId: offer.conversationId, agent: input.agent }, db);
   return transaction(db, async (tx) => {

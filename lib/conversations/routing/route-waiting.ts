@@ -3,7 +3,8 @@
 // two instances never offer one conversation twice; everything else is plain conditional updates.
 import type { Db, Tx } from '../../db/client';
 import { transaction } from '../../db/transaction';
-import type { AgentRole, Offer } from '../../db/generated/client';
+import type { Offer } from '../../db/generated/client';
+import { lapsedOwners, longestIdleMember, tryAdvisoryLock } from '../../db/sql/routing';
 import { recordLifecycleEvent, type LifecycleEventName } from '../lifecycle';
 import { publishConversationChange } from '../publish';
 import { publishOffer } from '../offers/offer-view';
@@ -27,19 +28,14 @@ export interface RoutingResult {
 export async function routeWaitingConversations(db: Db, options: { offerTimeoutMs: number; now?: Date }): Promise<RoutingResult> {
   const now = options.now ?? new Date();
   const routed = await transaction(db, async (tx) => {
-    if (!(await tryLock(tx, ROUTING_LOCK))) return { expired: 0, offered: 0 };
+    if (!(await tryAdvisoryLock(tx, ROUTING_LOCK))) return { expired: 0, offered: 0 };
     const expired = await expireOffers(tx, now);
     const offered = await offerWaiting(tx, now, options.offerTimeoutMs);
     return { expired, offered };
   });
   // Apart from routing, so that however many there are, announcing them never holds up an offer.
-  const disconnected = await transaction(db, async (tx) => ((await tryLock(tx, DISCONNECTION_LOCK)) ? announceDisconnections(tx, now) : 0));
+  const disconnected = await transaction(db, async (tx) => ((await tryAdvisoryLock(tx, DISCONNECTION_LOCK)) ? announceDisconnections(tx, now) : 0));
   return { ...routed, disconnected };
-}
-
-async function tryLock(tx: Tx, key: number): Promise<boolean> {
-  const lock = await tx.$queryRaw<{ locked: boolean }[]>`SELECT pg_try_advisory_xact_lock(${key}) AS locked`;
-  return lock[0]?.locked === true;
 }
 
 const TIMED_OUT: Record<Offer['kind'], LifecycleEventName | null> = {
@@ -87,17 +83,7 @@ export async function afterOfferEnded(tx: Tx, offer: Offer, event: LifecycleEven
  * The conversation stays theirs: they may come back, or a supervisor reassigns it.
  */
 async function announceDisconnections(tx: Tx, now: Date): Promise<number> {
-  const gone = await tx.$queryRaw<{ conversationId: string; outboundChannelId: string | null; agentId: string; displayName: string; role: AgentRole }[]>`
-    SELECT c.id AS "conversationId", c."outboundChannelId", a.id AS "agentId", a."displayName", a.role
-    FROM "Conversation" c JOIN "Agent" a ON a.id = c."ownerId"
-    WHERE c.state = 'active' AND a."connectedUntil" <= ${now} AND c."acceptedAt" < a."connectedUntil"
-      AND NOT EXISTS (
-        SELECT 1 FROM "Activity" e
-        WHERE e."conversationId" = c.id AND e.type = 'event' AND e.name = 'AgentDisconnected'
-          AND e."agentId" = a.id AND e."createdAt" >= a."connectedUntil"
-      )
-    ORDER BY a."connectedUntil" DESC, c."acceptedAt" DESC, c.id
-    LIMIT ${DISCONNECTIONS_PER_TICK}`;
+  const gone = await lapsedOwners(tx, now, DISCONNECTIONS_PER_TICK);
   for (const row of gone) {
     const agent = { id: row.agentId, displayName: row.displayName, role: row.role };
     const conversation = { id: row.conversationId, outboundChannelId: row.outboundChannelId };
@@ -146,18 +132,5 @@ async function offerWaiting(tx: Tx, now: Date, offerTimeoutMs: number): Promise<
  * already let this conversation pass since it joined the queue.
  */
 async function longestIdleAgent(tx: Tx, queueId: string, conversationId: string, queuedAt: Date, now: Date): Promise<string | null> {
-  const rows = await tx.$queryRaw<{ id: string }[]>`
-    SELECT a.id FROM "Agent" a
-    JOIN "QueueMember" m ON m."agentId" = a.id AND m."queueId" = ${queueId}
-    WHERE a.active AND a.presence = 'available' AND a."connectedUntil" > ${now}
-      AND (SELECT count(*) FROM "Conversation" c WHERE c."ownerId" = a.id AND c.state IN ('active', 'wrapup'))
-        + (SELECT count(*) FROM "Offer" o WHERE o."agentId" = a.id AND o.state = 'pending' AND o.kind IN ('route', 'transfer'))
-        < a.capacity
-      AND NOT EXISTS (
-        SELECT 1 FROM "Offer" o
-        WHERE o."conversationId" = ${conversationId} AND o."agentId" = a.id AND o.kind = 'route' AND o."createdAt" >= ${queuedAt}
-      )
-    ORDER BY a."idleSince" ASC, a.id ASC
-    LIMIT 1`;
-  return rows[0]?.id ?? null;
+  return longestIdleMember(tx, { queueId, conversationId, queuedAt, now });
 }

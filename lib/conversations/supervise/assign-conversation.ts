@@ -1,13 +1,15 @@
 import { db as defaultDb, type Db } from '../../db/client';
 import { transaction } from '../../db/transaction';
 import { conflict, forbidden, notFound } from '../../errors/app-error';
+import { canSupervise } from '../../shared/policies';
 import type { ConversationSummary } from '../../views/types';
-import type { ActingAgent } from '../agent';
+import type { ActingViewer } from '../agent';
 import { endConsults } from '../consult/end-consult';
 import { recordLifecycleEvent } from '../lifecycle';
 import { settlePendingOffers } from '../offers/offer-view';
 import { publishConversationChange } from '../publish';
 import { publishAgentStatus } from '../routing/agent-status';
+import { loadVisibleConversation } from '../visible-conversation';
 import { recordSupervisorAction } from './record-action';
 
 /**
@@ -15,13 +17,12 @@ import { recordSupervisorAction } from './record-action';
  * agent at once, without asking: the previous owner loses it, pending requests are withdrawn.
  */
 export async function assignConversation(
-  input: { conversationId: string; supervisor: ActingAgent; agentId: string; note?: string },
+  input: { conversationId: string; supervisor: ActingViewer; agentId: string; note?: string },
   db: Db = defaultDb(),
 ): Promise<ConversationSummary> {
-  if (input.supervisor.role === 'agent') throw forbidden('Only supervisors take over or reassign conversations.', 'SupervisorsOnly');
+  if (!canSupervise(input.supervisor)) throw forbidden('Only supervisors take over or reassign conversations.', 'SupervisorsOnly');
   return transaction(db, async (tx) => {
-    const conversation = await tx.conversation.findUnique({ where: { id: input.conversationId } });
-    if (!conversation || conversation.state === 'pending') throw notFound('Conversation not found.');
+    const conversation = await loadVisibleConversation(tx, input.conversationId, input.supervisor);
     if (conversation.state === 'closed') throw conflict('The conversation is closed.', 'ConversationClosed');
     if (conversation.ownerId === input.agentId && conversation.state === 'active') throw conflict('The conversation is already theirs.', 'SameAgent');
     const target = await tx.agent.findUnique({ where: { id: input.agentId }, select: { id: true, displayName: true, role: true, active: true } });

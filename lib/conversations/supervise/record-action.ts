@@ -17,6 +17,3 @@ export async function recordSupervisorAction(
     },
   });
 }
-
-/** Whether a command on this conversation is a supervisor acting on someone else's work. */
-export const isSupervising = (agent: ActingAgent, ownerId: string | null) => agent.role !== 'agent' && ownerId !== agent.id;

@@ -3,7 +3,8 @@ import type { Activity, Conversation } from '../../db/generated/client';
 import { transaction } from '../../db/transaction';
 import { conflict, notFound } from '../../errors/app-error';
 import type { ConversationSummary } from '../../views/types';
-import type { ActingAgent } from '../agent';
+import { canSupervise, isSupervising } from '../../shared/policies';
+import type { ActingAgent, ActingViewer } from '../agent';
 import { recordAgentNote } from '../agent-note';
 import { endConsults } from '../consult/end-consult';
 import { recordLifecycleEvent } from '../lifecycle';
@@ -13,7 +14,7 @@ import { refuse, unlessRefused } from '../refusal';
 import { publishConversationChange } from '../publish';
 import { publishAgentStatus } from '../routing/agent-status';
 import { assignConversation } from '../supervise/assign-conversation';
-import { isSupervising, recordSupervisorAction } from '../supervise/record-action';
+import { recordSupervisorAction } from '../supervise/record-action';
 
 export type TransferTarget = { agentId: string } | { queueId: string };
 
@@ -24,13 +25,13 @@ export type TransferTarget = { agentId: string } | { queueId: string };
  * console open) is recorded as failed and answered with the reason.
  */
 export async function requestTransfer(
-  input: { conversationId: string; agent: ActingAgent; to: TransferTarget; note?: string; expiresInMs: number },
+  input: { conversationId: string; agent: ActingViewer; to: TransferTarget; note?: string; expiresInMs: number },
   db: Db = defaultDb(),
 ): Promise<ConversationSummary> {
   // A supervisor moving someone else's conversation to an agent reassigns it outright.
-  if ('agentId' in input.to && input.agent.role !== 'agent') {
+  if ('agentId' in input.to && canSupervise(input.agent)) {
     const owner = await db.conversation.findUnique({ where: { id: input.conversationId }, select: { ownerId: true } });
-    if (owner && isSupervising(input.agent, owner.ownerId)) {
+    if (owner && isSupervising(input.agent, owner)) {
       return assignConversation({ conversationId: input.conversationId, supervisor: input.agent, agentId: input.to.agentId, note: input.note }, db);
     }
   }
@@ -93,7 +94,7 @@ async function recordRequest(
   input: { agent: ActingAgent; note?: string },
   events: Activity[],
 ): Promise<void> {
-  if (isSupervising(input.agent, conversation.ownerId)) {
+  if (isSupervising(input.agent, conversation)) {
     await recordSupervisorAction(tx, {
       supervisor: input.agent,
       kind: 'transfer',

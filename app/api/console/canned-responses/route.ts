@@ -1,10 +1,12 @@
 import { listCannedResponses } from '@/lib/canned-responses/canned-responses';
 import { consoleAgent } from '@/lib/http/console-request';
-import { handle, json } from '@/lib/http/respond';
+import { reply } from '@/lib/http/console-contract';
+import { handle } from '@/lib/http/respond';
+import { consoleApi } from '@/lib/protocol/console';
 
 export const dynamic = 'force-dynamic';
 
 export const GET = handle(async (request) => {
   await consoleAgent(request);
-  return json({ items: await listCannedResponses() });
+  return reply(consoleApi.cannedResponses, { items: await listCannedResponses() });
 });

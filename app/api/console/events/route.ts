@@ -1,8 +1,10 @@
 import { eventFilterFor } from '@/lib/auth/conversation-access';
 import { keepAgentConnected } from '@/lib/conversations/routing/connection';
 import { consoleAgent } from '@/lib/http/console-request';
+import { readQuery } from '@/lib/http/console-contract';
 import { handle } from '@/lib/http/respond';
 import { metrics } from '@/lib/metrics/registry';
+import { consoleApi } from '@/lib/protocol/console';
 import { realtimeHub } from '@/lib/realtime/hub';
 import { openEventStream, parseLastEventId } from '@/lib/realtime/sse-stream';
 
@@ -12,7 +14,7 @@ export const dynamic = 'force-dynamic';
 export const GET = handle(async (request) => {
   const agent = await consoleAgent(request);
   keepAgentConnected(agent.id, request.signal);
-  const after = parseLastEventId(request.headers.get('last-event-id') ?? new URL(request.url).searchParams.get('after'));
+  const after = parseLastEventId(request.headers.get('last-event-id') ?? readQuery(request, consoleApi.events).after ?? null);
   const gauge = metrics().openStreams;
   gauge.inc();
   request.signal.addEventListener('abort', () => gauge.dec());

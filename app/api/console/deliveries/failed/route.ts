@@ -1,10 +1,12 @@
 import { consoleSupervisor } from '@/lib/http/console-access';
-import { handle, json } from '@/lib/http/respond';
+import { reply } from '@/lib/http/console-contract';
+import { handle } from '@/lib/http/respond';
 import { listFailedDeliveries } from '@/lib/outbound/failed-deliveries';
+import { consoleApi } from '@/lib/protocol/console';
 
 export const dynamic = 'force-dynamic';
 
 export const GET = handle(async (request) => {
   await consoleSupervisor(request);
-  return json({ items: await listFailedDeliveries() });
+  return reply(consoleApi.failedDeliveries, { items: await listFailedDeliveries() });
 });

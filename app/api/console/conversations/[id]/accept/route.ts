@@ -1,13 +1,11 @@
-import { z } from 'zod';
 import { acceptConversation } from '@/lib/conversations/accept-conversation';
 import { consoleConversationAgent } from '@/lib/http/console-access';
-import { handle, json, readJson } from '@/lib/http/respond';
-
-// `version` (what the rep saw) is accepted for older clients and not needed: the state decides races.
-const body = z.object({ version: z.number().int().min(0).optional() }).default({});
+import { reply } from '@/lib/http/console-contract';
+import { handle, readJson } from '@/lib/http/respond';
+import { consoleApi } from '@/lib/protocol/console';
 
 export const POST = handle(async (request, { params }: { params: Promise<{ id: string }> }) => {
   const agent = await consoleConversationAgent(request, params);
-  await readJson(request, body, 1000);
-  return json(await acceptConversation({ conversationId: (await params).id, agent }));
+  await readJson(request, consoleApi.accept.body, 1000);
+  return reply(consoleApi.accept, await acceptConversation({ conversationId: (await params).id, agent }));
 });

@@ -1,19 +1,16 @@
-import { z } from 'zod';
-import { getConversation, getTranscript } from '@/lib/conversations/get-conversation';
+import { getTranscript } from '@/lib/conversations/get-conversation';
 import { consoleConversationAgent } from '@/lib/http/console-access';
-import { handle, json } from '@/lib/http/respond';
+import { readQuery, reply } from '@/lib/http/console-contract';
+import { handle } from '@/lib/http/respond';
+import { consoleApi } from '@/lib/protocol/console';
+import { canSupervise } from '@/lib/shared/policies';
 
 export const dynamic = 'force-dynamic';
 
-const query = z.object({
-  before: z.coerce.number().int().min(1).optional(),
-  limit: z.coerce.number().int().min(1).max(200).default(50),
-});
-
 export const GET = handle(async (request, { params }: { params: Promise<{ id: string }> }) => {
+  // The guard also hides pending conversations.
   const agent = await consoleConversationAgent(request, params);
   const { id } = await params;
-  await getConversation(id);
-  const input = query.parse(Object.fromEntries(new URL(request.url).searchParams));
-  return json(await getTranscript({ conversationId: id, ...input, withPreviousText: agent.role !== 'agent' }));
+  const input = readQuery(request, consoleApi.transcript);
+  return reply(consoleApi.transcript, await getTranscript({ conversationId: id, ...input, withPreviousText: canSupervise(agent) }));
 });

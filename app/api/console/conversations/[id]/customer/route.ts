@@ -1,10 +1,12 @@
 import { customerProfile } from '@/lib/conversations/customer-profile';
 import { consoleConversationAgent } from '@/lib/http/console-access';
-import { handle, json } from '@/lib/http/respond';
+import { reply } from '@/lib/http/console-contract';
+import { handle } from '@/lib/http/respond';
+import { consoleApi } from '@/lib/protocol/console';
 
 export const dynamic = 'force-dynamic';
 
 export const GET = handle(async (request, { params }: { params: Promise<{ id: string }> }) => {
   const agent = await consoleConversationAgent(request, params);
-  return json(await customerProfile((await params).id, agent));
+  return reply(consoleApi.customerProfile, await customerProfile((await params).id, agent));
 });

@@ -1,9 +1,11 @@
 import { markConversationRead } from '@/lib/conversations/mark-read';
 import { consoleConversationAgent } from '@/lib/http/console-access';
-import { handle, json } from '@/lib/http/respond';
+import { reply } from '@/lib/http/console-contract';
+import { handle } from '@/lib/http/respond';
+import { consoleApi } from '@/lib/protocol/console';
 
 export const POST = handle(async (request, { params }: { params: Promise<{ id: string }> }) => {
   const agent = await consoleConversationAgent(request, params);
   await markConversationRead({ conversationId: (await params).id, agent });
-  return json({ ok: true });
+  return reply(consoleApi.markRead, { ok: true });
 });

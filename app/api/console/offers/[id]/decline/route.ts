@@ -1,9 +1,11 @@
 import { declineOffer } from '@/lib/conversations/offers/respond-to-offer';
 import { consoleAgent } from '@/lib/http/console-request';
-import { handle, json } from '@/lib/http/respond';
+import { reply } from '@/lib/http/console-contract';
+import { handle } from '@/lib/http/respond';
+import { consoleApi } from '@/lib/protocol/console';
 
 export const POST = handle(async (request, { params }: { params: Promise<{ id: string }> }) => {
   const agent = await consoleAgent(request);
   await declineOffer({ offerId: (await params).id, agent });
-  return json({ ok: true });
+  return reply(consoleApi.declineOffer, { ok: true });
 });

@@ -1,8 +1,8 @@
-import { directLineCaller } from '@/lib/channels/directline/http';
+import { directLineCaller, handleDirectLine } from '@/lib/channels/directline/http';
 import { readUpload, uploadAttachments } from '@/lib/channels/directline/upload';
-import { handle, json } from '@/lib/http/respond';
+import { json } from '@/lib/http/respond';
 
-export const POST = handle(async (request, { params }: { params: Promise<{ conversationId: string }> }) => {
+export const POST = handleDirectLine(async (request, { params }: { params: Promise<{ conversationId: string }> }) => {
   const caller = await directLineCaller(request);
   const { conversationId } = await params;
   const userId = new URL(request.url).searchParams.get('userId');

@@ -1,12 +1,11 @@
-import { z } from 'zod';
 import { setQueueMembers } from '@/lib/admin/manage-queues';
 import { consoleAdmin } from '@/lib/http/console-access';
-import { handle, json, readJson } from '@/lib/http/respond';
-
-const body = z.object({ agentIds: z.array(z.uuid()).max(1000) }).strict();
+import { reply } from '@/lib/http/console-contract';
+import { handle, readJson } from '@/lib/http/respond';
+import { consoleApi } from '@/lib/protocol/console';
 
 export const PUT = handle(async (request, { params }: { params: Promise<{ id: string }> }) => {
   await consoleAdmin(request);
-  const { agentIds } = await readJson(request, body, 100_000);
-  return json(await setQueueMembers((await params).id, agentIds));
+  const { agentIds } = await readJson(request, consoleApi.setQueueMembers.body, 100_000);
+  return reply(consoleApi.setQueueMembers, await setQueueMembers((await params).id, agentIds));
 });

@@ -1,10 +1,12 @@
 import { revokeDirectLineSecret } from '@/lib/channels/channel-settings';
 import { notFound } from '@/lib/errors/app-error';
 import { consoleAdmin } from '@/lib/http/console-access';
-import { handle, json } from '@/lib/http/respond';
+import { reply } from '@/lib/http/console-contract';
+import { handle } from '@/lib/http/respond';
+import { consoleApi } from '@/lib/protocol/console';
 
 export const DELETE = handle(async (request, { params }: { params: Promise<{ id: string }> }) => {
   await consoleAdmin(request);
   if (!(await revokeDirectLineSecret((await params).id))) throw notFound('No such secret.', 'SecretNotFound');
-  return json({ ok: true });
+  return reply(consoleApi.revokeDirectLineSecret, { ok: true });
 });

@@ -1,0 +1,31 @@
+// The realtime stream (`GET /api/console/events`): one `console` SSE event per change a rep may see.
+import { z } from 'zod';
+import { activityViewSchema } from './activities';
+import { agentStatusViewSchema } from './agents';
+import { conversationSummarySchema } from './conversations';
+import { offerViewSchema } from './offers';
+
+export const consoleEventSchema = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('conversation.updated'), conversationId: z.string(), conversation: conversationSummarySchema }),
+  z.object({ type: z.literal('activity.created'), conversationId: z.string(), activity: activityViewSchema, conversation: conversationSummarySchema }),
+  z.object({ type: z.literal('activity.updated'), conversationId: z.string(), activity: activityViewSchema }),
+  z.object({ type: z.literal('typing'), conversationId: z.string(), author: z.enum(['customer', 'agent']), name: z.string(), agentId: z.string().nullable() }),
+  z.object({ type: z.literal('offer.updated'), conversationId: z.string(), offer: offerViewSchema }),
+  z.object({ type: z.literal('agent.updated'), conversationId: z.null(), agent: agentStatusViewSchema }),
+]);
+
+/** Who may see a conversation's events: its queue's members, its owner, its consultants and requested agents. */
+export const eventScopeSchema = z.object({ queueId: z.string().nullable(), ownerId: z.string().nullable(), agentIds: z.array(z.string()) });
+
+/** An event as the log stores and the stream sends it: with its log id (the SSE id). */
+export const streamedEventSchema = z.intersection(
+  consoleEventSchema,
+  z.object({ id: z.string(), scope: eventScopeSchema.nullable().optional() }),
+);
+
+/** The `ready` SSE event: the stream caught up to this id. */
+export const streamReadySchema = z.object({ id: z.string() });
+
+export type ConsoleEvent = z.infer<typeof consoleEventSchema>;
+export type EventScope = z.infer<typeof eventScopeSchema>;
+export type StreamedEvent = z.infer<typeof streamedEventSchema>;
