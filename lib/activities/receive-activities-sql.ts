@@ -128,6 +128,8 @@ WITH i AS MATERIALIZED (
     "queuedAt" = CASE WHEN ${queues} THEN $2 ELSE t."queuedAt" END,
     "ownerId" = CASE WHEN ${queues} THEN NULL ELSE t."ownerId" END,
     "closedAt" = CASE WHEN ${queues} THEN NULL ELSE t."closedAt" END,
+    -- Each entry into the queue from pending or closed starts an episode (docs/metrics.md).
+    episode = t.episode + CASE WHEN ${queues} THEN 1 ELSE 0 END,
     version = t.version + CASE WHEN ${queues} THEN 1 ELSE 0 END
   FROM p
   WHERE t.id = p.id

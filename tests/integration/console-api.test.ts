@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ConsoleClient, customerSays, directLine, startDirectLine } from '../support/clients';
+import { withClient } from '../support/scratch-db';
 import { readEvents } from '../support/sse';
 
 describe('console sign-in', () => {
@@ -121,6 +122,11 @@ describe('inbox and conversation', () => {
     await customerSays(start, 'me again', { id: 'u-again', name: 'Back Again' });
     const reopened = await alice.call('GET', `/api/console/conversations/${start.conversationId}`);
     expect(reopened.body).toMatchObject({ state: 'queued', ownerId: null, unreadCount: 1, lastText: 'me again' });
+    // The reopening starts the conversation's second episode (docs/metrics.md).
+    const { rows } = await withClient(process.env.DATABASE_URL!, (client) =>
+      client.query<{ episode: number }>(`SELECT episode FROM "Conversation" WHERE id = $1`, [start.conversationId]),
+    );
+    expect(rows).toEqual([{ episode: 2 }]);
     const unassigned = await alice.call('GET', '/api/console/conversations?filter=unassigned');
     expect(unassigned.body.items.some((c: { id: string }) => c.id === start.conversationId)).toBe(true);
   });
