@@ -96,7 +96,7 @@ async function seedBurst(receiver: FakeChannel): Promise<Burst> {
     for (const message of messages) {
       await enqueueDelivery(tx, { activityId: message.id, conversationId: message.conversationId, channelId: channel.id });
     }
-  });
+  }, { timeout: 120_000 }); // a thousand inserts: Prisma's 5 s default is too short on a loaded machine
   return { channelId: channel.id, messageIds: messages.map((message) => message.id) };
 }
 
