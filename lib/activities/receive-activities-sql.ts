@@ -3,6 +3,7 @@
 // allocates consecutive seqs in arrival order, bumps the counters and queues the conversation when
 // needed, as storing the activities one by one would; for each activity it inserts the row, claims
 // its files and writes the realtime event (summary computed in SQL, lib/conversations/summary-sql.ts).
+// A conversation it queues gets its episode row (docs/metrics.md); other messages add no write for reports.
 // An activity whose conversation does not exist, or (when not waiting) is locked by another
 // transaction, gets no row.
 //
@@ -134,6 +135,14 @@ WITH i AS MATERIALIZED (
   FROM p
   WHERE t.id = p.id
   RETURNING t.*, p.n
+), ep AS (
+  -- The episode this statement began (queued it just now): its row, with what it began with. A
+  -- message to a conversation already waiting matches no row or the row exists: nothing more.
+  INSERT INTO "Episode" ("conversationId", number, source, "queueId", "channelId", "startSeq", "answeredSeq", "queuedAt")
+  SELECT c.id, c.episode, (CASE WHEN c.episode = 1 THEN 'first_message' ELSE 'reopen' END)::"EpisodeSource", c."queueId",
+    c."channelId", c."lastSeq" - c.n, c."lastSeq" - c.n, c."queuedAt"
+  FROM c WHERE c.state = 'queued' AND c."queuedAt" = $2
+  ON CONFLICT ("conversationId", number) DO NOTHING
 ), ci AS MATERIALIZED (
   -- Each stored activity with its conversation and seq: the seqs the conversation just gave out, in arrival order.
   SELECT i.*, c.id AS "storedIn", c."lastSeq" - c.n + row_number() OVER (PARTITION BY c.id ORDER BY i.k) AS seq

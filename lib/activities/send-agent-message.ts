@@ -1,4 +1,5 @@
 import { db as defaultDb, type Db, type Tx } from '../db/client';
+import { episodeResponded } from '../db/sql/episodes';
 import { transaction } from '../db/transaction';
 import type { Prisma } from '../db/generated/client';
 import { isUniqueViolation } from '../db/prisma-errors';
@@ -116,6 +117,8 @@ export async function storeAgentMessage(tx: Tx, input: AgentMessageInput): Promi
       where: { id: conversation.id },
       data: { lastActivityAt: timestamp, lastText: input.text ? input.text.slice(0, 280) : input.cards?.length ? '🃏 Card' : '📎 Attachment', unreadCount: 0 },
     });
+    // A public reply is a response (docs/metrics.md); notes are not.
+    await episodeResponded(tx, conversation.id, { at: timestamp, lastSeq: stored.at(-1)!.seq, messages: stored.length });
   }
   await publishConversationChange(tx, conversation.id, stored);
   return toActivityView(stored[0]!);

@@ -1,7 +1,7 @@
 // Administration of agents: create, change role, capacity, queues, password; deactivate (which also
 // ends their sessions and takes them out of routing).
 import { hashPassword } from '../auth/password';
-import { publishAgentStatus } from '../conversations/routing/agent-status';
+import { publishAgentStatus, recordPresenceChange } from '../conversations/routing/agent-status';
 import { db as defaultDb, type Db } from '../db/client';
 import { isUniqueViolation } from '../db/prisma-errors';
 import { transaction } from '../db/transaction';
@@ -56,7 +56,7 @@ export async function updateAgent(id: string, change: AgentChange, byAdminId: st
   }
   const passwordHash = change.password ? await hashPassword(change.password) : undefined;
   return transaction(db, async (tx) => {
-    const existing = await tx.agent.findUnique({ where: { id }, select: { id: true } });
+    const existing = await tx.agent.findUnique({ where: { id }, select: { id: true, presence: true } });
     if (!existing) throw notFound('No such agent.', 'AgentNotFound');
     if (change.queueIds) {
       await assertQueues(tx, change.queueIds);
@@ -76,6 +76,7 @@ export async function updateAgent(id: string, change: AgentChange, byAdminId: st
       },
       select,
     });
+    if (change.active === false && existing.presence !== 'offline') await recordPresenceChange(tx, id, 'offline');
     // Deactivation or a new password ends every session of theirs.
     if (change.active === false || passwordHash) await tx.session.deleteMany({ where: { agentId: id } });
     await publishAgentStatus(tx, id);

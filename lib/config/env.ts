@@ -60,6 +60,8 @@ export const envSchema = z.object({
   /** How long a rep counts as connected after their console's last heartbeat: past it, routing skips
    * them, transfers and consults to them fail, and their conversations hear `AgentDisconnected`. */
   CONSOLE_GRACE_SECONDS: z.coerce.number().int().min(3).max(600).default(60),
+  /** Reports' service level: the share of episodes accepted within this many seconds of entering the queue. */
+  REPORT_SERVICE_LEVEL_SECONDS: z.coerce.number().int().min(1).max(86_400).default(20),
   ATTACHMENT_URL_TTL_SECONDS: z.coerce.number().int().min(60).max(7 * 86_400).default(86_400),
   /**
    * Inbound media (pictures and files customers send by URL) is never fetched from private, loopback

@@ -1,4 +1,5 @@
 import { db as defaultDb, type Db } from '../db/client';
+import { episodeAccepted } from '../db/sql/episodes';
 import { transaction } from '../db/transaction';
 import { conflict } from '../errors/app-error';
 import { canAccept } from '../shared/policies';
@@ -30,9 +31,10 @@ export async function acceptConversation(
     );
   }
   return transaction(db, async (tx) => {
+    const now = new Date();
     const updated = await tx.conversation.updateMany({
       where: { id: current.id, state: { in: ['queued', 'offered'] } },
-      data: { state: 'active', ownerId: input.agent.id, acceptedAt: new Date(), unreadCount: 0, version: { increment: 1 } },
+      data: { state: 'active', ownerId: input.agent.id, acceptedAt: now, unreadCount: 0, version: { increment: 1 } },
     });
     if (updated.count === 0) {
       const winner = await tx.conversation.findUnique({
@@ -44,6 +46,7 @@ export async function acceptConversation(
         'AlreadyAssigned',
       );
     }
+    await episodeAccepted(tx, current.id, input.agent.id, now);
     // A routing offer is answered by whoever takes the conversation, from the offer or `Unassigned`.
     const offers = [
       ...(await settlePendingOffers(tx, current.id, 'accepted', { kinds: ['route'], agentId: input.agent.id })),

@@ -1,4 +1,5 @@
 import { db as defaultDb, type Db, type Tx } from '../db/client';
+import { episodeClosed } from '../db/sql/episodes';
 import { transaction } from '../db/transaction';
 import { conflict, forbidden } from '../errors/app-error';
 import { canEnd, canForceClose } from '../shared/policies';
@@ -34,11 +35,13 @@ export async function closeConversation(
     } else if (!canEnd(input.agent, conversation)) {
       throw forbidden('Only the agent who owns the conversation can end it.', 'NotOwner');
     }
+    const now = new Date();
     const updated = await tx.conversation.updateMany({
       where: { id: conversation.id, version: conversation.version },
-      data: { state: 'closed', closedAt: new Date(), version: { increment: 1 } },
+      data: { state: 'closed', closedAt: now, version: { increment: 1 } },
     });
     if (updated.count === 0) throw conflict('The conversation changed; try again.');
+    await episodeClosed(tx, conversation.id, now);
     const first = input.force ? 'SupervisorForceClosedConversation' : await ownersEnd(tx, conversation.id);
     const events = [];
     if (input.note) events.push(await recordAgentNote(tx, conversation.id, input.agent, input.note, input.force ? 'closeReason' : 'wrapUp'));

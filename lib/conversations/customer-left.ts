@@ -5,6 +5,7 @@
 // closes). A customer who writes again reopens it as any closed conversation.
 import type { Tx } from '../db/client';
 import { db as defaultDb, type Db } from '../db/client';
+import { episodeClosed } from '../db/sql/episodes';
 import { transaction } from '../db/transaction';
 import { recordLifecycleEvent } from './lifecycle';
 import { settlePendingOffers } from './offers/offer-view';
@@ -32,17 +33,19 @@ export async function customerLeft(input: { conversationId: string }, db: Db = d
     if (!conversation || conversation.state === 'pending' || conversation.state === 'closed') return 'ignored';
     if (await hasCustomerLeft(tx, conversation.id)) return 'ignored';
     // Nobody has it yet: it leaves the queue (a rep taking it meanwhile wins; then it is theirs).
+    const now = new Date();
     const closed =
       (conversation.state === 'queued' || conversation.state === 'offered') &&
       (
         await tx.conversation.updateMany({
           where: { id: conversation.id, state: { in: ['queued', 'offered'] } },
-          data: { state: 'closed', closedAt: new Date(), version: { increment: 1 } },
+          data: { state: 'closed', closedAt: now, version: { increment: 1 } },
         })
       ).count > 0;
     const events = [];
     const offers = closed ? await settlePendingOffers(tx, conversation.id, 'cancelled') : [];
     if (closed) {
+      await episodeClosed(tx, conversation.id, now);
       events.push(await recordLifecycleEvent(tx, { conversation, name: 'CustomerDisconnectedAgentWaiting' }));
       events.push(await recordLifecycleEvent(tx, { conversation, name: 'ConversationClosed' }));
     } else {

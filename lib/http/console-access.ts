@@ -2,7 +2,7 @@ import 'server-only';
 import { loadVisibleConversation } from '../conversations/visible-conversation';
 import { db } from '../db/client';
 import { forbidden, notFound } from '../errors/app-error';
-import { canAdminister, canSupervise } from '../shared/policies';
+import { canAdminister, canSeeReports, canSupervise } from '../shared/policies';
 import type { AgentView } from '../views/types';
 import { consoleAgent } from './console-request';
 
@@ -29,6 +29,13 @@ export async function consoleAgentFor(request: Request, target: { activityId: st
 export async function consoleSupervisor(request: Request): Promise<AgentView> {
   const agent = await consoleAgent(request);
   if (!canSupervise(agent)) throw forbidden('Supervisors only.', 'SupervisorsOnly');
+  return agent;
+}
+
+/** Reports and their export: supervisors and admins. */
+export async function consoleReports(request: Request): Promise<AgentView> {
+  const agent = await consoleAgent(request);
+  if (!canSeeReports(agent)) throw forbidden('Reports are for supervisors and administrators.', 'SupervisorsOnly');
   return agent;
 }
 

@@ -4,6 +4,8 @@ import type { ErrorCode } from '../shared/error-codes';
 export const ERROR_STATUS = {
   BadArgument: 400,
   BadCursor: 400,
+  BadPeriod: 400,
+  PeriodTooLong: 400,
   BadAttachment: 400,
   BadEvent: 400,
   EmptyFile: 400,

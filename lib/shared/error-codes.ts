@@ -23,6 +23,9 @@ export const ERROR_CODES = [
   'AdminsOnly',
   'NotYourQueue',
   'BadCursor',
+  // Reports
+  'BadPeriod',
+  'PeriodTooLong',
   // Conversations
   'AlreadyAssigned',
   'ConversationClosed',

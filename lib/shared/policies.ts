@@ -20,6 +20,9 @@ export interface ConversationFacts {
 /** Supervisors and admins: the supervisor view, failed deliveries, every conversation, edit history. */
 export const canSupervise = (actor: Pick<Actor, 'role'>): boolean => actor.role !== 'agent';
 
+/** Supervisors and admins: reports and their export. */
+export const canSeeReports = (actor: Pick<Actor, 'role'>): boolean => actor.role !== 'agent';
+
 /** Admins: agents, queues, channels. */
 export const canAdminister = (actor: Pick<Actor, 'role'>): boolean => actor.role === 'admin';
 

@@ -104,6 +104,8 @@ interface Row {
 
 const c = (f: Fixture, id: keyof Fixture, rest = '') => `/api/console/conversations/${f[id]}${rest}`;
 
+const REPORT_PERIOD = 'from=2026-01-01&to=2026-02-01';
+
 const ROWS: Row[] = [
   { name: 'me', method: 'GET', path: () => '/api/console/me', expect: OPEN },
   { name: 'inbox', method: 'GET', path: () => '/api/console/conversations?filter=all', expect: OPEN },
@@ -140,6 +142,9 @@ const ROWS: Row[] = [
   { name: 'failed deliveries', method: 'GET', path: () => '/api/console/deliveries/failed', expect: SUPERVISORS },
   { name: 'supervisor overview', method: 'GET', path: () => '/api/console/supervisor/overview', expect: SUPERVISORS },
   { name: 'supervisor actions', method: 'GET', path: () => '/api/console/supervisor/actions', expect: SUPERVISORS },
+  { name: 'reports: episodes', method: 'GET', path: () => `/api/console/reports/conversations?${REPORT_PERIOD}`, expect: SUPERVISORS },
+  { name: 'reports: CSV', method: 'GET', path: () => `/api/console/reports/conversations.csv?${REPORT_PERIOD}`, expect: SUPERVISORS },
+  { name: 'reports: summary', method: 'GET', path: () => `/api/console/reports/summary?${REPORT_PERIOD}`, expect: SUPERVISORS },
   { name: 'admin: agents', method: 'GET', path: () => '/api/console/admin/agents', expect: ADMINS },
   {
     name: 'admin: create agent',

@@ -1,4 +1,5 @@
 import { db as defaultDb, type Db, type Tx } from '../../db/client';
+import { episodeConsulted, episodeTransferred } from '../../db/sql/episodes';
 import { transaction } from '../../db/transaction';
 import type { Offer } from '../../db/generated/client';
 import { conflict, forbidden, notFound } from '../../errors/app-error';
@@ -42,6 +43,7 @@ export async function acceptOffer(input: { offerId: string; agent: ActingViewer 
         data: { ownerId: input.agent.id, acceptedAt: new Date(), version: { increment: 1 } },
       });
       if (moved.count === 0) throw conflict('The conversation moved on before the transfer was accepted.', 'TransferStale');
+      await episodeTransferred(tx, conversation.id, input.agent.id);
       await endConsults(tx, conversation.id);
       await settlePendingOffers(tx, conversation.id, 'cancelled', { kinds: ['consult'] });
       events.push(await recordLifecycleEvent(tx, { conversation, name: 'TransferAgentAcceptSession', agent: input.agent }));
@@ -52,6 +54,7 @@ export async function acceptOffer(input: { offerId: string; agent: ActingViewer 
         create: { conversationId: conversation.id, agentId: input.agent.id },
         update: { startedAt: new Date(), joinedAt: null, endedAt: null },
       });
+      await episodeConsulted(tx, conversation.id);
       events.push(await recordLifecycleEvent(tx, { conversation, name: 'ConsultAgentAcceptSession', agent: input.agent }));
     }
     const summary = await publishConversationChange(tx, conversation.id, events);

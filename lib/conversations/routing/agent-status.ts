@@ -77,8 +77,14 @@ export async function setPresence(input: { agentId: string; presence: Presence }
         ...(input.presence === 'available' && before.presence !== 'available' && { idleSince: new Date() }),
       },
     });
+    if (before.presence !== input.presence) await recordPresenceChange(tx, input.agentId, input.presence);
     return publishAgentStatus(tx, input.agentId);
   });
+}
+
+/** Every presence change is kept (reports: time in each state); the commands that change it call this. */
+export async function recordPresenceChange(tx: Tx, agentId: string, presence: Presence): Promise<void> {
+  await tx.presenceChange.create({ data: { agentId, presence } });
 }
 
 /** An open console stream calls this on a timer: routing offers only to agents whose console is open. */

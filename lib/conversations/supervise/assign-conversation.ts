@@ -1,4 +1,5 @@
 import { db as defaultDb, type Db } from '../../db/client';
+import { episodeAccepted, episodeTransferred } from '../../db/sql/episodes';
 import { transaction } from '../../db/transaction';
 import { conflict, forbidden, notFound } from '../../errors/app-error';
 import { canSupervise } from '../../shared/policies';
@@ -27,11 +28,15 @@ export async function assignConversation(
     if (conversation.ownerId === input.agentId && conversation.state === 'active') throw conflict('The conversation is already theirs.', 'SameAgent');
     const target = await tx.agent.findUnique({ where: { id: input.agentId }, select: { id: true, displayName: true, role: true, active: true } });
     if (!target || !target.active) throw notFound('No such agent.', 'AgentNotFound');
+    const now = new Date();
     const moved = await tx.conversation.updateMany({
       where: { id: conversation.id, version: conversation.version },
-      data: { state: 'active', ownerId: target.id, acceptedAt: new Date(), version: { increment: 1 } },
+      data: { state: 'active', ownerId: target.id, acceptedAt: now, version: { increment: 1 } },
     });
     if (moved.count === 0) throw conflict('The conversation changed; try again.');
+    // Taking a waiting conversation is its acceptance; moving someone's is a transfer too.
+    await episodeAccepted(tx, conversation.id, target.id, now);
+    if (conversation.ownerId) await episodeTransferred(tx, conversation.id, target.id);
     await endConsults(tx, conversation.id);
     const offers = await settlePendingOffers(tx, conversation.id, 'cancelled');
     const takeOver = target.id === input.supervisor.id;

@@ -1,5 +1,6 @@
 import { db as defaultDb, type Db, type Tx } from '../../db/client';
 import type { Activity, Conversation } from '../../db/generated/client';
+import { episodeTransferred } from '../../db/sql/episodes';
 import { transaction } from '../../db/transaction';
 import { conflict, notFound } from '../../errors/app-error';
 import type { ConversationSummary } from '../../views/types';
@@ -52,6 +53,8 @@ export async function requestTransfer(
         data: { state: 'queued', ownerId: null, queueId: queue!.id, queuedAt: new Date(), acceptedAt: null, version: { increment: 1 } },
       });
       if (moved.count === 0) throw conflict('The conversation changed; try again.');
+      // The conversation waits again, but its episode keeps its entry and first acceptance.
+      await episodeTransferred(tx, conversation.id);
       events.push(await recordLifecycleEvent(tx, { conversation, name: 'TransferToQueueInitiated', agent: input.agent }));
       await endConsults(tx, conversation.id);
       const offers = await settlePendingOffers(tx, conversation.id, 'cancelled');

@@ -9,6 +9,7 @@ import { agentStatusViewSchema, directoryViewSchema, presenceBody, signedInSchem
 import { acceptBody, assignBody, closeBody, consultantBody, consultBody, conversationListQuery, conversationPageSchema, conversationSummarySchema, customerProfileViewSchema, transferBody, wrapUpBody } from './conversations';
 import { offerViewSchema } from './offers';
 import { itemsOf, okSchema } from './shared';
+import { episodeRowSchema, reportQuery, reportSummarySchema, summaryQuery } from './reports';
 import { supervisorActionViewSchema, supervisorOverviewSchema } from './supervisor';
 
 export type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
@@ -77,6 +78,11 @@ export const consoleApi = {
   // supervisor
   supervisorOverview: endpoint({ method: 'GET', path: '/api/console/supervisor/overview', response: supervisorOverviewSchema }),
   supervisorActions: endpoint({ method: 'GET', path: '/api/console/supervisor/actions', response: itemsOf(supervisorActionViewSchema) }),
+
+  // reports (supervisors and administrators)
+  reportConversations: endpoint({ method: 'GET', path: '/api/console/reports/conversations', query: reportQuery, response: itemsOf(episodeRowSchema) }),
+  reportConversationsCsv: endpoint({ method: 'GET', path: '/api/console/reports/conversations.csv', query: reportQuery, response: 'bytes' }),
+  reportSummary: endpoint({ method: 'GET', path: '/api/console/reports/summary', query: summaryQuery, response: reportSummarySchema }),
 
   // administration
   adminAgents: endpoint({ method: 'GET', path: '/api/console/admin/agents', response: itemsOf(adminAgentSchema) }),

@@ -6,6 +6,7 @@ export * from './conversations';
 export * from './activities';
 export * from './offers';
 export * from './supervisor';
+export * from './reports';
 export * from './admin';
 export * from './events';
 export * from './endpoints';

@@ -1,0 +1,18 @@
+import { consoleReports } from '@/lib/http/console-access';
+import { readQuery } from '@/lib/http/console-contract';
+import { handle } from '@/lib/http/respond';
+import { consoleApi } from '@/lib/protocol/console';
+import { episodesCsv } from '@/lib/reports/episodes';
+import { reportFilter } from '@/lib/reports/period';
+
+export const dynamic = 'force-dynamic';
+
+/** The period's episodes as CSV (CONTRACT.md "Reports"). */
+export const GET = handle(async (request) => {
+  await consoleReports(request);
+  const filter = reportFilter(readQuery(request, consoleApi.reportConversationsCsv));
+  const name = `conversations-${filter.from.toISOString().slice(0, 10)}-${filter.to.toISOString().slice(0, 10)}.csv`;
+  return new Response(await episodesCsv(filter), {
+    headers: { 'content-type': 'text/csv; charset=utf-8; header=present', 'content-disposition': `attachment; filename="${name}"` },
+  });
+});

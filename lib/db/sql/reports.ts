@@ -1,0 +1,195 @@
+// Reports' reads (lib/reports, docs/metrics.md): episodes of a period and their aggregates, from the
+// Episode rows alone (plus EpisodeResponse for next responses), never the activities of closed
+// episodes. Percentiles are PostgreSQL's `percentile_cont`; every aggregate is over episodes (or,
+// for next responses, over responses), never a mean of means.
+import { sql, type Expression, type RawBuilder, type SelectQueryBuilder } from 'kysely';
+import type { Db } from '../client';
+import { build, rows } from './query';
+
+export interface ReportFilter {
+  from: Date;
+  to: Date;
+  queueId?: string;
+  /** A channel kind (`directline`, `teams`, …). */
+  channel?: string;
+  /** The episode's owner (at close, or now). */
+  agentId?: string;
+}
+
+export type Bucket = 'day' | 'hour';
+
+
+const seconds = (end: string, start: string): RawBuilder<number | null> =>
+  sql<number | null>`extract(epoch from (${sql.ref(end)} - ${sql.ref(start)}))::float8`;
+
+export const FIGURES = {
+  wait: seconds('e.acceptedAt', 'e.queuedAt'),
+  firstResponse: seconds('e.firstResponseAt', 'e.queuedAt'),
+  handle: seconds('e.closedAt', 'e.acceptedAt'),
+};
+
+/** Episodes that started or closed in [from, to), narrowed by the filter. */
+function episodesOf(filter: ReportFilter) {
+  let query = build
+    .selectFrom('Episode as e')
+    .innerJoin('Channel as ch', 'ch.id', 'e.channelId')
+    .where((eb) =>
+      eb.or([
+        eb.and([eb('e.queuedAt', '>=', filter.from), eb('e.queuedAt', '<', filter.to)]),
+        eb.and([eb('e.closedAt', '>=', filter.from), eb('e.closedAt', '<', filter.to)]),
+      ]),
+    );
+  if (filter.queueId) query = query.where('e.queueId', '=', filter.queueId);
+  if (filter.agentId) query = query.where('e.ownerId', '=', filter.agentId);
+  if (filter.channel) query = query.where(sql`ch.kind::text`, '=', filter.channel);
+  return query;
+}
+
+/** The episodes, oldest entry first, with their figures and the names the CSV shows. */
+export async function episodeRows(db: Db, filter: ReportFilter) {
+  const query = episodesOf(filter)
+    .innerJoin('Conversation as c', 'c.id', 'e.conversationId')
+    .leftJoin('Queue as q', 'q.id', 'e.queueId')
+    .leftJoin('Agent as o', 'o.id', 'e.ownerId')
+    .leftJoinLateral(
+      (eb) =>
+        eb
+          .selectFrom('EpisodeResponse as r')
+          .whereRef('r.episodeId', '=', 'e.id')
+          .select([
+            sql<number>`count(*)::int`.as('count'),
+            sql<number | null>`avg(r.seconds)::float8`.as('mean'),
+            sql<number | null>`max(r.seconds)::float8`.as('max'),
+          ])
+          .as('nr'),
+      (join) => join.onTrue(),
+    )
+    .select([
+      'e.conversationId',
+      'e.number as episode',
+      sql<string>`e.source::text`.as('source'),
+      sql<string>`ch.kind::text`.as('channel'),
+      'q.name as queue',
+      'c.customerName as customer',
+      'o.displayName as agent',
+      'e.queuedAt',
+      'e.acceptedAt',
+      'e.firstResponseAt',
+      'e.closedAt',
+      FIGURES.wait.as('waitSeconds'),
+      FIGURES.firstResponse.as('firstResponseSeconds'),
+      FIGURES.handle.as('handleSeconds'),
+      // An open episode's count is not stored yet: counted now, for the open ones only.
+      sql<number>`CASE WHEN e."closedAt" IS NULL THEN (SELECT count(*)::int FROM "Activity" a WHERE a."conversationId" = e."conversationId"
+        AND a.seq > e."startSeq" AND a.direction = 'inbound' AND a.type = 'message') ELSE e."customerMessages" END`.as('customerMessages'),
+      'e.agentMessages',
+      'e.transfers',
+      'e.consults',
+      'e.botHandled',
+      sql<boolean>`(e."closedAt" IS NOT NULL AND e."acceptedAt" IS NULL)`.as('abandoned'),
+      'nr.count as nextResponses',
+      'nr.mean as nextResponseMeanSeconds',
+      'nr.max as nextResponseMaxSeconds',
+    ])
+    .orderBy('e.queuedAt')
+    .orderBy('e.id');
+  return rows(db, query);
+}
+
+/** count, mean, median and p90 of one figure, as columns named after it. */
+function stats<N extends string>(name: N, value: Expression<number | null>) {
+  return [
+    sql<number>`count(${value})::int`.as(`${name}Count` as `${N}Count`),
+    sql<number | null>`avg(${value})::float8`.as(`${name}Mean` as `${N}Mean`),
+    sql<number | null>`percentile_cont(0.5) WITHIN GROUP (ORDER BY ${value})::float8`.as(`${name}Median` as `${N}Median`),
+    sql<number | null>`percentile_cont(0.9) WITHIN GROUP (ORDER BY ${value})::float8`.as(`${name}P90` as `${N}P90`),
+  ] as const;
+}
+
+/** Which group a row of the grouping sets is: the whole period, a queue, an agent or a time bucket. */
+interface GroupKey {
+  scope: 'all' | 'queue' | 'agent' | 'bucket';
+  queueId: string | null;
+  agentId: string | null;
+  bucket: Date | null;
+}
+
+function grouped<D, T extends keyof D, O>(query: SelectQueryBuilder<D, T, O>, bucket: Bucket) {
+  const start = sql<Date>`date_trunc(${sql.lit(bucket)}, e."queuedAt")`;
+  return query
+    .select([
+      sql<GroupKey['scope']>`CASE WHEN grouping(e."queueId") = 0 THEN 'queue' WHEN grouping(e."ownerId") = 0 THEN 'agent'
+        WHEN grouping(${start}) = 0 THEN 'bucket' ELSE 'all' END`.as('scope'),
+      sql<string | null>`CASE WHEN grouping(e."queueId") = 0 THEN e."queueId" END`.as('queueId'),
+      sql<string | null>`CASE WHEN grouping(e."ownerId") = 0 THEN e."ownerId" END`.as('agentId'),
+      sql<Date | null>`CASE WHEN grouping(${start}) = 0 THEN ${start} END`.as('bucket'),
+    ])
+    .groupBy(sql`GROUPING SETS ((), (e."queueId"), (e."ownerId"), (${start}))`);
+}
+
+/** Episode figures over the whole period, per queue of entry, per owner and per bucket of entry. */
+export async function episodeAggregates(db: Db, filter: ReportFilter, options: { bucket: Bucket; serviceLevelSeconds: number }) {
+  const query = grouped(episodesOf(filter), options.bucket).select([
+    sql<number>`count(*)::int`.as('episodes'),
+    sql<number>`(count(*) FILTER (WHERE e."closedAt" IS NOT NULL AND e."acceptedAt" IS NULL))::int`.as('abandoned'),
+    // Service level: of the episodes whose wait ended (accepted or abandoned), those accepted in time.
+    sql<number>`(count(*) FILTER (WHERE e."acceptedAt" IS NOT NULL OR e."closedAt" IS NOT NULL))::int`.as('answered'),
+    sql<number>`(count(*) FILTER (WHERE ${FIGURES.wait} <= ${options.serviceLevelSeconds}))::int`.as('withinServiceLevel'),
+    ...stats('wait', FIGURES.wait),
+    ...stats('firstResponse', FIGURES.firstResponse),
+    ...stats('handle', FIGURES.handle),
+  ]);
+  return rows(db, query);
+}
+
+/** Next responses of those episodes, grouped the same way (each response weighs one). */
+export async function nextResponseAggregates(db: Db, filter: ReportFilter, bucket: Bucket) {
+  const query = grouped(episodesOf(filter).innerJoin('EpisodeResponse as r', 'r.episodeId', 'e.id'), bucket).select(
+    stats('nextResponse', sql<number>`r.seconds`),
+  );
+  return rows(db, query);
+}
+
+/** Per agent: offers made to them in the period and how each ended. */
+export async function offerCounts(db: Db, filter: Pick<ReportFilter, 'from' | 'to'>) {
+  const query = build
+    .selectFrom('Offer as o')
+    .where('o.createdAt', '>=', filter.from)
+    .where('o.createdAt', '<', filter.to)
+    .groupBy('o.agentId')
+    .select([
+      'o.agentId',
+      sql<number>`(count(*) FILTER (WHERE o.state = 'accepted'))::int`.as('taken'),
+      sql<number>`(count(*) FILTER (WHERE o.state = 'declined'))::int`.as('declined'),
+      sql<number>`(count(*) FILTER (WHERE o.state = 'expired'))::int`.as('timedOut'),
+    ]);
+  return rows(db, query);
+}
+
+/**
+ * Per agent and presence: seconds spent in it within [from, to), up to `now`. A state runs from its
+ * change to the next; the one in force at `from` counts from `from`.
+ */
+export async function presenceSeconds(db: Db, filter: Pick<ReportFilter, 'from' | 'to'>, now: Date) {
+  const end = now < filter.to ? now : filter.to;
+  const spans = build
+    .selectFrom('PresenceChange as p')
+    .where('p.at', '<', end)
+    .select([
+      'p.agentId',
+      'p.presence',
+      'p.at',
+      sql<Date | null>`lead(p.at) OVER (PARTITION BY p."agentId" ORDER BY p.at, p.id)`.as('until'),
+    ])
+    .as('s');
+  const query = build
+    .selectFrom(spans)
+    .where((eb) => eb.or([eb('s.until', 'is', null), eb('s.until', '>', filter.from)]))
+    .groupBy(['s.agentId', 's.presence'])
+    .select([
+      's.agentId',
+      sql<string>`s.presence::text`.as('presence'),
+      sql<number>`sum(extract(epoch from (least(coalesce(s.until, ${end}), ${end}) - greatest(s.at, ${filter.from}))))::float8`.as('seconds'),
+    ]);
+  return rows(db, query);
+}

@@ -1,0 +1,325 @@
+// Episodes and their figures (docs/metrics.md), driven over Direct Line and the console API. Time
+// passes by `elapse`: it moves this test's own conversation's stored times back, as if the next step
+// came that many seconds later; each figure is then the seconds elapsed between its steps, plus the
+// few milliseconds the real calls take.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ConsoleClient, customerSays, directLine, startDirectLine, type DirectLineStart } from '../support/clients';
+import { withClient } from '../support/scratch-db';
+import { waitUntil } from '../support/wait-until';
+
+const SLACK = 3;
+const startedAt = new Date(Date.now() - 3_600_000).toISOString();
+let period: string;
+
+let alice: ConsoleClient;
+let bob: ConsoleClient;
+let sam: ConsoleClient;
+let general: string;
+let bobId: string;
+
+const sql = <T extends object = Record<string, unknown>>(text: string, values: unknown[] = []) =>
+  withClient(process.env.DATABASE_URL!, async (client) => (await client.query<T>(text, values)).rows);
+
+/** The next step happens `seconds` later: every stored time of the conversation moves back. */
+async function elapse(conversationId: string, seconds: number) {
+  const back = `"%s" = "%s" - make_interval(secs => ${seconds})`;
+  const shift = (...columns: string[]) => columns.map((column) => back.replaceAll('%s', column)).join(', ');
+  await sql(`UPDATE "Episode" SET ${shift('queuedAt', 'acceptedAt', 'firstResponseAt', 'closedAt')} WHERE "conversationId" = $1`, [conversationId]);
+  await sql(`UPDATE "EpisodeResponse" SET ${shift('respondedAt')} WHERE "episodeId" IN (SELECT id FROM "Episode" WHERE "conversationId" = $1)`, [conversationId]);
+  await sql(`UPDATE "Activity" SET ${shift('createdAt')} WHERE "conversationId" = $1`, [conversationId]);
+}
+
+const path = (id: string) => `/api/console/conversations/${id}`;
+let sent = 0;
+async function say(agent: ConsoleClient, conversationId: string, text: string, note = false) {
+  const response = await agent.call('POST', `${path(conversationId)}/messages`, { text, note, clientId: `report-msg-${++sent}` });
+  expect(response.status).toBe(201);
+}
+async function ok(agent: ConsoleClient, conversationId: string, command: string, body: unknown = {}) {
+  const response = await agent.call('POST', `${path(conversationId)}/${command}`, body);
+  expect(response.status, `${command}: ${JSON.stringify(response.body)}`).toBe(200);
+}
+
+type Row = Record<string, unknown> & { conversationId: string; episode: number };
+
+async function episodes(query = ''): Promise<Row[]> {
+  const response = await sam.call('GET', `/api/console/reports/conversations?${period}${query}`);
+  expect(response.status).toBe(200);
+  return response.body.items as Row[];
+}
+const episodeOf = (rows: Row[], conversationId: string, episode = 1) => rows.find((r) => r.conversationId === conversationId && r.episode === episode)!;
+
+/** `seconds` of real elapsing plus the time the calls took. */
+const about = (value: unknown, seconds: number) => {
+  expect(value).toBeTypeOf('number');
+  expect(value as number).toBeGreaterThanOrEqual(seconds);
+  expect(value as number).toBeLessThan(seconds + SLACK);
+};
+
+/** RFC 4180, as a spreadsheet reads it: quoted fields may hold commas, quotes (doubled) and line breaks. */
+function parseCsv(text: string): string[][] {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let field = '';
+  let quoted = false;
+  const endField = () => {
+    row.push(field);
+    field = '';
+  };
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i]!;
+    const next = text[i + 1];
+    if (quoted && c === '"' && next === '"') {
+      field += '"';
+      i++;
+    } else if (c === '"') {
+      quoted = !quoted;
+    } else if (quoted) {
+      field += c;
+    } else if (c === ',') {
+      endField();
+    } else if (c === '\r' && next === '\n') {
+      endField();
+      rows.push(row);
+      row = [];
+      i++;
+    } else {
+      field += c;
+    }
+  }
+  expect(field).toBe('');
+  return rows;
+}
+
+const customer = { id: 'report-doe', name: 'Doe, "Jo"' };
+let normal: DirectLineStart;
+let transferred: DirectLineStart;
+let abandoned: DirectLineStart;
+
+beforeAll(async () => {
+  alice = await ConsoleClient.signIn('alice@demo.test');
+  bob = await ConsoleClient.signIn('bob@demo.test');
+  sam = await ConsoleClient.signIn('sam@demo.test');
+  const directory = (await alice.call('GET', '/api/console/directory')).body;
+  general = directory.queues.find((q: { name: string }) => q.name === 'General').id;
+  bobId = directory.agents.find((a: { displayName: string }) => a.displayName === 'Bob').id;
+
+  // A normal episode, with a note before the first reply, and next responses; then a reopen.
+  normal = await startDirectLine(customer);
+  await customerSays(normal, 'hi', customer);
+  await elapse(normal.conversationId, 30);
+  await ok(alice, normal.conversationId, 'accept');
+  await elapse(normal.conversationId, 10);
+  await say(alice, normal.conversationId, 'a note, not a response', true);
+  await elapse(normal.conversationId, 5);
+  await say(alice, normal.conversationId, 'Hello!');
+  await elapse(normal.conversationId, 20);
+  await customerSays(normal, 'one more thing', customer);
+  await elapse(normal.conversationId, 12);
+  await say(alice, normal.conversationId, 'Sure.');
+  await say(alice, normal.conversationId, 'Anything else?');
+  await customerSays(normal, 'yes', customer);
+  await elapse(normal.conversationId, 3);
+  await customerSays(normal, 'this', customer);
+  await elapse(normal.conversationId, 7);
+  await say(alice, normal.conversationId, 'Done.');
+  await elapse(normal.conversationId, 60);
+  await ok(alice, normal.conversationId, 'close');
+  await elapse(normal.conversationId, 100);
+  await customerSays(normal, 'back again', customer);
+  await elapse(normal.conversationId, 8);
+  await ok(bob, normal.conversationId, 'accept');
+  await say(bob, normal.conversationId, 'Welcome back');
+  await ok(bob, normal.conversationId, 'close');
+
+  // A transfer to the queue: the wait runs from the first entry to the first acceptance.
+  const other = { id: 'report-transfer', name: 'Transferred' };
+  transferred = await startDirectLine(other);
+  await customerSays(transferred, 'help', other);
+  await elapse(transferred.conversationId, 15);
+  await ok(alice, transferred.conversationId, 'accept');
+  await elapse(transferred.conversationId, 10);
+  await ok(alice, transferred.conversationId, 'transfer', { queueId: general });
+  await elapse(transferred.conversationId, 40);
+  await ok(bob, transferred.conversationId, 'accept');
+  await say(bob, transferred.conversationId, 'I have it now');
+  await elapse(transferred.conversationId, 5);
+  await ok(bob, transferred.conversationId, 'close');
+
+  // Abandoned: the customer leaves before anyone accepts.
+  const leaving = { id: 'report-leaving', name: 'Leaving' };
+  abandoned = await startDirectLine(leaving);
+  await customerSays(abandoned, 'anyone?', leaving);
+  await elapse(abandoned.conversationId, 25);
+  const left = await directLine(`/conversations/${abandoned.conversationId}/activities`, {
+    method: 'POST',
+    auth: abandoned.token,
+    body: { type: 'endOfConversation', from: leaving, code: 'userCancelled' },
+  });
+  expect(left.status).toBe(200);
+  await waitUntil(async () => (await sam.call('GET', path(abandoned.conversationId))).body.state === 'closed', 10_000, 'abandoned closes');
+
+  period = `from=${encodeURIComponent(startedAt)}&to=${encodeURIComponent(new Date(Date.now() + 60_000).toISOString())}`;
+}, 120_000);
+
+afterAll(async () => {
+  await alice?.call('PUT', '/api/console/me/presence', { presence: 'offline' });
+});
+
+describe('episodes', () => {
+  it('a normal episode: wait, first response (a note does not count), next responses, handle, messages', async () => {
+    const row = episodeOf(await episodes(), normal.conversationId);
+    expect(row).toMatchObject({
+      source: 'first_message',
+      channel: 'directline',
+      queue: 'General',
+      customer: 'Doe, "Jo"',
+      agent: 'Alice',
+      customerMessages: 4,
+      agentMessages: 4,
+      transfers: 0,
+      consults: 0,
+      botHandled: false,
+      abandoned: false,
+      nextResponses: 2,
+    });
+    about(row.waitSeconds, 30);
+    about(row.firstResponseSeconds, 30 + 10 + 5);
+    // 12 s to answer "one more thing"; 10 s to answer "yes" (the earliest unanswered), not 7 from "this".
+    about(row.nextResponseMaxSeconds, 12);
+    about(row.nextResponseMeanSeconds, 11);
+    about(row.handleSeconds, 10 + 5 + 20 + 12 + 3 + 7 + 60);
+  });
+
+  it('a reopen is a second episode of the same conversation', async () => {
+    const rows = await episodes();
+    const second = episodeOf(rows, normal.conversationId, 2);
+    expect(second).toMatchObject({ source: 'reopen', agent: 'Bob', customerMessages: 1, agentMessages: 1, nextResponses: 0, abandoned: false });
+    about(second.waitSeconds, 8);
+    about(second.firstResponseSeconds, 8);
+    expect(new Date(second.queuedAt as string).getTime()).toBeGreaterThan(new Date(episodeOf(rows, normal.conversationId).closedAt as string).getTime());
+  });
+
+  it('a transfer counts once and does not restart the wait; the agent is who had it at close', async () => {
+    const row = episodeOf(await episodes(), transferred.conversationId);
+    expect(row).toMatchObject({ transfers: 1, agent: 'Bob', abandoned: false, customerMessages: 1, agentMessages: 1 });
+    about(row.waitSeconds, 15);
+    about(row.firstResponseSeconds, 15 + 10 + 40);
+    about(row.handleSeconds, 10 + 40 + 5);
+  });
+
+  it('closed before anyone accepted: abandoned, with no wait, response or handle time', async () => {
+    const row = episodeOf(await episodes(), abandoned.conversationId);
+    expect(row).toMatchObject({ abandoned: true, acceptedAt: null, waitSeconds: null, firstResponseSeconds: null, handleSeconds: null, agent: null });
+    expect(new Date(row.closedAt as string).getTime() - new Date(row.queuedAt as string).getTime()).toBeGreaterThanOrEqual(25_000);
+  });
+
+  it('filters by queue, channel and agent', async () => {
+    const all = await episodes();
+    expect(all).toHaveLength(4);
+    expect(await episodes(`&queue=${general}`)).toHaveLength(4);
+    expect(await episodes('&channel=teams')).toHaveLength(0);
+    const bobs = await episodes(`&agent=${bobId}`);
+    expect(bobs.map((r) => [r.conversationId, r.episode]).sort()).toEqual(
+      [[normal.conversationId, 2], [transferred.conversationId, 1]].sort(),
+    );
+  });
+});
+
+describe('the CSV export', () => {
+  it('has the contract columns, quotes a name with a comma and a quote, and agrees with the JSON rows', async () => {
+    const response = await fetch(sam.url(`/api/console/reports/conversations.csv?${period}`), { headers: { Cookie: sam.cookieHeader() } });
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toMatch(/^text\/csv/);
+    const text = await response.text();
+    expect(text).toContain('"Doe, ""Jo"""');
+    const [header, ...lines] = parseCsv(text);
+    for (const column of ['conversation_id', 'episode', 'channel', 'queue', 'customer', 'agent', 'queued_at', 'accepted_at', 'first_response_at',
+      'closed_at', 'wait_seconds', 'first_response_seconds', 'handle_seconds', 'customer_messages', 'agent_messages', 'transfers', 'bot_handled',
+      'consults', 'abandoned', 'next_response_mean_seconds']) {
+      expect(header).toContain(column);
+    }
+    const json = await episodes();
+    expect(lines).toHaveLength(json.length);
+    const snake = (name: string) => name.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
+    for (const [index, line] of lines.entries()) {
+      const row = json[index]!;
+      for (const [key, value] of Object.entries(row)) {
+        const column = header!.indexOf(snake(key));
+        expect(column, key).toBeGreaterThanOrEqual(0);
+        expect(line[column], `${key} of row ${index}`).toBe(value === null ? '' : String(value));
+      }
+    }
+  });
+});
+
+describe('the summary', () => {
+  it('aggregates over episodes (counts, median, p90, service level), per queue, per agent and per day', async () => {
+    const response = await sam.call('GET', `/api/console/reports/summary?${period}&bucket=hour`);
+    expect(response.status).toBe(200);
+    const summary = response.body;
+    const rows = await episodes();
+    const waits = rows.flatMap((r) => (r.waitSeconds === null ? [] : [r.waitSeconds as number])).sort((a, b) => a - b);
+    expect(summary.overall).toMatchObject({ episodes: 4, abandoned: 1 });
+    expect(summary.overall.wait.count).toBe(3);
+    expect(summary.overall.wait.median).toBeCloseTo(waits[1]!, 2);
+    // percentile_cont: p90 of three values lies 80% of the way from the second to the third.
+    expect(summary.overall.wait.p90).toBeCloseTo(waits[1]! + 0.8 * (waits[2]! - waits[1]!), 2);
+    expect(summary.overall.wait.mean).toBeCloseTo(waits.reduce((a, b) => a + b, 0) / 3, 2);
+    // Within 20 s: the reopen (8 s) and the transfer (15 s); the first (30 s) and the abandoned one are not.
+    expect(summary.serviceLevelSeconds).toBe(20);
+    expect(summary.overall.serviceLevel).toBe(0.5);
+    expect(summary.overall.nextResponse.count).toBe(2);
+    expect(summary.overall.firstResponse.count).toBe(3);
+
+    expect(summary.queues).toEqual([expect.objectContaining({ queueId: general, queueName: 'General', episodes: 4 })]);
+    const bobFigures = summary.agents.find((a: { agentName: string }) => a.agentName === 'Bob');
+    expect(bobFigures).toMatchObject({ agentId: bobId, episodes: 2, abandoned: 0 });
+    const aliceFigures = summary.agents.find((a: { agentName: string }) => a.agentName === 'Alice');
+    expect(aliceFigures).toMatchObject({ episodes: 1, nextResponse: { count: 2 } });
+    const seriesTotal = summary.series.reduce((sum: number, bucket: { episodes: number }) => sum + bucket.episodes, 0);
+    expect(seriesTotal).toBe(4);
+  });
+
+  it('counts time in each presence per agent', async () => {
+    await alice.call('PUT', '/api/console/me/presence', { presence: 'away' });
+    await sql(`UPDATE "PresenceChange" SET at = at - interval '90 seconds' WHERE "agentId" = (SELECT id FROM "Agent" WHERE email = 'alice@demo.test')`);
+    expect((await alice.call('PUT', '/api/console/me/presence', { presence: 'busy' })).status).toBe(200);
+    const to = encodeURIComponent(new Date(Date.now() + 60_000).toISOString());
+    const summary = (await sam.call('GET', `/api/console/reports/summary?from=${encodeURIComponent(startedAt)}&to=${to}`)).body;
+    const figures = summary.agents.find((a: { agentName: string }) => a.agentName === 'Alice');
+    about(figures.presenceSeconds.away, 90);
+    expect(figures.presenceSeconds.busy).toBeLessThan(SLACK);
+  });
+});
+
+describe('who may see reports, and bad periods', () => {
+  it('agents get 403 on every report', async () => {
+    for (const report of ['conversations', 'conversations.csv', 'summary']) {
+      const response = await alice.call('GET', `/api/console/reports/${report}?${period}`);
+      expect(response.status, report).toBe(403);
+      expect(response.body.error.code).toBe('SupervisorsOnly');
+    }
+  });
+
+  it('answers a bad period with 400 and a code', async () => {
+    const cases: [string, string][] = [
+      ['', 'BadPeriod'],
+      ['from=yesterday&to=2026-12-01T00:00:00Z', 'BadPeriod'],
+      ['from=2026-12-02T00:00:00Z&to=2026-12-01T00:00:00Z', 'BadPeriod'],
+      ['from=2026-12-01T00:00:00Z&to=2026-12-01T00:00:00Z', 'BadPeriod'],
+      ['from=2025-01-01&to=2026-12-01', 'PeriodTooLong'],
+    ];
+    for (const [query, code] of cases) {
+      for (const report of ['conversations', 'summary']) {
+        const response = await sam.call('GET', `/api/console/reports/${report}?${query}`);
+        expect(response.status, `${report}?${query}`).toBe(400);
+        expect(response.body.error.code, `${report}?${query}`).toBe(code);
+      }
+    }
+    const csv = await fetch(sam.url('/api/console/reports/conversations.csv?from=x&to=y'), { headers: { Cookie: sam.cookieHeader() } });
+    expect(csv.status).toBe(400);
+    expect((await csv.json()).error.code).toBe('BadPeriod');
+    expect((await sam.call('GET', `/api/console/reports/summary?${period}&bucket=week`)).status).toBe(400);
+  });
+});
