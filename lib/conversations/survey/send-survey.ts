@@ -23,7 +23,8 @@ export async function sendSurvey(tx: Tx, conversation: ClosingConversation): Pro
   if (await tx.satisfactionSurvey.findUnique({ where: { conversationId_episode: key }, select: { id: true } })) return null;
   // Nobody is there to answer (the customer closed the chat, or the channel removed them).
   if (await hasCustomerLeft(tx, conversation.id)) return null;
-  const channel = await tx.channel.findUniqueOrThrow({ where: { id: conversation.channelId }, select: { kind: true } });
+  // The channel that carries it to the customer: the outbound one (a custom channel relaying Direct Line, say), else the customer's own.
+  const channel = await tx.channel.findUniqueOrThrow({ where: { id: conversation.outboundChannelId ?? conversation.channelId }, select: { kind: true } });
   const locale = await tx.activity.findFirst({
     where: { conversationId: conversation.id, direction: 'inbound', locale: { not: null } },
     orderBy: { seq: 'desc' },
