@@ -58,10 +58,26 @@ function QueueMembers({ queue }: { queue: AdminQueue }) {
           </label>
         ))}
       </div>
+      <SurveySwitch queue={queue} />
       <Button variant="secondary" size="none" disabled={save.isPending} onClick={() => save.mutate(members)} className="mt-2 px-2 py-1">
         {t('saveMembers', { name: queue.name })}
       </Button>
       {save.error && <p role="alert" className="text-red-700 dark:text-red-400"><ErrorMessage error={save.error} /></p>}
     </fieldset>
+  );
+}
+
+/** The queue's satisfaction survey, on or off: saved as it is ticked. */
+function SurveySwitch({ queue }: { queue: AdminQueue }) {
+  const t = useTranslations('admin');
+  const change = useAdminCommand(consoleApi.updateQueue, (surveyEnabled: boolean) => ({ params: { id: queue.id }, body: { surveyEnabled } }));
+  return (
+    <div className="mt-2">
+      <label className="flex items-center gap-1">
+        <input type="checkbox" checked={queue.surveyEnabled} disabled={change.isPending} onChange={(event) => change.mutate(event.target.checked)} />
+        {t('surveyEnabled')}
+      </label>
+      {change.error && <p role="alert" className="text-red-700 dark:text-red-400"><ErrorMessage error={change.error} /></p>}
+    </div>
   );
 }

@@ -69,6 +69,7 @@ export function useSendMessage() {
         attachments: input.attachments,
         fetchFailures: [],
         cardAnswer: null,
+        surveyAnswer: null,
         suggestedActions: input.suggestedActions,
         cards: input.cards ?? [],
         editedAt: null,

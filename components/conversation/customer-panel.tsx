@@ -26,6 +26,19 @@ export function CustomerPanel({ conversation }: { conversation: ConversationSumm
         <Detail label={t('tenant')}>{conversation.channelInfo?.tenantId}</Detail>
         <Detail label={t('replyWindow')}>{conversation.replyWindowEndsAt && dateTime(conversation.replyWindowEndsAt, 'dateTime')}</Detail>
       </dl>
+      {data && data.surveys.length > 0 && (
+        <>
+          <h4 className="mt-4 text-xs font-semibold uppercase text-slate-500 dark:text-slate-400">{t('satisfaction')}</h4>
+          <ul aria-label={t('satisfaction')} className="mt-1 space-y-1 text-xs">
+            {data.surveys.map((survey) => (
+              <li key={survey.episode}>
+                {survey.rating === null ? t('notAnswered', { episode: survey.episode }) : t('satisfactionOf', { rating: survey.rating, episode: survey.episode })}
+                {survey.comment && <span className="block whitespace-pre-wrap break-words text-slate-500 dark:text-slate-400">{survey.comment}</span>}
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
       <h4 className="mt-4 text-xs font-semibold uppercase text-slate-500 dark:text-slate-400">{t('previous')}</h4>
       {data && data.previousConversations.length === 0 && <p className="text-xs text-slate-500 dark:text-slate-400">{t('none')}</p>}
       <ul aria-label={t('previous')} className="mt-1 space-y-1">

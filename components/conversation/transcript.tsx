@@ -144,7 +144,7 @@ const Message = memo(function Message({ activity, quoted }: { activity: Activity
       {activity.cards.map((card, index) => (
         <AdaptiveCard key={index} card={card} />
       ))}
-      {activity.cardAnswer && <CardAnswer answer={activity.cardAnswer} />}
+      {activity.surveyAnswer ? <SurveyAnswer answer={activity.surveyAnswer} /> : activity.cardAnswer && <CardAnswer answer={activity.cardAnswer} />}
       {activity.attachments.map((file) => (
         <Attachment key={file.id} file={file} />
       ))}
@@ -193,8 +193,23 @@ const Message = memo(function Message({ activity, quoted }: { activity: Activity
 /** What a message without text holds, for its accessible name: its files, failed ones included, or the card button it pressed. */
 function contentSummary(activity: ActivityView): string {
   const names = [...activity.attachments.map((file) => file.name ?? ''), ...activity.fetchFailures.map((failure) => failure.name)];
-  if (activity.cardAnswer) names.push(activity.cardAnswer.action ?? activity.cardAnswer.card ?? '');
+  if (activity.surveyAnswer) names.push(`${activity.surveyAnswer.rating}/5`);
+  else if (activity.cardAnswer) names.push(activity.cardAnswer.action ?? activity.cardAnswer.card ?? '');
   return names.filter(Boolean).join(', ');
+}
+
+/** The customer's rating from the satisfaction survey, and their comment. */
+function SurveyAnswer({ answer }: { answer: NonNullable<ActivityView['surveyAnswer']> }) {
+  const t = useTranslations('transcript');
+  return (
+    <section aria-label={t('surveyAnswer')} className="mt-1 max-w-[70%] rounded-lg border border-emerald-200 dark:border-emerald-800 bg-white dark:bg-slate-900 px-3 py-2 text-sm shadow-sm">
+      <p className="font-medium">
+        <span aria-hidden="true">{'★'.repeat(answer.rating)}{'☆'.repeat(5 - answer.rating)} </span>
+        {t('surveyRating', { rating: answer.rating })}
+      </p>
+      {answer.comment && <p className="mt-1 whitespace-pre-wrap break-words">{answer.comment}</p>}
+    </section>
+  );
 }
 
 /** An Adaptive Card answer: the card and button it answers, then each submitted field. */

@@ -26,6 +26,8 @@ const handlers: {
       mergeActivity(page, event.activity),
     );
     applyConversation(client, event.conversation, agentId);
+    // The customer panel lists the episodes' ratings.
+    if (event.activity.surveyAnswer) void client.invalidateQueries({ queryKey: queryKeys.customer(event.conversationId) });
   },
   'activity.updated': (client, event) => {
     client.setQueryData<TranscriptPage>(queryKeys.transcript(event.conversationId), (page) =>

@@ -15,6 +15,9 @@ import { notFound } from '../errors/app-error';
 import { metrics } from '../metrics/registry';
 import { EVENT_CHANNEL } from '../realtime/event-log';
 import { withConsoleContent, type ConsoleContent } from '../protocol/console-content';
+import type { SurveyAnswer } from '../protocol/survey';
+import { recordSurveyAnswer } from '../conversations/survey/record-answer';
+import { conversationByExternalId } from '../db/sql/conversations';
 import { toActivityView } from '../views/map';
 import { ActivityBatches, type BatchStore } from './activity-batches';
 import type { NewActivity } from './new-activity';
@@ -26,8 +29,12 @@ export interface ReceivedActivity {
   duplicate: boolean;
 }
 
-/** A customer's activity: what the channel said, and what the console learned receiving it (files it could not fetch, what a card answer answers). */
-export type InboundActivity = Omit<NewActivity, 'direction'> & { content?: ConsoleContent };
+/**
+ * A customer's activity: what the channel said, and what the console learned receiving it (files it
+ * could not fetch, what a card answer answers); `surveyAnswer` when the channel reads it as a rating,
+ * which counts only while the conversation's survey is open.
+ */
+export type InboundActivity = Omit<NewActivity, 'direction'> & { content?: ConsoleContent; surveyAnswer?: SurveyAnswer | null };
 
 /** Our id for the conversation, or the channel's own id for it (saves looking it up first). */
 export type ConversationRef = string | { channel: ChannelKind; externalId: string };
@@ -58,6 +65,10 @@ export async function receiveIfConversationExists(
   db: Db = defaultDb(),
   attachmentIds: string[] = [],
 ): Promise<ReceivedActivity | null> {
+  if (input.surveyAnswer && input.type === 'message') {
+    const answered = await answerSurvey(conversation, input, input.surveyAnswer, db);
+    if (answered) return answered;
+  }
   const isMessage = input.type === 'message';
   const now = new Date();
   const activity: Activity = {
@@ -131,6 +142,15 @@ export async function receiveIfConversationExists(
     }
     throw error;
   }
+}
+
+/** A rating for the open survey of a closed conversation: stored without reopening it (null: there is none, ingest as usual). */
+async function answerSurvey(conversation: ConversationRef, input: InboundActivity, answer: SurveyAnswer, db: Db): Promise<ReceivedActivity | null> {
+  const conversationId =
+    typeof conversation === 'string'
+      ? conversation
+      : (await conversationByExternalId(db, await defaultChannelId(db, conversation.channel), conversation.externalId))?.id;
+  return conversationId ? recordSurveyAnswer(conversationId, input, answer, db) : null;
 }
 
 /** The inbox's last-message text for an activity. */

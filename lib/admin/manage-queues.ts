@@ -11,17 +11,18 @@ export async function listQueues(db: Db = defaultDb()): Promise<AdminQueue[]> {
     select: {
       id: true,
       name: true,
+      surveyEnabled: true,
       members: { select: { agentId: true } },
       _count: { select: { conversations: { where: { state: { in: ['queued', 'offered'] } } } } },
     },
   });
-  return rows.map((row) => ({ id: row.id, name: row.name, memberIds: row.members.map((m) => m.agentId), waiting: row._count.conversations }));
+  return rows.map((row) => ({ id: row.id, name: row.name, memberIds: row.members.map((m) => m.agentId), waiting: row._count.conversations, surveyEnabled: row.surveyEnabled }));
 }
 
 export async function createQueue(name: string, db: Db = defaultDb()): Promise<AdminQueue> {
   try {
     const row = await db.queue.create({ data: { name } });
-    return { id: row.id, name: row.name, memberIds: [], waiting: 0 };
+    return { id: row.id, name: row.name, memberIds: [], waiting: 0, surveyEnabled: row.surveyEnabled };
   } catch (error) {
     if (isUniqueViolation(error)) throw conflict('A queue with this name exists already.', 'QueueNameTaken');
     throw error;
@@ -41,5 +42,12 @@ export async function setQueueMembers(queueId: string, agentIds: string[], db: D
     // Each affected agent's console (and stream filter) learns their queues changed.
     for (const agentId of new Set([...before.map((m) => m.agentId), ...unique])) await publishAgentStatus(tx, agentId);
   });
+  return (await listQueues(db)).find((q) => q.id === queueId)!;
+}
+
+/** Turns the satisfaction survey of a queue's conversations on or off (from the next close on). */
+export async function updateQueue(queueId: string, change: { surveyEnabled: boolean }, db: Db = defaultDb()): Promise<AdminQueue> {
+  const updated = await db.queue.updateMany({ where: { id: queueId }, data: { surveyEnabled: change.surveyEnabled } });
+  if (updated.count === 0) throw notFound('No such queue.', 'QueueNotFound');
   return (await listQueues(db)).find((q) => q.id === queueId)!;
 }

@@ -5,6 +5,7 @@ import type { Activity, Attachment, Channel, ChannelKind, Conversation, Delivery
 import type { Db, Tx } from '../db/client';
 import type { AttemptOutcome, RetryPolicy } from '../outbound/retry-policy';
 import type { AdaptiveCard, CardAction } from '../protocol/rich-content';
+import { surveyCard, type SurveyTexts } from '../protocol/survey';
 import type { MessageTemplateView, ReachableCustomerView, TemplateMessage } from '../views/types';
 
 export type { MessageTemplateView, TemplateMessage };
@@ -98,7 +99,23 @@ export interface ChannelAdapter {
   reachFirst: ReachFirst | null;
   /** The approved message templates a rep may send (WhatsApp); null where the channel has none. */
   listTemplates: (() => Promise<MessageTemplateView[]>) | null;
+  /**
+   * The satisfaction survey as the channel shows it, stored and delivered like a rep's message
+   * (its texts also kept under `SURVEY_KEY`); null when the channel cannot take it now.
+   */
+  surveyMessage(conversation: PlanningConversation, texts: SurveyTexts): SurveyMessage | null;
 }
+
+export interface SurveyMessage {
+  text: string | null;
+  cards: AdaptiveCard[];
+}
+
+/** The survey as an Adaptive Card (Web Chat, Teams). */
+export const cardSurvey: ChannelAdapter['surveyMessage'] = (_conversation, texts) => ({ text: null, cards: [surveyCard(texts)] });
+
+/** The card, and the prompt as text for clients that show no cards (custom channels): a digit answers too. */
+export const cardAndTextSurvey: ChannelAdapter['surveyMessage'] = (_conversation, texts) => ({ text: texts.textPrompt, cards: [surveyCard(texts)] });
 
 /** A rep message goes out as it is. */
 export const asIs: ChannelAdapter['planMessage'] = async (_tx, _conversation, content) => [content];

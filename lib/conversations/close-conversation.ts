@@ -14,6 +14,7 @@ import { endConsults } from './consult/end-consult';
 import { settlePendingOffers } from './offers/offer-view';
 import { publishAgentStatus } from './routing/agent-status';
 import { recordSupervisorAction } from './supervise/record-action';
+import { sendSurvey } from './survey/send-survey';
 import { loadVisibleConversation } from './visible-conversation';
 
 /**
@@ -53,6 +54,9 @@ export async function closeConversation(
     for (const name of [first, 'ConversationClosed'] as const) {
       events.push(await recordLifecycleEvent(tx, { conversation, name, agent: input.agent }));
     }
+    // Before the end of conversation, which some Bot Framework clients stop reading at.
+    const survey = await sendSurvey(tx, conversation);
+    if (survey) events.push(survey);
     // What Bot Framework clients read as the end (Web Chat, Direct Line); channels with their own
     // lifecycle events (above) do not get it pushed.
     events.push(

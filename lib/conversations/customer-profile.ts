@@ -26,6 +26,12 @@ export async function customerProfile(conversationId: string, viewer: Viewer, db
         select: { id: true, state: true, lastText: true, lastActivityAt: true },
       })
     : [];
+  const surveys = await db.satisfactionSurvey.findMany({
+    where: { conversationId },
+    orderBy: { episode: 'desc' },
+    take: 20,
+    select: { episode: true, sentAt: true, rating: true, comment: true, answeredAt: true },
+  });
   return {
     channel: conversation.channel.kind,
     customerId: conversation.customerId,
@@ -33,5 +39,6 @@ export async function customerProfile(conversationId: string, viewer: Viewer, db
     locale: locale?.locale ?? null,
     previousConversations: previous.map((row) => ({ id: row.id, state: row.state, lastText: row.lastText, lastActivityAt: row.lastActivityAt.toISOString() })),
     reachFirst: await reachFirstOf(db, conversation, conversation.channel.kind),
+    surveys: surveys.map((row) => ({ ...row, sentAt: row.sentAt.toISOString(), answeredAt: row.answeredAt?.toISOString() ?? null })),
   };
 }

@@ -17,9 +17,16 @@ export interface CardAnswer {
   fields: { label: string; value: string }[];
 }
 
+/** The customer's answer to the satisfaction survey (lib/conversations/survey/record-answer.ts). */
+export interface SurveyAnswerContent {
+  rating: number;
+  comment: string | null;
+}
+
 export interface ConsoleContent {
   fetchFailures?: FetchFailure[];
   cardAnswer?: CardAnswer;
+  surveyAnswer?: SurveyAnswerContent;
 }
 
 /** `raw` with our key set to `content` (or removed when there is none). */

@@ -156,6 +156,7 @@ const ROWS: Row[] = [
   { name: 'admin: change agent', method: 'PATCH', path: () => `/api/console/admin/agents/${ids.bob}`, body: () => ({ capacity: 5 }), expect: ADMINS },
   { name: 'admin: queues', method: 'GET', path: () => '/api/console/admin/queues', expect: ADMINS },
   { name: 'admin: create queue', method: 'POST', path: () => '/api/console/admin/queues', body: () => ({ name: `Matrix ${randomUUID().slice(0, 8)}` }), expect: ADMINS },
+  { name: 'admin: queue survey switch', method: 'PATCH', path: () => `/api/console/admin/queues/${ids.general}`, body: () => ({ surveyEnabled: false }), expect: ADMINS },
   { name: 'admin: channels', method: 'GET', path: () => '/api/console/admin/channels', expect: ADMINS },
   { name: 'admin: channel settings', method: 'PUT', path: () => '/api/console/admin/channels/teams', body: () => ({}), expect: ADMINS },
 ];

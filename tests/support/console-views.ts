@@ -43,6 +43,7 @@ export const activity = (patch: Partial<ActivityView>): ActivityView => ({
   attachments: [],
   fetchFailures: [],
   cardAnswer: null,
+  surveyAnswer: null,
   suggestedActions: [],
   cards: [],
   editedAt: null,

@@ -138,6 +138,8 @@ export async function startFakeAcs(): Promise<{ url: string; close(): Promise<vo
     }
     if (request.method === 'GET' && url.startsWith(`/messages/channels/${TEST_ACS_CHANNEL}/templates`)) return send(200, { value: TEST_ACS_TEMPLATES });
     if (url.startsWith('/messages/notifications:send')) {
+      const refused = interactiveProblem(entry.body);
+      if (refused) return send(400, { error: { code: 'BadRequest', message: refused } });
       if (failNext) {
         const failure = failNext;
         failNext = null;
@@ -159,4 +161,24 @@ export async function startFakeAcs(): Promise<{ url: string; close(): Promise<vo
     url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
     close: () => new Promise((resolve) => server.close(() => resolve())),
   };
+}
+
+/**
+ * What ACS would refuse in an interactive notification (`InteractiveNotificationContent`): a body of
+ * kind `text`, a known action kind, and WhatsApp's list limits (10 rows, titles of 24 characters).
+ */
+function interactiveProblem(body: Record<string, unknown> | null): string | null {
+  if (body?.kind !== 'interactive') return null;
+  const message = body.interactiveMessage as { body?: { kind?: string; text?: string }; action?: { kind?: string; content?: Record<string, unknown> } } | undefined;
+  if (message?.body?.kind !== 'text' || !message.body.text) return 'interactiveMessage.body must be text';
+  const action = message.action;
+  if (action?.kind === 'whatsAppListAction') {
+    const groups = (action.content?.groups ?? []) as { items?: { id?: string; title?: string }[] }[];
+    const items = groups.flatMap((group) => group.items ?? []);
+    if (action.content?.kind !== 'group' || items.length === 0 || items.length > 10) return 'a list needs 1 to 10 items in groups';
+    if (items.some((item) => !item.id || !item.title || item.title.length > 24)) return 'list items need an id and a title of at most 24 characters';
+    return null;
+  }
+  if (action?.kind === 'whatsAppButtonAction') return null;
+  return `unknown interactive action ${String(action?.kind)}`;
 }

@@ -1,5 +1,5 @@
 // Bot Framework channels other than Teams that deliver to /api/messages: replies through serviceUrl.
-import { asIs, noTyping, type ChannelAdapter } from '../adapter';
+import { asIs, cardAndTextSurvey, noTyping, type ChannelAdapter } from '../adapter';
 import { prepareBotFrameworkDelivery } from '../teams/delivery';
 
 export const connectorAdapter: ChannelAdapter = {
@@ -12,4 +12,5 @@ export const connectorAdapter: ChannelAdapter = {
   sendTyping: noTyping,
   reachFirst: null,
   listTemplates: null,
+  surveyMessage: cardAndTextSurvey,
 };

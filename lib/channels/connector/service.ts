@@ -4,6 +4,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { applyChannelEdit } from '../../activities/channel-edits';
 import { receiveCustomerActivity } from '../../activities/receive-customer-activity';
 import { hasContent, receiveWithContent } from '../../activities/receive-with-content';
+import { surveyAnswerOf } from '../../protocol/survey';
 import { submittedCardOf } from '../../protocol/card-submit';
 import { baseContentType, isAllowedUploadType } from '../../attachments/allowed-types';
 import { MAX_ATTACHMENT_BYTES, storeAttachment } from '../../attachments/store-attachment';
@@ -91,6 +92,7 @@ export async function postConnectorActivity(conversationId: string, activity: Wi
     replyToId: replyToId ?? activity.replyToId ?? null,
     timestamp: channelTimestamp(activity.timestamp),
     raw: (media.length > 0 ? { ...activity, attachments: others } : activity) as Prisma.InputJsonObject,
+    surveyAnswer: isEvent ? null : surveyAnswerOf(activity),
   };
   const received = hasContent(content) ? await receiveWithContent(conversation.id, input, content, db) : await receiveCustomerActivity(conversation.id, input, db);
   return { id: received.id };

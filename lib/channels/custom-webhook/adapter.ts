@@ -1,7 +1,7 @@
 // Seed 000's custom messaging channel: every rep message, typing and lifecycle event goes to its webhook.
 import { randomUUID } from 'node:crypto';
 import { CUSTOM_CHANNEL_POLICY } from '../../outbound/retry-policy';
-import { asIs, type ChannelAdapter } from '../adapter';
+import { asIs, cardAndTextSurvey, type ChannelAdapter } from '../adapter';
 import { signedFiles } from '../signed-files';
 import { toCustomChannelActivity, typingActivity } from './payload';
 import { sendToCustomChannel } from './sender';
@@ -46,4 +46,5 @@ export const customWebhookAdapter: ChannelAdapter = {
   },
   reachFirst: null,
   listTemplates: null,
+  surveyMessage: cardAndTextSurvey,
 };

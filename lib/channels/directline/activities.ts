@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { receiveCustomerActivity } from '../../activities/receive-customer-activity';
 import { customerLeft } from '../../conversations/customer-left';
 import { hasContent, receiveWithContent } from '../../activities/receive-with-content';
+import { surveyAnswerOf } from '../../protocol/survey';
 import { submittedCardOf } from '../../protocol/card-submit';
 import { db as defaultDb, type Db } from '../../db/client';
 import { forbidden } from '../../errors/app-error';
@@ -60,6 +61,7 @@ export async function postActivity(
     replyToId: activity.replyToId ?? null,
     timestamp: parseTimestamp(activity.localTimestamp ?? activity.timestamp),
     raw: raw as object,
+    surveyAnswer: surveyAnswerOf(activity),
   };
   const received = hasContent(content)
     ? await receiveWithContent((await requireDirectLineConversation(db, caller, conversationId)).id, input, content, db, attachmentIds)

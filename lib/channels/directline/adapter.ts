@@ -1,6 +1,6 @@
 // Direct Line: the customer's client reads the transcript (GET …/activities or the stream), so nothing
 // is pushed; a conversation relayed to a custom channel has that channel as its outbound channel.
-import { asIs, noTyping, type ChannelAdapter } from '../adapter';
+import { asIs, cardSurvey, noTyping, type ChannelAdapter } from '../adapter';
 
 export const directLineAdapter: ChannelAdapter = {
   kind: 'directline',
@@ -14,4 +14,5 @@ export const directLineAdapter: ChannelAdapter = {
   sendTyping: noTyping,
   reachFirst: null, // a Direct Line client opens the conversation; the console has no address to write to
   listTemplates: null,
+  surveyMessage: cardSurvey,
 };

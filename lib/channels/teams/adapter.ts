@@ -1,5 +1,5 @@
 // Microsoft Teams: a Bot Framework channel with Teams' own rules for what a bot may post.
-import { noTyping, type ChannelAdapter } from '../adapter';
+import { cardSurvey, noTyping, type ChannelAdapter } from '../adapter';
 import { prepareBotFrameworkDelivery } from './delivery';
 import { planTeamsMessage } from './message-plan';
 import { teamsReachFirst } from './reach-first';
@@ -14,4 +14,5 @@ export const teamsAdapter: ChannelAdapter = {
   sendTyping: noTyping,
   reachFirst: teamsReachFirst,
   listTemplates: null,
+  surveyMessage: cardSurvey,
 };

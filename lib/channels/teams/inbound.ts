@@ -1,6 +1,7 @@
 // Activities a Bot Framework channel (Microsoft Teams and others) delivers to POST /api/messages.
 import { receiveCustomerActivity } from '../../activities/receive-customer-activity';
 import { hasContent, receiveWithContent } from '../../activities/receive-with-content';
+import { surveyAnswerOf } from '../../protocol/survey';
 import { isCardActionInvoke, submittedCardOf } from '../../protocol/card-submit';
 import { applyChannelEdit, markReadUpTo } from '../../activities/channel-edits';
 import { db as defaultDb, type Db } from '../../db/client';
@@ -97,6 +98,7 @@ export async function receiveChannelActivity(activity: WireActivity, db: Db = de
         replyToId: activity.replyToId ?? null,
         timestamp: channelTimestamp(activity.timestamp),
         raw: (media.length > 0 ? { ...activity, attachments: others } : activity) as Prisma.InputJsonObject,
+        surveyAnswer: surveyAnswerOf({ type: activity.type, text: withoutBotMention(activity.text, activity), value: activity.value }),
       };
       const received = hasContent(content) ? await receiveWithContent(opened.id, input, content, db) : await receiveCustomerActivity(opened.id, input, db);
       return received.duplicate ? 'duplicate' : 'stored';

@@ -8,6 +8,7 @@ import { noTyping, type ChannelAdapter, type MessageContent } from '../adapter';
 import { signedFiles } from '../signed-files';
 import { acsSettings } from './acs-client';
 import { sendWhatsApp, toNotification } from './send';
+import { surveyTextsOf, toSurveyNotification } from './survey';
 import { listWhatsAppTemplates, templateOf, toTemplateNotification } from './templates';
 
 /** WhatsApp lets a business answer freely for 24 hours after the customer's last message. */
@@ -55,8 +56,13 @@ export const whatsAppAdapter: ChannelAdapter = {
     const to = activity.conversation.customerId;
     if (!to) return { ok: false, target, reason: 'The conversation has no WhatsApp number' };
     const template = templateOf(activity.raw);
+    const survey = surveyTextsOf(activity.raw);
     const [file] = await signedFiles(activity.attachments);
-    const notification = template ? toTemplateNotification(settings, to, template) : toNotification(settings, to, activity, file ?? null);
+    const notification = template
+      ? toTemplateNotification(settings, to, template)
+      : survey
+        ? toSurveyNotification(settings, to, survey)
+        : toNotification(settings, to, activity, file ?? null);
     return { ok: true, target, policy: ACS_POLICY, send: () => sendWhatsApp(settings, notification, ACS_POLICY.timeoutMs) };
   },
 
@@ -73,4 +79,6 @@ export const whatsAppAdapter: ChannelAdapter = {
     },
   },
   listTemplates: listWhatsAppTemplates,
+  // A list of the five ratings (sent from the stored texts when delivered); outside the window WhatsApp would refuse it.
+  surveyMessage: (conversation, texts) => (windowClosed(conversation.lastInboundAt) ? null : { text: texts.question, cards: [] }),
 };

@@ -26,6 +26,7 @@ import {
 } from '../../protocol/eventgrid';
 import { rejectChannelEvent } from '../rejected-events';
 import { whatsAppMedia } from './media';
+import { whatsAppSurveyAnswer } from './survey';
 
 export type EventOutcome = 'applied' | 'duplicate' | 'ignored' | 'rejected';
 
@@ -132,6 +133,7 @@ async function messageReceived(event: IncomingEvent, parsed: MessageData, db: Db
     timestamp: channelTimestamp(data.receivedTimestamp),
     replyToId: quotedId,
     raw: data as Prisma.InputJsonObject,
+    surveyAnswer: whatsAppSurveyAnswer(data),
   };
   // A plain message to a known conversation, the usual case, is one statement (and a replay of it
   // one unique violation); files, quotes and new customers need the conversation first.

@@ -38,6 +38,8 @@ export const activityViewSchema = z.object({
   cardAnswer: z
     .object({ card: z.string().nullable(), action: z.string().nullable(), fields: z.array(z.object({ label: z.string(), value: z.string() })) })
     .nullable(),
+  /** The customer's answer to the satisfaction survey (1–5 and an optional comment); it did not reopen the conversation. */
+  surveyAnswer: z.object({ rating: z.number().int().min(1).max(5), comment: z.string().nullable() }).nullable(),
   suggestedActions: z.array(suggestedActionViewSchema),
   /** Adaptive Card JSON, rendered by the console as such. */
   cards: z.array(z.looseObject({})),

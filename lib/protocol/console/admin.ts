@@ -42,10 +42,13 @@ export const adminQueueSchema = z.object({
   name: z.string(),
   memberIds: z.array(z.string()),
   waiting: z.number().int(),
+  /** Customers get the satisfaction survey when a conversation of this queue closes. */
+  surveyEnabled: z.boolean(),
 });
 
 export const newQueueBody = z.object({ name: z.string().trim().min(1).max(100) }).strict();
 export const queueMembersBody = z.object({ agentIds: z.array(z.uuid()).max(1000) }).strict();
+export const queueChangeBody = z.object({ surveyEnabled: z.boolean() }).strict();
 
 const text = (max: number) => z.string().trim().min(1).max(max).nullable().optional();
 const url = z.url({ protocol: /^https?$/ }).max(2000).nullable().optional();

@@ -99,6 +99,10 @@ export const customerProfileViewSchema = z.object({
   ),
   /** Whom the rep may write to first from here (seed 003 "start conversation"); `possible` is false where the channel never allows it. */
   reachFirst: reachFirstViewSchema,
+  /** This conversation's satisfaction surveys, one per episode that closed with one, latest first. */
+  surveys: z.array(
+    z.object({ episode: z.number().int(), sentAt: instant, rating: z.number().int().min(1).max(5).nullable(), comment: z.string().nullable(), answeredAt: instant.nullable() }),
+  ),
 });
 
 export type ConversationSummary = z.infer<typeof conversationSummarySchema>;
