@@ -7,5 +7,6 @@ export * from './activities';
 export * from './offers';
 export * from './supervisor';
 export * from './admin';
+export * from './calendar';
 export * from './events';
 export * from './endpoints';
