@@ -26,6 +26,7 @@ type AdminEndpoint =
   | typeof consoleApi.updateAgent
   | typeof consoleApi.createQueue
   | typeof consoleApi.setQueueMembers
+  | typeof consoleApi.setQueueHours
   | typeof consoleApi.saveChannelSettings
   | typeof consoleApi.issueDirectLineSecret
   | typeof consoleApi.revokeDirectLineSecret;

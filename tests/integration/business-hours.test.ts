@@ -75,7 +75,8 @@ const awayMessageArrives = (start: DirectLineStart) =>
 /** What the custom channel received for one conversation: lifecycle event names and message texts. */
 function channelGot(conversationId: string) {
   const bodies = receiver.requests.filter((r) => r.path === `/v3/conversations/${conversationId}/activities`).map((r) => r.body);
-  return { events: bodies.filter((b) => b.type === 'event' || b.name).map((b) => b.name), texts: bodies.filter((b) => b.text).map((b) => b.text) };
+  // Seed 000 sends a lifecycle event as a message with a `name` (and its text naming the event).
+  return { events: bodies.filter((b) => b.name).map((b) => b.name), texts: bodies.filter((b) => !b.name && b.text).map((b) => b.text) };
 }
 
 beforeAll(async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { businessSecondsBetween, closedReason, isOpen, nextOpening } from '@/lib/hours/business-hours';
+import { businessSecondsBetween, closedReason, isOpen, nextOpening } from '@/lib/shared/hours/business-hours';
 import { calendarSchema, type CalendarInput } from '@/lib/protocol/console/calendar';
 
 const nineToFive = [{ start: '09:00', end: '17:00' }];

@@ -1,15 +1,16 @@
-// Queues outside their business hours (lib/hours): the routing tick offers none of their
+// Queues outside their business hours (lib/shared/hours): the routing tick offers none of their
 // conversations, and tells a customer whose episode began while the queue was closed, once per
 // episode, the queue's away message, and a custom channel the seed-000 lifecycle event naming why
 // (OutOfOperatingHoursDueToHoliday / …DueToNonWorkingHours). Done here, after the ingest statement
 // committed, so the hot path never reads a calendar.
 import type { Tx } from '../../db/client';
 import { Prisma, type Activity } from '../../db/generated/client';
-import { closedReason } from '../../hours/business-hours';
+import { closedReason } from '../../shared/hours/business-hours';
+import type { ClosedReason } from '../../shared/hours/calendar-shape';
 import { storedCalendar } from '../../hours/stored-calendar';
 import { insertActivity } from '../../activities/new-activity';
 import { initialDeliveryState, routeOutbound } from '../../outbound/route';
-import type { Calendar, ClosedReason } from '../../protocol/console/calendar';
+import type { Calendar } from '../../protocol/console/calendar';
 import { recordLifecycleEvent, type LifecycleEventName } from '../lifecycle';
 import { publishConversationChange } from '../publish';
 

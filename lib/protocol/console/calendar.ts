@@ -5,12 +5,6 @@ import { z } from 'zod';
 export const WEEKDAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
 export type Weekday = (typeof WEEKDAYS)[number];
 
-/** Minutes since local midnight of `HH:MM` (24:00 is the end of the day). */
-export function clockMinutes(clock: string): number {
-  const [hours, minutes] = clock.split(':').map(Number);
-  return hours! * 60 + minutes!;
-}
-
 /** Whether the runtime's time zone database knows `zone` (an IANA name such as Europe/Berlin). */
 export function isTimeZone(zone: string): boolean {
   try {
@@ -30,15 +24,16 @@ const clock = z.string().regex(/^(?:[01]\d|2[0-3]):[0-5]\d$|^24:00$/, 'a time of
 const interval = z
   .object({ start: clock, end: clock })
   .strict()
-  .refine((i) => clockMinutes(i.end) > clockMinutes(i.start), { message: 'end must be after start (a shift past midnight is two intervals)' });
+  // `HH:MM` strings order as the times they name.
+  .refine((i) => i.end > i.start, { message: 'end must be after start (a shift past midnight is two intervals)' });
 
 const day = z
   .array(interval)
   .max(8)
   .refine(
     (intervals) => {
-      const sorted = [...intervals].sort((a, b) => clockMinutes(a.start) - clockMinutes(b.start));
-      return sorted.every((current, k) => k === 0 || clockMinutes(current.start) >= clockMinutes(sorted[k - 1]!.end));
+      const sorted = [...intervals].sort((a, b) => a.start.localeCompare(b.start));
+      return sorted.every((current, k) => k === 0 || current.start >= sorted[k - 1]!.end);
     },
     { message: 'intervals of a day must not overlap' },
   )
@@ -59,4 +54,3 @@ export const calendarSchema = z
 
 export type Calendar = z.output<typeof calendarSchema>;
 export type CalendarInput = z.input<typeof calendarSchema>;
-export type ClosedReason = 'holiday' | 'non-working-hours';

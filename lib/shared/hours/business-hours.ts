@@ -1,7 +1,8 @@
 // Business hours of a queue (its calendar): open or not at an instant, why not, when it opens next,
 // and how much business time lies between two instants (reports' "% within SLA"). Pure functions
-// over `Calendar`; a queue without a calendar is always open, which callers decide before asking.
-import { WEEKDAYS, clockMinutes, type Calendar, type ClosedReason } from '../protocol/console/calendar';
+// over a calendar, shared by the server (routing, reports) and the browser (the inbox); a queue
+// without a calendar is always open, which callers decide before asking.
+import { WEEKDAY_KEYS, clockMinutes, type BusinessCalendar as Calendar, type ClosedReason } from './calendar-shape';
 import { addDays, isoDate, localParts, weekdayIndex, zonedInstant, type LocalDate } from './zoned-time';
 
 interface Window {
@@ -25,7 +26,7 @@ function isHoliday(calendar: Calendar, date: LocalDate): boolean {
 /** The open windows of one local day, as epoch milliseconds, in order (none on a holiday). */
 function windowsOf(calendar: Calendar, date: LocalDate): Window[] {
   if (isHoliday(calendar, date)) return [];
-  const intervals = calendar.weekly[WEEKDAYS[weekdayIndex(date)]!] ?? [];
+  const intervals = calendar.weekly[WEEKDAY_KEYS[weekdayIndex(date)]!] ?? [];
   return intervals
     .map((i) => ({
       start: zonedInstant(calendar.timeZone, date, clockMinutes(i.start)).getTime(),
