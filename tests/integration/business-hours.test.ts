@@ -150,6 +150,15 @@ describe('business hours per queue', () => {
     }[];
     expect(transcript.filter((a) => a.type === 'event').map((a) => a.name)).toEqual(['OutOfOperatingHoursDueToNonWorkingHours']);
 
+    // A rep may still take one from Unassigned while closed; once closed, the customer's next message
+    // starts a new episode, told again.
+    const path = `/api/console/conversations/${first.conversationId}`;
+    expect((await bob.call('POST', `${path}/accept`, {})).status).toBe(200);
+    expect((await bob.call('POST', `${path}/close`, {})).status).toBe(200);
+    await customerSays(first, 'Me again', first.user);
+    await waitUntil(async () => ((await botMessages(first)).length === 2 ? true : undefined), 20_000, 'the away message of the new episode');
+    expect(await botMessages(first)).toEqual([AWAY, AWAY]);
+
     // Opening hours now: routing offers the waiting conversations.
     expect((await setHours({ calendar: { ...calendar, weekly: everyDay({ start: '00:00', end: '24:00' }) }, awayMessage: AWAY })).status).toBe(200);
     await waitUntil(
