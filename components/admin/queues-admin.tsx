@@ -7,6 +7,7 @@ import { useAdminAgents, useAdminCommand, useAdminQueues } from '../api/admin';
 import { ErrorMessage } from '@/components/ui/error-text';
 import { Button } from '@/components/ui/button';
 import { Input } from '@/components/ui/field';
+import { QueueHours } from './queue-hours';
 
 
 export function QueuesAdmin() {
@@ -63,6 +64,7 @@ function QueueMembers({ queue }: { queue: AdminQueue }) {
         {t('saveMembers', { name: queue.name })}
       </Button>
       {save.error && <p role="alert" className="text-red-700 dark:text-red-400"><ErrorMessage error={save.error} /></p>}
+      <QueueHours key={JSON.stringify([queue.calendar, queue.awayMessage])} queue={queue} />
     </fieldset>
   );
 }

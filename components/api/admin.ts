@@ -27,6 +27,7 @@ type AdminEndpoint =
   | typeof consoleApi.createQueue
   | typeof consoleApi.setQueueMembers
   | typeof consoleApi.updateQueue
+  | typeof consoleApi.setQueueHours
   | typeof consoleApi.saveChannelSettings
   | typeof consoleApi.issueDirectLineSecret
   | typeof consoleApi.revokeDirectLineSecret;

@@ -9,6 +9,7 @@ import type { ConversationSummary } from '@/lib/views/types';
 import type { InboxFilter } from '@/lib/views/types';
 import { useConversationList, useLoadMoreConversations } from '../api/conversations';
 import { useDirectory } from '../api/directory';
+import { isOpen } from '@/lib/shared/hours/business-hours';
 import { ErrorMessage } from '@/components/ui/error-text';
 import { Button } from '@/components/ui/button';
 import { Input, Select } from '@/components/ui/field';
@@ -165,9 +166,16 @@ function ConversationList({
   );
 }
 
+/** A waiting conversation whose queue's calendar says it is closed now (routing offers it once the queue opens). */
+function useWaitingForHours(conversation: ConversationSummary): boolean {
+  const calendar = useDirectory().data?.queues.find((queue) => queue.id === conversation.queueId)?.calendar;
+  return conversation.state === 'queued' && !!calendar && !isOpen(calendar, new Date());
+}
+
 function ConversationEntry({ conversation, selected }: { conversation: ConversationSummary; selected: boolean }) {
   const t = useTranslations('inbox');
   const states = useTranslations('state');
+  const waitingForHours = useWaitingForHours(conversation);
   return (
     <Link
       href={`/?c=${encodeURIComponent(conversation.id)}`}
@@ -182,7 +190,7 @@ function ConversationEntry({ conversation, selected }: { conversation: Conversat
       </span>
       <span className="block truncate text-sm text-slate-600 dark:text-slate-400">{conversation.lastText ?? ' '}</span>
       <span className="block truncate text-xs text-slate-600 dark:text-slate-400">
-        {conversation.channel} · {states(conversation.state)}
+        {conversation.channel} · {waitingForHours ? t('waitingForHours') : states(conversation.state)}
         {conversation.queueName ? ` · ${conversation.queueName}` : ''}
         {conversation.ownerName ? ` · ${conversation.ownerName}` : ''}
       </span>

@@ -1,9 +1,12 @@
 import { publishAgentStatus } from '../conversations/routing/agent-status';
 import { db as defaultDb, type Db } from '../db/client';
+import { Prisma } from '../db/generated/client';
 import { transaction } from '../db/transaction';
 import { isUniqueViolation } from '../db/prisma-errors';
 import { conflict, notFound } from '../errors/app-error';
+import { storedCalendar } from '../hours/stored-calendar';
 import type { AdminQueue } from '../protocol/console';
+import type { Calendar } from '../protocol/console/calendar';
 
 export async function listQueues(db: Db = defaultDb()): Promise<AdminQueue[]> {
   const rows = await db.queue.findMany({
@@ -12,17 +15,27 @@ export async function listQueues(db: Db = defaultDb()): Promise<AdminQueue[]> {
       id: true,
       name: true,
       surveyEnabled: true,
+      calendar: true,
+      awayMessage: true,
       members: { select: { agentId: true } },
       _count: { select: { conversations: { where: { state: { in: ['queued', 'offered'] } } } } },
     },
   });
-  return rows.map((row) => ({ id: row.id, name: row.name, memberIds: row.members.map((m) => m.agentId), waiting: row._count.conversations, surveyEnabled: row.surveyEnabled }));
+  return rows.map((row) => ({
+    id: row.id,
+    name: row.name,
+    memberIds: row.members.map((m) => m.agentId),
+    waiting: row._count.conversations,
+    calendar: storedCalendar(row.calendar),
+    awayMessage: row.awayMessage,
+    surveyEnabled: row.surveyEnabled,
+  }));
 }
 
 export async function createQueue(name: string, db: Db = defaultDb()): Promise<AdminQueue> {
   try {
     const row = await db.queue.create({ data: { name } });
-    return { id: row.id, name: row.name, memberIds: [], waiting: 0, surveyEnabled: row.surveyEnabled };
+    return { id: row.id, name: row.name, memberIds: [], waiting: 0, calendar: null, awayMessage: null, surveyEnabled: row.surveyEnabled };
   } catch (error) {
     if (isUniqueViolation(error)) throw conflict('A queue with this name exists already.', 'QueueNameTaken');
     throw error;
@@ -48,6 +61,20 @@ export async function setQueueMembers(queueId: string, agentIds: string[], db: D
 /** Turns the satisfaction survey of a queue's conversations on or off (from the next close on). */
 export async function updateQueue(queueId: string, change: { surveyEnabled: boolean }, db: Db = defaultDb()): Promise<AdminQueue> {
   const updated = await db.queue.updateMany({ where: { id: queueId }, data: { surveyEnabled: change.surveyEnabled } });
+  if (updated.count === 0) throw notFound('No such queue.', 'QueueNotFound');
+  return (await listQueues(db)).find((q) => q.id === queueId)!;
+}
+
+/** Sets a queue's business hours (null: always open) and away message (null: none); the routing tick reads them on its next turn. */
+export async function setQueueHours(
+  queueId: string,
+  hours: { calendar: Calendar | null; awayMessage: string | null },
+  db: Db = defaultDb(),
+): Promise<AdminQueue> {
+  const updated = await db.queue.updateMany({
+    where: { id: queueId },
+    data: { calendar: hours.calendar ?? Prisma.DbNull, awayMessage: hours.awayMessage },
+  });
   if (updated.count === 0) throw notFound('No such queue.', 'QueueNotFound');
   return (await listQueues(db)).find((q) => q.id === queueId)!;
 }

@@ -157,6 +157,8 @@ const ROWS: Row[] = [
   { name: 'admin: queues', method: 'GET', path: () => '/api/console/admin/queues', expect: ADMINS },
   { name: 'admin: create queue', method: 'POST', path: () => '/api/console/admin/queues', body: () => ({ name: `Matrix ${randomUUID().slice(0, 8)}` }), expect: ADMINS },
   { name: 'admin: queue survey switch', method: 'PATCH', path: () => `/api/console/admin/queues/${ids.general}`, body: () => ({ surveyEnabled: false }), expect: ADMINS },
+  // Always open, as it was: the other rows' routing is untouched.
+  { name: 'admin: queue hours', method: 'PUT', path: () => `/api/console/admin/queues/${ids.general}/hours`, body: () => ({ calendar: null, awayMessage: null }), expect: ADMINS },
   { name: 'admin: channels', method: 'GET', path: () => '/api/console/admin/channels', expect: ADMINS },
   { name: 'admin: channel settings', method: 'PUT', path: () => '/api/console/admin/channels/teams', body: () => ({}), expect: ADMINS },
 ];

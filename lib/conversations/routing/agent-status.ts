@@ -1,6 +1,7 @@
 import { db as defaultDb, type Db, type Tx } from '../../db/client';
 import { transaction } from '../../db/transaction';
 import type { ConversationState, OfferKind, Presence, Prisma } from '../../db/generated/client';
+import { storedCalendar } from '../../hours/stored-calendar';
 import { appendEvent } from '../../realtime/event-log';
 import type { AgentStatusView, DirectoryView } from '../../views/types';
 
@@ -57,12 +58,12 @@ export async function loadDirectory(db: Db = defaultDb()): Promise<DirectoryView
     db.agent.findMany({ where: { active: true }, select: statusSelect, orderBy: { displayName: 'asc' } }),
     db.queue.findMany({
       orderBy: { name: 'asc' },
-      select: { id: true, name: true, _count: { select: { conversations: { where: { state: { in: ['queued', 'offered'] } } } } } },
+      select: { id: true, name: true, calendar: true, _count: { select: { conversations: { where: { state: { in: ['queued', 'offered'] } } } } } },
     }),
   ]);
   return {
     agents: agents.map(toStatus),
-    queues: queues.map((q) => ({ id: q.id, name: q.name, waiting: q._count.conversations })),
+    queues: queues.map((q) => ({ id: q.id, name: q.name, waiting: q._count.conversations, calendar: storedCalendar(q.calendar) })),
   };
 }
 

@@ -9,6 +9,7 @@ import { recordLifecycleEvent, type LifecycleEventName } from '../lifecycle';
 import { publishConversationChange } from '../publish';
 import { publishOffer } from '../offers/offer-view';
 import { publishAgentStatus } from './agent-status';
+import { closedQueues, noticeClosedQueues } from './out-of-hours';
 
 const ROUTING_LOCK = 72707370;
 const DISCONNECTION_LOCK = 72707371;
@@ -23,15 +24,19 @@ export interface RoutingResult {
   expired: number;
   offered: number;
   disconnected: number;
+  /** Conversations told their queue is closed (away message, out-of-hours event). */
+  outOfHours: number;
 }
 
 export async function routeWaitingConversations(db: Db, options: { offerTimeoutMs: number; now?: Date }): Promise<RoutingResult> {
   const now = options.now ?? new Date();
   const routed = await transaction(db, async (tx) => {
-    if (!(await tryAdvisoryLock(tx, ROUTING_LOCK))) return { expired: 0, offered: 0 };
+    if (!(await tryAdvisoryLock(tx, ROUTING_LOCK))) return { expired: 0, offered: 0, outOfHours: 0 };
     const expired = await expireOffers(tx, now);
-    const offered = await offerWaiting(tx, now, options.offerTimeoutMs);
-    return { expired, offered };
+    const closed = await closedQueues(tx, now);
+    const outOfHours = await noticeClosedQueues(tx, closed, BATCH);
+    const offered = await offerWaiting(tx, now, options.offerTimeoutMs, closed.map((queue) => queue.id));
+    return { expired, offered, outOfHours };
   });
   // Apart from routing, so that however many there are, announcing them never holds up an offer.
   const disconnected = await transaction(db, async (tx) => ((await tryAdvisoryLock(tx, DISCONNECTION_LOCK)) ? announceDisconnections(tx, now) : 0));
@@ -93,9 +98,10 @@ async function announceDisconnections(tx: Tx, now: Date): Promise<number> {
   return gone.length;
 }
 
-async function offerWaiting(tx: Tx, now: Date, offerTimeoutMs: number): Promise<number> {
+/** Offers waiting conversations, except those of `closedQueueIds` (reps may still take them from Unassigned). */
+async function offerWaiting(tx: Tx, now: Date, offerTimeoutMs: number, closedQueueIds: string[]): Promise<number> {
   const waiting = await tx.conversation.findMany({
-    where: { state: 'queued', queueId: { not: null } },
+    where: { state: 'queued', queueId: { not: null, notIn: closedQueueIds } },
     orderBy: [{ queuedAt: 'asc' }, { id: 'asc' }],
     select: { id: true, queueId: true, queuedAt: true, version: true },
     take: BATCH,

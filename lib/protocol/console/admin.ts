@@ -1,5 +1,6 @@
 // Administration: agents, queues, channel settings, Direct Line secrets.
 import { z } from 'zod';
+import { calendarSchema } from './calendar';
 import { instant, roleSchema } from './shared';
 
 export const adminAgentSchema = z.object({
@@ -44,7 +45,18 @@ export const adminQueueSchema = z.object({
   waiting: z.number().int(),
   /** Customers get the satisfaction survey when a conversation of this queue closes. */
   surveyEnabled: z.boolean(),
+  /** Business hours; null: always open. */
+  calendar: calendarSchema.nullable(),
+  /** Told to a customer who writes while the queue is closed, once per episode; null: nothing is said. */
+  awayMessage: z.string().nullable(),
 });
+
+export const AWAY_MESSAGE_MAX = 1000;
+
+/** A queue's business hours and away message, replaced as a whole (`null` clears either). */
+export const queueHoursBody = z
+  .object({ calendar: calendarSchema.nullable(), awayMessage: z.string().trim().min(1).max(AWAY_MESSAGE_MAX).nullable() })
+  .strict();
 
 export const newQueueBody = z.object({ name: z.string().trim().min(1).max(100) }).strict();
 export const queueMembersBody = z.object({ agentIds: z.array(z.uuid()).max(1000) }).strict();
@@ -85,5 +97,6 @@ export type NewAgentInput = z.input<typeof newAgentBody>;
 export type AgentChange = z.output<typeof agentChangeBody>;
 export type AgentChangeInput = z.input<typeof agentChangeBody>;
 export type AdminQueue = z.infer<typeof adminQueueSchema>;
+export type QueueHoursInput = z.input<typeof queueHoursBody>;
 export type ChannelSettingsView = z.infer<typeof channelSettingsViewSchema>;
 export type ChannelSettingsInput = z.input<typeof channelSettingsBody>;

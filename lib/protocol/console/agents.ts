@@ -1,5 +1,6 @@
 // Agents as the console shows them: the signed-in rep, colleagues in the directory, queues.
 import { z } from 'zod';
+import { calendarSchema } from './calendar';
 import { presenceSchema, roleSchema } from './shared';
 
 export const agentViewSchema = z.object({
@@ -29,6 +30,8 @@ export const queueViewSchema = z.object({
   name: z.string(),
   /** Conversations waiting in it. */
   waiting: z.number().int(),
+  /** Its business hours (null: always open); the inbox shows its waiting conversations as waiting for them while closed. */
+  calendar: calendarSchema.nullable(),
 });
 
 export const directoryViewSchema = z.object({ agents: z.array(agentStatusViewSchema), queues: z.array(queueViewSchema) });

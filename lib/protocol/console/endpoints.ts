@@ -4,7 +4,7 @@
 // table and app/api/console/** to each other.
 import { z } from 'zod';
 import { activityViewSchema, attachmentViewSchema, cannedResponseViewSchema, editMessageBody, failedDeliveryViewSchema, messageTemplateViewSchema, sendMessageBody, startConversationBody, startedConversationSchema, transcriptPageSchema, transcriptQuery } from './activities';
-import { adminAgentSchema, adminQueueSchema, agentChangeBody, channelSettingsBody, channelSettingsViewSchema, issuedSecretSchema, newAgentBody, newQueueBody, queueChangeBody, queueMembersBody } from './admin';
+import { adminAgentSchema, adminQueueSchema, agentChangeBody, channelSettingsBody, channelSettingsViewSchema, issuedSecretSchema, newAgentBody, newQueueBody, queueChangeBody, queueHoursBody, queueMembersBody } from './admin';
 import { agentStatusViewSchema, directoryViewSchema, presenceBody, signedInSchema, signInBody } from './agents';
 import { acceptBody, assignBody, closeBody, consultantBody, consultBody, conversationListQuery, conversationPageSchema, conversationSummarySchema, customerProfileViewSchema, transferBody, wrapUpBody } from './conversations';
 import { offerViewSchema } from './offers';
@@ -92,6 +92,7 @@ export const consoleApi = {
   createQueue: endpoint({ method: 'POST', path: '/api/console/admin/queues', body: newQueueBody, response: adminQueueSchema }),
   updateQueue: endpoint({ method: 'PATCH', path: '/api/console/admin/queues/:id', body: queueChangeBody, response: adminQueueSchema }),
   setQueueMembers: endpoint({ method: 'PUT', path: '/api/console/admin/queues/:id/members', body: queueMembersBody, response: adminQueueSchema }),
+  setQueueHours: endpoint({ method: 'PUT', path: '/api/console/admin/queues/:id/hours', body: queueHoursBody, response: adminQueueSchema }),
   channelSettings: endpoint({ method: 'GET', path: '/api/console/admin/channels', response: channelSettingsViewSchema }),
   saveChannelSettings: endpoint({ method: 'PUT', path: '/api/console/admin/channels/:kind', body: channelSettingsBody, response: okSchema }),
   issueDirectLineSecret: endpoint({ method: 'POST', path: '/api/console/admin/channels/directline/secrets', response: issuedSecretSchema }),

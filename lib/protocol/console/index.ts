@@ -8,5 +8,6 @@ export * from './offers';
 export * from './supervisor';
 export * from './reports';
 export * from './admin';
+export * from './calendar';
 export * from './events';
 export * from './endpoints';
