@@ -4,6 +4,7 @@
 // at least from the end of the first step's call to the start of the second's, at most from the
 // start of the first to the end of the second (both plus the seconds elapsed in between).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { db } from '@/lib/db/client';
 import { ConsoleClient, customerSays, directLine, startDirectLine, type DirectLineStart } from '../support/clients';
 import { withClient } from '../support/scratch-db';
 import { openConsole } from '../support/sse';
@@ -203,6 +204,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await alice?.call('PUT', '/api/console/me/presence', { presence: 'offline' });
+  await db().$disconnect();
 });
 
 describe('episodes', () => {
