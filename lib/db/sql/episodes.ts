@@ -1,5 +1,6 @@
 // The current episode's figures (docs/metrics.md), kept by the command that moves each one, inside
-// its transaction. "Current" is the conversation's `episode`: every statement names the row by it.
+// its transaction. "Current" is the conversation's `episode`, while it is open: a conversation a rep
+// reopened by writing first (seed 003) is outside any episode, and its closed one stays as it was.
 import { sql, type ExpressionBuilder, type UpdateQueryBuilder, type UpdateResult } from 'kysely';
 import type { Tx } from '../client';
 import type { DB } from '../generated/kysely/types';
@@ -12,6 +13,7 @@ function current(conversationId: string): EpisodeUpdate {
   return build
     .updateTable('Episode')
     .where('conversationId', '=', conversationId)
+    .where('closedAt', 'is', null)
     .where('number', '=', (eb) => eb.selectFrom('Conversation').select('episode').where('id', '=', conversationId));
 }
 
@@ -72,7 +74,8 @@ export async function episodeResponded(tx: Tx, conversationId: string, reply: { 
           .where('a.type', '=', sql.lit('message'))
           .as('unansweredSince'),
       )
-      .where('e.conversationId', '=', conversationId),
+      .where('e.conversationId', '=', conversationId)
+      .where('e.closedAt', 'is', null),
   );
   if (!episode) return;
   if (episode.firstResponseAt && episode.unansweredSince) {
