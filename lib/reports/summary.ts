@@ -28,6 +28,11 @@ function aggregate(episodes: EpisodeGroup | undefined, responses: ResponseGroup 
     episodes: episodes?.episodes ?? 0,
     abandoned: episodes?.abandoned ?? 0,
     serviceLevel: episodes && episodes.answered > 0 ? episodes.withinServiceLevel / episodes.answered : null,
+    csat: {
+      answers: episodes?.csatAnswers ?? 0,
+      mean: episodes?.csatMean == null ? null : Math.round(episodes.csatMean * 100) / 100,
+      satisfied: episodes && episodes.csatAnswers > 0 ? episodes.csatSatisfied / episodes.csatAnswers : null,
+    },
     wait: figure(stats, 'wait'),
     firstResponse: figure(stats, 'firstResponse'),
     nextResponse: figure(stats, 'nextResponse'),

@@ -51,6 +51,7 @@ export async function episodeRows(db: Db, filter: ReportFilter) {
     .innerJoin('Conversation as c', 'c.id', 'e.conversationId')
     .leftJoin('Queue as q', 'q.id', 'e.queueId')
     .leftJoin('Agent as o', 'o.id', 'e.ownerId')
+    .leftJoin('SatisfactionSurvey as sv', (join) => join.onRef('sv.conversationId', '=', 'e.conversationId').onRef('sv.episode', '=', 'e.number'))
     .leftJoinLateral(
       (eb) =>
         eb
@@ -87,6 +88,8 @@ export async function episodeRows(db: Db, filter: ReportFilter) {
       'e.consults',
       'e.botHandled',
       sql<boolean>`(e."closedAt" IS NOT NULL AND e."acceptedAt" IS NULL)`.as('abandoned'),
+      'sv.rating as csat',
+      'sv.comment as csatComment',
       'nr.count as nextResponses',
       'nr.mean as nextResponseMeanSeconds',
       'nr.max as nextResponseMaxSeconds',
@@ -129,8 +132,15 @@ function grouped<D, T extends keyof D, O>(query: SelectQueryBuilder<D, T, O>, bu
 
 /** Episode figures over the whole period, per queue of entry, per owner and per bucket of entry. */
 export async function episodeAggregates(db: Db, filter: ReportFilter, options: { bucket: Bucket; serviceLevelSeconds: number }) {
-  const query = grouped(episodesOf(filter), options.bucket).select([
+  const surveyed = episodesOf(filter).leftJoin('SatisfactionSurvey as sv', (join) =>
+    join.onRef('sv.conversationId', '=', 'e.conversationId').onRef('sv.episode', '=', 'e.number'),
+  );
+  const query = grouped(surveyed, options.bucket).select([
     sql<number>`count(*)::int`.as('episodes'),
+    // CSAT: answered surveys, their mean rating, and how many rated 4 or 5.
+    sql<number>`count(sv.rating)::int`.as('csatAnswers'),
+    sql<number | null>`avg(sv.rating)::float8`.as('csatMean'),
+    sql<number>`(count(*) FILTER (WHERE sv.rating >= 4))::int`.as('csatSatisfied'),
     sql<number>`(count(*) FILTER (WHERE e."closedAt" IS NOT NULL AND e."acceptedAt" IS NULL))::int`.as('abandoned'),
     // Service level: of the episodes whose wait ended (accepted or abandoned), those accepted in time.
     sql<number>`(count(*) FILTER (WHERE e."acceptedAt" IS NOT NULL OR e."closedAt" IS NOT NULL))::int`.as('answered'),

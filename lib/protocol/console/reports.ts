@@ -43,6 +43,9 @@ export const episodeRowSchema = z.object({
   consults: z.number().int(),
   botHandled: z.boolean(),
   abandoned: z.boolean(),
+  /** The satisfaction survey's rating (1–5) and comment for this episode; null when not answered. */
+  csat: z.number().int().min(1).max(5).nullable(),
+  csatComment: z.string().nullable(),
   nextResponses: z.number().int(),
   nextResponseMeanSeconds: seconds,
   nextResponseMaxSeconds: seconds,
@@ -56,6 +59,8 @@ export const aggregateSchema = z.object({
   abandoned: z.number().int(),
   /** Of the episodes whose wait ended (accepted or abandoned), the share accepted within the threshold; null when none. */
   serviceLevel: z.number().min(0).max(1).nullable(),
+  /** Satisfaction survey answers of these episodes: how many, their mean rating (1–5), the share rated 4 or 5. */
+  csat: z.object({ answers: z.number().int(), mean: z.number().nullable(), satisfied: z.number().min(0).max(1).nullable() }),
   wait: figureStatsSchema,
   firstResponse: figureStatsSchema,
   nextResponse: figureStatsSchema,
