@@ -1,0 +1,39 @@
+import { expect, test } from '@playwright/test';
+
+// A queue of its own: the General queue's hours would change routing for the other specs.
+test('an administrator gives a queue business hours, a holiday and an away message; a bad time is refused', async ({ page }) => {
+  const name = `Night desk ${Date.now()}`;
+  await page.goto('/sign-in');
+  await page.getByLabel('Email').fill('ada@demo.test');
+  await page.getByLabel('Password').fill('demo-password');
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await expect(page.getByText('Live', { exact: true })).toBeVisible();
+  await page.goto('/admin');
+  await page.getByLabel('Queue name').fill(name);
+  await page.getByRole('button', { name: 'Create queue' }).click();
+
+  const queue = page.getByRole('group', { name: `${name} (0 waiting)` });
+  await queue.getByText('Business hours').click();
+  await queue.getByRole('checkbox', { name: 'Always open (no calendar)' }).uncheck();
+  await queue.getByLabel('Time zone').selectOption('America/New_York');
+  await queue.getByLabel('Monday').fill('09:00-12:00, 13:00-17:30');
+  await queue.getByLabel('Friday').fill('09:00-25:00');
+  await queue.getByRole('button', { name: `Save hours of ${name}` }).click();
+  await expect(queue.getByRole('alert')).toBeVisible();
+
+  await queue.getByLabel('Friday').fill('09:00-15:00');
+  await queue.getByLabel('Holidays').fill('2026-12-25 Christmas');
+  await queue.getByLabel(/Away message/).fill('We are closed; back at 09:00 New York time.');
+  await queue.getByRole('button', { name: `Save hours of ${name}` }).click();
+  await expect(queue.getByRole('status')).toHaveText('Saved.');
+
+  await page.reload();
+  const saved = page.getByRole('group', { name: `${name} (0 waiting)` });
+  await saved.getByText('Business hours').click();
+  await expect(saved.getByLabel('Time zone')).toHaveValue('America/New_York');
+  await expect(saved.getByLabel('Monday')).toHaveValue('09:00-12:00, 13:00-17:30');
+  await expect(saved.getByLabel('Friday')).toHaveValue('09:00-15:00');
+  await expect(saved.getByLabel('Tuesday')).toHaveValue('');
+  await expect(saved.getByLabel('Holidays')).toHaveValue('2026-12-25 Christmas');
+  await expect(saved.getByLabel(/Away message/)).toHaveValue('We are closed; back at 09:00 New York time.');
+});
