@@ -1,13 +1,10 @@
 import { expect, test } from '@playwright/test';
+import { signIn } from '../support/console-page';
 
 // A queue of its own: the General queue's hours would change routing for the other specs.
 test('an administrator gives a queue business hours, a holiday and an away message; a bad time is refused', async ({ page }) => {
   const name = `Night desk ${Date.now()}`;
-  await page.goto('/sign-in');
-  await page.getByLabel('Email').fill('ada@demo.test');
-  await page.getByLabel('Password').fill('demo-password');
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await expect(page.getByText('Live', { exact: true })).toBeVisible();
+  await signIn(page, 'ada@demo.test');
   await page.goto('/admin');
   await page.getByLabel('Queue name').fill(name);
   await page.getByRole('button', { name: 'Create queue' }).click();
