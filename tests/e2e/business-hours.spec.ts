@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { signIn } from '../support/console-page';
+import { acceptConversation, customerWrites, signIn } from '../support/console-page';
 
 // A queue of its own: the General queue's hours would change routing for the other specs.
 test('an administrator gives a queue business hours, a holiday and an away message; a bad time is refused', async ({ page }) => {
@@ -10,6 +10,13 @@ test('an administrator gives a queue business hours, a holiday and an away messa
   await page.getByRole('button', { name: 'Create queue' }).click();
 
   const queue = page.getByRole('group', { name: `${name} (0 waiting)` });
+  // Ada works it, so a conversation can be moved there below.
+  await queue.getByRole('checkbox', { name: 'Ada' }).check();
+  const membersSaved = page.waitForResponse((response) => response.url().endsWith('/members') && response.ok());
+  await queue.getByRole('button', { name: `Save members of ${name}` }).click();
+  await membersSaved;
+  await page.reload();
+  await expect(queue.getByRole('checkbox', { name: 'Ada' })).toBeChecked();
   await queue.getByText('Business hours').click();
   await queue.getByRole('checkbox', { name: 'Always open (no calendar)' }).uncheck();
   await queue.getByLabel('Time zone').selectOption('America/New_York');
@@ -19,7 +26,9 @@ test('an administrator gives a queue business hours, a holiday and an away messa
   await expect(queue.getByRole('alert')).toBeVisible();
 
   await queue.getByLabel('Friday').fill('09:00-15:00');
-  await queue.getByLabel('Holidays').fill('2026-12-25 Christmas');
+  // Today (in New York) is a holiday, so the queue is closed now whatever the clock says.
+  const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'America/New_York' }).format(new Date());
+  await queue.getByLabel('Holidays').fill(`${today} Test day\n2026-12-25 Christmas`);
   await queue.getByLabel(/Away message/).fill('We are closed; back at 09:00 New York time.');
   await queue.getByRole('button', { name: `Save hours of ${name}` }).click();
   await expect(queue.getByRole('status')).toHaveText('Saved.');
@@ -31,6 +40,19 @@ test('an administrator gives a queue business hours, a holiday and an away messa
   await expect(saved.getByLabel('Monday')).toHaveValue('09:00-12:00, 13:00-17:30');
   await expect(saved.getByLabel('Friday')).toHaveValue('09:00-15:00');
   await expect(saved.getByLabel('Tuesday')).toHaveValue('');
-  await expect(saved.getByLabel('Holidays')).toHaveValue('2026-12-25 Christmas');
+  await expect(saved.getByLabel('Holidays')).toHaveValue(`${today} Test day\n2026-12-25 Christmas`);
   await expect(saved.getByLabel(/Away message/)).toHaveValue('We are closed; back at 09:00 New York time.');
+
+  // A conversation moved to the closed queue waits for its opening hours, as the inbox says.
+  const customer = `Late caller ${Date.now()}`;
+  await customerWrites(customer, 'Are you open?');
+  await page.goto('/');
+  await acceptConversation(page, customer);
+  await page.getByRole('button', { name: 'Transfer' }).click();
+  const transfer = page.getByRole('dialog', { name: 'Transfer conversation' });
+  await transfer.getByLabel('Transfer to').selectOption({ label: name });
+  await transfer.getByRole('button', { name: 'Transfer' }).click();
+  await expect(transfer).toHaveCount(0);
+  await page.getByRole('button', { name: 'All', exact: true }).click();
+  await expect(page.getByRole('list', { name: 'Conversations' }).getByRole('link', { name: new RegExp(customer) })).toContainText('Waiting for opening hours');
 });
