@@ -64,7 +64,7 @@ function QueueMembers({ queue }: { queue: AdminQueue }) {
         {t('saveMembers', { name: queue.name })}
       </Button>
       {save.error && <p role="alert" className="text-red-700 dark:text-red-400"><ErrorMessage error={save.error} /></p>}
-      <QueueHours key={JSON.stringify([queue.calendar, queue.awayMessage])} queue={queue} />
+      <QueueHours queue={queue} />
     </fieldset>
   );
 }

@@ -1,5 +1,5 @@
-// A queue's business hours: the calendar administrators set (decision in docs/operations.md,
-// "Business hours"). Pure zod: the admin API, the domain (lib/hours) and the browser share it.
+// A queue's business hours: the calendar administrators set (docs/operations.md, "Business hours
+// per queue"). Pure zod: the admin API, the routing tick and the browser share it.
 import { z } from 'zod';
 
 export const WEEKDAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
