@@ -113,6 +113,17 @@ describe('Direct Line', () => {
     // A change of mind within the week replaces the rating; anything else the customer writes reopens as before.
     expect((await post(start, user, { type: 'message', value: { survey: 'satisfaction', rating: '5' } })).status).toBe(200);
     expect((await surveysOf(id))[0]).toMatchObject({ rating: 5, comment: null });
+    // The reports carry the episode's rating: its row (JSON and CSV) and the period's aggregate.
+    const period = `from=${new Date(Date.now() - 3_600_000).toISOString()}&to=${new Date(Date.now() + 60_000).toISOString()}`;
+    const reported = (await ada.call('GET', `/api/console/reports/conversations?${period}`)).body.items as { conversationId: string; episode: number; csat: number | null }[];
+    expect(reported.find((row) => row.conversationId === id && row.episode === episode)).toMatchObject({ csat: 5, csatComment: null });
+    const csv = await fetch(`${baseUrl()}/api/console/reports/conversations.csv?${period}`, { headers: { Cookie: ada.cookieHeader() } }).then((r) => r.text());
+    const [header, ...lines] = csv.trim().split('\r\n').map((line) => line.split(','));
+    const row = lines.find((cells) => cells[header!.indexOf('conversation_id')] === id && cells[header!.indexOf('episode')] === String(episode));
+    expect(row?.[header!.indexOf('csat')]).toBe('5');
+    const summary = (await ada.call('GET', `/api/console/reports/summary?${period}`)).body as { overall: { csat: { answers: number; mean: number | null } } };
+    expect(summary.overall.csat.answers).toBeGreaterThanOrEqual(1);
+    expect(summary.overall.csat.mean).not.toBeNull();
     expect((await post(start, user, { type: 'message', text: 'One more question' })).status).toBe(200);
     expect((await db().conversation.findUniqueOrThrow({ where: { id } })).state).toBe('queued');
     expect((await db().conversation.findUniqueOrThrow({ where: { id } })).episode).toBe(episode + 1);
