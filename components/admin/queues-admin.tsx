@@ -73,10 +73,16 @@ function QueueMembers({ queue }: { queue: AdminQueue }) {
 function SurveySwitch({ queue }: { queue: AdminQueue }) {
   const t = useTranslations('admin');
   const change = useAdminCommand(consoleApi.updateQueue, (surveyEnabled: boolean) => ({ params: { id: queue.id }, body: { surveyEnabled } }));
+  // Ticked at once; put back if the server refuses.
+  const [on, setOn] = useState(queue.surveyEnabled);
+  function toggle(checked: boolean) {
+    setOn(checked);
+    change.mutate(checked, { onError: () => setOn(!checked) });
+  }
   return (
     <div className="mt-2">
       <label className="flex items-center gap-1">
-        <input type="checkbox" checked={queue.surveyEnabled} disabled={change.isPending} onChange={(event) => change.mutate(event.target.checked)} />
+        <input type="checkbox" checked={on} disabled={change.isPending} onChange={(event) => toggle(event.target.checked)} />
         {t('surveyEnabled')}
       </label>
       {change.error && <p role="alert" className="text-red-700 dark:text-red-400"><ErrorMessage error={change.error} /></p>}

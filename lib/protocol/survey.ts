@@ -18,6 +18,8 @@ export interface SurveyTexts {
   choices: string[];
   commentLabel: string;
   submit: string;
+  /** Shown when the card is submitted without a rating (Web Chat refuses to render a required input without one). */
+  ratingRequired: string;
   /** The prompt where the channel shows no card: answer with a digit. */
   textPrompt: string;
 }
@@ -40,6 +42,7 @@ export function surveyCard(texts: SurveyTexts): AdaptiveCard {
         id: 'rating',
         style: 'expanded',
         isRequired: true,
+        errorMessage: texts.ratingRequired,
         label: texts.question,
         choices: SURVEY_RATINGS.map((rating) => ({ title: texts.choices[rating - 1] ?? String(rating), value: String(rating) })),
       },

@@ -11,8 +11,10 @@ test('Web Chat on /demo shows the survey card after the rep ends the conversatio
   const general = admin.getByRole('group', { name: /^General/ });
   const surveySwitch = general.getByRole('checkbox', { name: 'Satisfaction survey when a conversation closes' });
   await surveySwitch.check();
-  await expect(surveySwitch).toBeChecked();
+  // Saved: the server's list says so after a reload.
   await expect(surveySwitch).toBeEnabled();
+  await admin.reload();
+  await expect(surveySwitch).toBeChecked();
   try {
     const name = `Rita Rating ${Date.now()}`;
     const customer = await (await browser.newContext()).newPage();

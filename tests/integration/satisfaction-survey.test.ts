@@ -17,7 +17,10 @@ import { baseUrl } from '../support/test-env';
 import { waitUntil } from '../support/wait-until';
 
 const CARD = 'application/vnd.microsoft.card.adaptive';
-type Card = { body: { type: string; id?: string; choices?: { value: string; title: string }[] }[]; actions: { type: string; data?: unknown }[] };
+type Card = {
+  body: { type: string; id?: string; isRequired?: boolean; errorMessage?: string; choices?: { value: string; title: string }[] }[];
+  actions: { type: string; data?: unknown }[];
+};
 type WireActivity = { id: string; type: string; text?: string; attachments?: { contentType: string; content: Card }[] };
 
 let alice: ConsoleClient;
@@ -71,6 +74,8 @@ function surveyCardsIn(activities: WireActivity[]) {
 function expectSurveyCard(card: Card) {
   const choiceSet = card.body.find((element) => element.type === 'Input.ChoiceSet')!;
   expect(choiceSet.id).toBe('rating');
+  // Web Chat refuses to render a required input without its error message.
+  expect(choiceSet).toMatchObject({ isRequired: true, errorMessage: expect.any(String) });
   expect(choiceSet.choices!.map((choice) => choice.value)).toEqual(['1', '2', '3', '4', '5']);
   expect(card.actions.map((action) => action.type)).toEqual(['Action.Submit']);
 }

@@ -6,8 +6,8 @@ import type { SurveyTexts } from '../../protocol/survey';
 type Catalogue = typeof en.survey;
 
 function textsOf(catalogue: Catalogue): SurveyTexts {
-  const { question, choices, commentLabel, submit, textPrompt } = catalogue;
-  return { question, choices: ['1', '2', '3', '4', '5'].map((rating) => choices[rating as keyof Catalogue['choices']]), commentLabel, submit, textPrompt };
+  const { question, choices, commentLabel, submit, ratingRequired, textPrompt } = catalogue;
+  return { question, choices: ['1', '2', '3', '4', '5'].map((rating) => choices[rating as keyof Catalogue['choices']]), commentLabel, submit, ratingRequired, textPrompt };
 }
 
 /** Chinese for a `zh…` locale (the channel's `locale` of the customer's last message), English otherwise. */
