@@ -93,6 +93,7 @@ describe('Direct Line', () => {
     const surveys = surveyCardsIn(read);
     expect(surveys).toHaveLength(1);
     expectSurveyCard(surveys[0]!.card);
+    expect(surveys[0]!.activity).not.toHaveProperty('consoleSurvey');
     expect(surveys[0]!.card.body[0]).toMatchObject({ type: 'TextBlock', text: 'How satisfied are you with the help you got?' });
     // Sent before the end of conversation, which Bot Framework clients may stop reading at.
     expect(read.findIndex((activity) => activity.type === 'endOfConversation')).toBeGreaterThan(read.indexOf(surveys[0]!.activity));

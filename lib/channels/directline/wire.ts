@@ -1,5 +1,6 @@
 // Stored activities → the Direct Line wire shape clients read.
 import { signedAttachmentUrl } from '../../attachments/signed-url';
+import { SURVEY_KEY } from '../../protocol/survey';
 import type { Activity, Attachment } from '../../db/generated/client';
 import type { WireActivity } from '../../protocol/activity';
 import { withConsoleContent } from '../../protocol/console-content';
@@ -15,8 +16,9 @@ export function isCustomerVisible(row: Pick<Activity, 'direction'>): boolean {
 export type StoredActivity = Activity & { attachments: Pick<Attachment, 'id' | 'name' | 'contentType'>[] };
 
 export async function toWireActivity(row: StoredActivity): Promise<WireActivity> {
-  // What the console noted while receiving it is for reps only.
-  const raw = withConsoleContent((row.raw ?? {}) as Record<string, unknown>, undefined);
+  // What the console noted while receiving it (and the survey's texts, kept for other channels) is for the console only.
+  const raw = { ...withConsoleContent((row.raw ?? {}) as Record<string, unknown>, undefined) };
+  delete raw[SURVEY_KEY];
   const from = (raw.from as WireActivity['from']) ?? { id: row.fromId ?? undefined, name: row.fromName ?? undefined };
   return {
     ...raw,
