@@ -59,7 +59,7 @@ async function startApp(port: number): Promise<ChildProcess> {
   const app = run('scripts/start.ts', { PORT: String(port), CONSOLE_URL: url, PUBLIC_URL: url, ROUTING: '0' });
   await Promise.race([
     printed(app, 'Agent Console is up'),
-    new Promise((_, reject) => setTimeout(() => reject(new Error('the second app did not start')), 90_000)),
+    new Promise((_, reject) => setTimeout(() => reject(new Error('the second app did not start')), 180_000)),
   ]);
   return app;
 }
@@ -103,7 +103,7 @@ async function seedBurst(receiver: FakeChannel): Promise<Burst> {
 /** Every conversation's first message reached the receiver: all the workers' sends are in flight. */
 async function everyConversationInFlight(receiver: FakeChannel, burst: Burst): Promise<void> {
   const sent = new Set(burst.messageIds);
-  await receiver.waitFor(() => new Set(receiver.requests.map((request) => request.body.id as string).filter((id) => sent.has(id))).size >= CONVERSATIONS, 60_000);
+  await receiver.waitFor(() => new Set(receiver.requests.map((request) => request.body.id as string).filter((id) => sent.has(id))).size >= CONVERSATIONS, 180_000);
 }
 
 /** SIGKILLs `child` and answers what reached the channel by then (bytes already on their way included). */
@@ -121,7 +121,7 @@ async function expectEverythingDelivered(receiver: FakeChannel, burst: Burst, in
   // AgentDisconnected when the rep's console, opened by an earlier test, lapses meanwhile).
   await waitUntil(
     async () => (await db().delivery.count({ where: { activityId: { in: burst.messageIds }, status: 'succeeded' } })) === burst.messageIds.length || undefined,
-    90_000,
+    240_000,
     'every delivery succeeded',
   );
   const sent = new Set(burst.messageIds);
@@ -149,7 +149,7 @@ async function expectEverythingDelivered(receiver: FakeChannel, burst: Burst, in
 }
 
 describe('the outbox across a crash', () => {
-  it('delivers all 1,000 messages after a worker is SIGKILLed mid-send, repeating only with the same id', { timeout: 150_000 }, async () => {
+  it('delivers all 1,000 messages after a worker is SIGKILLed mid-send, repeating only with the same id', { timeout: 420_000 }, async () => {
     const receiver = await FakeChannel.start();
     try {
       const doomed = await startWorker();
@@ -163,7 +163,7 @@ describe('the outbox across a crash', () => {
     }
   });
 
-  it('delivers all 1,000 messages after the app is SIGKILLed mid-send and restarted, repeating only with the same id', { timeout: 180_000 }, async () => {
+  it('delivers all 1,000 messages after the app is SIGKILLed mid-send and restarted, repeating only with the same id', { timeout: 480_000 }, async () => {
     const receiver = await FakeChannel.start();
     try {
       const port = await freePort();

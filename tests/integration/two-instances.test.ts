@@ -63,7 +63,7 @@ describe('two app instances on one database', () => {
     controller.abort();
   });
 
-  it('the outbox workers of both instances send each delivery once', { timeout: 90_000 }, async () => {
+  it('the outbox workers of both instances send each delivery once', { timeout: 300_000 }, async () => {
     const receiver = await FakeChannel.start();
     try {
       const channel = await createCustomChannel({ webhookUrl: receiver.url, token: 'two-instances' });
@@ -80,7 +80,7 @@ describe('two app instances on one database', () => {
           ids.push(sent.body.id);
         }
       }
-      await waitUntil(async () => ids.every((id) => receiver.bodies().some((body) => body.id === id)) || undefined, 60_000, 'every message delivered');
+      await waitUntil(async () => ids.every((id) => receiver.bodies().some((body) => body.id === id)) || undefined, 240_000, 'every message delivered');
       const counts = new Map<string, number>();
       for (const body of receiver.bodies()) if (typeof body.id === 'string') counts.set(body.id, (counts.get(body.id) ?? 0) + 1);
       expect(ids.filter((id) => counts.get(id) !== 1)).toEqual([]);
