@@ -63,7 +63,8 @@ export function toConversationSummary(row: ConversationWithRefs): ConversationSu
   };
 }
 
-function slaOf(row: ConversationWithRefs): Pick<ConversationSummary, 'slaKind' | 'slaWarnAt' | 'slaDueAt'> {
+/** The SLA clock of the conversation's current episode (`episodes`: its open ones, as `conversationRefs` loads them). */
+export function slaOf(row: Pick<ConversationWithRefs, 'episode' | 'episodes'>): Pick<ConversationSummary, 'slaKind' | 'slaWarnAt' | 'slaDueAt'> {
   const episode = row.episodes.find((e) => e.number === row.episode);
   if (!episode?.slaKind || !episode.slaDueAt || !episode.slaWarnAt) return { slaKind: null, slaWarnAt: null, slaDueAt: null };
   return { slaKind: episode.slaKind as 'first' | 'next', slaWarnAt: episode.slaWarnAt.toISOString(), slaDueAt: episode.slaDueAt.toISOString() };
