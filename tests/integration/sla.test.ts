@@ -90,7 +90,7 @@ describe('SLA targets', () => {
       20_000,
     );
     await new Promise((resolve) => setTimeout(resolve, 300));
-    const { id } = await customerWrites('Where is my refund?');
+    const { id, start, user } = await customerWrites('Where is my refund?');
     breachedId = id;
 
     const summary = await waitUntil(async () => {
@@ -102,6 +102,12 @@ describe('SLA targets', () => {
     // No calendar: always open, so the due instant is the queue entry plus the target.
     expect(msBetween(summary.slaDueAt, episode.queuedAt)).toBe(2000);
     expect(msBetween(summary.slaWarnAt, episode.queuedAt)).toBe(1600);
+    // The ingest statement builds the summary in SQL: its event carries the same clock.
+    const more = await post(start, user, 'Hello?');
+    expect(more.status).toBe(200);
+    const ingested = await db().event.findFirstOrThrow({ where: { conversationId: id, type: 'activity.created' }, orderBy: { id: 'desc' } });
+    expect((ingested.payload as { activity: { text: string } }).activity.text).toBe('Hello?');
+    expect((ingested.payload as { conversation: unknown }).conversation).toMatchObject({ slaKind: 'first', slaWarnAt: summary.slaWarnAt, slaDueAt: summary.slaDueAt });
 
     const alerts = (await live).filter((m) => m.event === 'console').map((m) => JSON.parse(m.data)).filter((e) => e.type === 'sla.alert' && e.conversationId === id);
     expect(alerts.map((e) => e.level)).toEqual(['warning', 'breached']);
