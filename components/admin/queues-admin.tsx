@@ -8,6 +8,7 @@ import { ErrorMessage } from '@/components/ui/error-text';
 import { Button } from '@/components/ui/button';
 import { Input } from '@/components/ui/field';
 import { QueueHours } from './queue-hours';
+import { QueueSla } from './queue-sla';
 
 
 export function QueuesAdmin() {
@@ -60,6 +61,7 @@ function QueueMembers({ queue }: { queue: AdminQueue }) {
         ))}
       </div>
       <SurveySwitch queue={queue} />
+      <QueueSla queue={queue} />
       <Button variant="secondary" size="none" disabled={save.isPending} onClick={() => save.mutate(members)} className="mt-2 px-2 py-1">
         {t('saveMembers', { name: queue.name })}
       </Button>

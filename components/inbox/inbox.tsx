@@ -13,6 +13,7 @@ import { isOpen } from '@/lib/shared/hours/business-hours';
 import { ErrorMessage } from '@/components/ui/error-text';
 import { Button } from '@/components/ui/button';
 import { Input, Select } from '@/components/ui/field';
+import { SlaCountdown } from '../conversation/sla-countdown';
 
 /** Each entry is three lines tall; the list renders only what is on screen (10,000 stay smooth). */
 const ROW_HEIGHT = 72;
@@ -194,6 +195,7 @@ function ConversationEntry({ conversation, selected }: { conversation: Conversat
         {conversation.queueName ? ` · ${conversation.queueName}` : ''}
         {conversation.ownerName ? ` · ${conversation.ownerName}` : ''}
       </span>
+      <SlaCountdown clock={conversation} />
     </Link>
   );
 }

@@ -39,6 +39,7 @@ const handlers: {
     client.setQueryData<OfferView[]>(queryKeys.offers, (list) => mergeOffer(list, event.offer, agentId)),
   'agent.updated': (client, event) =>
     client.setQueryData<DirectoryView>(queryKeys.directory, (directory) => mergeAgentStatus(directory, event.agent)),
+  'sla.alert': (client, event, agentId) => applyConversation(client, event.conversation, agentId),
   typing: (client, event) => {
     if (event.author === 'customer') client.setQueryData<TypingState>(queryKeys.typing(event.conversationId), { name: event.name, at: Date.now() });
   },

@@ -10,6 +10,7 @@ import { useSupervisorActions, useSupervisorOverview } from '../api/supervisor';
 import { useConsoleEvents } from '../realtime/use-console-events';
 import { ErrorMessage } from '@/components/ui/error-text';
 import { DataTable } from '../ui/data-table';
+import { SlaCountdown } from '../conversation/sla-countdown';
 
 const SECTION = 'rounded-lg bg-white p-4 shadow-sm dark:bg-slate-900';
 
@@ -92,6 +93,7 @@ export function SupervisorOverviewPanel({ agent }: { agent: AgentView }) {
             { header: t('owner'), cell: (row) => row.ownerName ?? '—' },
             { header: t('state'), cell: (row) => t(`states.${row.state}`) },
             { header: t('waitingTime'), cell: (row) => waited(row.waitingSince) },
+            { header: t('sla'), cell: (row) => <SlaCountdown clock={row} /> },
             { header: t('lastActivity'), cell: (row) => format.relativeTime(new Date(row.lastActivityAt), now) },
           ]}
         />

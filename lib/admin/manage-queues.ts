@@ -6,6 +6,7 @@ import { isUniqueViolation } from '../db/prisma-errors';
 import { conflict, notFound } from '../errors/app-error';
 import { storedCalendar } from '../hours/stored-calendar';
 import type { AdminQueue } from '../protocol/console';
+import type { QueueChange } from '../protocol/console/admin';
 import type { Calendar } from '../protocol/console/calendar';
 
 export async function listQueues(db: Db = defaultDb()): Promise<AdminQueue[]> {
@@ -17,6 +18,8 @@ export async function listQueues(db: Db = defaultDb()): Promise<AdminQueue[]> {
       surveyEnabled: true,
       calendar: true,
       awayMessage: true,
+      firstResponseTargetSeconds: true,
+      nextResponseTargetSeconds: true,
       members: { select: { agentId: true } },
       _count: { select: { conversations: { where: { state: { in: ['queued', 'offered'] } } } } },
     },
@@ -29,13 +32,25 @@ export async function listQueues(db: Db = defaultDb()): Promise<AdminQueue[]> {
     calendar: storedCalendar(row.calendar),
     awayMessage: row.awayMessage,
     surveyEnabled: row.surveyEnabled,
+    firstResponseTargetSeconds: row.firstResponseTargetSeconds,
+    nextResponseTargetSeconds: row.nextResponseTargetSeconds,
   }));
 }
 
 export async function createQueue(name: string, db: Db = defaultDb()): Promise<AdminQueue> {
   try {
     const row = await db.queue.create({ data: { name } });
-    return { id: row.id, name: row.name, memberIds: [], waiting: 0, calendar: null, awayMessage: null, surveyEnabled: row.surveyEnabled };
+    return {
+      id: row.id,
+      name: row.name,
+      memberIds: [],
+      waiting: 0,
+      calendar: null,
+      awayMessage: null,
+      surveyEnabled: row.surveyEnabled,
+      firstResponseTargetSeconds: null,
+      nextResponseTargetSeconds: null,
+    };
   } catch (error) {
     if (isUniqueViolation(error)) throw conflict('A queue with this name exists already.', 'QueueNameTaken');
     throw error;
@@ -58,9 +73,12 @@ export async function setQueueMembers(queueId: string, agentIds: string[], db: D
   return (await listQueues(db)).find((q) => q.id === queueId)!;
 }
 
-/** Turns the satisfaction survey of a queue's conversations on or off (from the next close on). */
-export async function updateQueue(queueId: string, change: { surveyEnabled: boolean }, db: Db = defaultDb()): Promise<AdminQueue> {
-  const updated = await db.queue.updateMany({ where: { id: queueId }, data: { surveyEnabled: change.surveyEnabled } });
+/**
+ * A queue's settings: the satisfaction survey (from the next close on) and the SLA targets (the
+ * SLA step of the routing tick applies them to open episodes on its next turn).
+ */
+export async function updateQueue(queueId: string, change: QueueChange, db: Db = defaultDb()): Promise<AdminQueue> {
+  const updated = await db.queue.updateMany({ where: { id: queueId }, data: change });
   if (updated.count === 0) throw notFound('No such queue.', 'QueueNotFound');
   return (await listQueues(db)).find((q) => q.id === queueId)!;
 }

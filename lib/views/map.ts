@@ -1,5 +1,5 @@
 import type { Prisma } from '../db/generated/client';
-import type { Activity, Agent, Attachment, Channel, Consultant, Conversation, Offer, Queue } from '../db/generated/client';
+import type { Activity, Agent, Attachment, Channel, Consultant, Conversation, Episode, Offer, Queue } from '../db/generated/client';
 import { consoleContentOf } from '../protocol/console-content';
 import { cardAttachmentsOf, suggestedActionsOf } from '../protocol/rich-content';
 import { replyWindowEndsAt } from '../channels/registry';
@@ -11,6 +11,8 @@ export type ConversationWithRefs = Conversation & {
   owner: Pick<Agent, 'displayName'> | null;
   consultants: (Pick<Consultant, 'agentId' | 'joinedAt'> & { agent: Pick<Agent, 'displayName'> })[];
   offers: (Pick<Offer, 'id' | 'kind' | 'agentId'> & { agent: Pick<Agent, 'displayName'> })[];
+  /** The open episodes (one at most): the current one's SLA clock. */
+  episodes: Pick<Episode, 'number' | 'slaKind' | 'slaWarnAt' | 'slaDueAt'>[];
 };
 
 export const conversationRefs = {
@@ -27,6 +29,7 @@ export const conversationRefs = {
     orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
     select: { id: true, kind: true, agentId: true, agent: { select: { displayName: true } } },
   },
+  episodes: { where: { closedAt: null }, select: { number: true, slaKind: true, slaWarnAt: true, slaDueAt: true } },
 } satisfies Prisma.ConversationInclude;
 
 export function toConversationSummary(row: ConversationWithRefs): ConversationSummary {
@@ -48,6 +51,7 @@ export function toConversationSummary(row: ConversationWithRefs): ConversationSu
     blocked: row.blockedAt !== null,
     sendingPaused: row.blockedAt === null ? null : (row.blockedReason ?? 'ConversationBlockedByUser'),
     replyWindowEndsAt: replyWindowEndsAt(row.channel.kind, row.lastInboundAt),
+    ...slaOf(row),
     analysis: analysisOf(row),
     consultants: row.consultants.map((c) => ({ agentId: c.agentId, name: c.agent.displayName, joined: c.joinedAt !== null })),
     pendingRequests: row.offers.map((o) => ({
@@ -57,6 +61,13 @@ export function toConversationSummary(row: ConversationWithRefs): ConversationSu
       agentName: o.agent.displayName,
     })),
   };
+}
+
+/** The SLA clock of the conversation's current episode (`episodes`: its open ones, as `conversationRefs` loads them). */
+export function slaOf(row: Pick<ConversationWithRefs, 'episode' | 'episodes'>): Pick<ConversationSummary, 'slaKind' | 'slaWarnAt' | 'slaDueAt'> {
+  const episode = row.episodes.find((e) => e.number === row.episode);
+  if (!episode?.slaKind || !episode.slaDueAt || !episode.slaWarnAt) return { slaKind: null, slaWarnAt: null, slaDueAt: null };
+  return { slaKind: episode.slaKind as 'first' | 'next', slaWarnAt: episode.slaWarnAt.toISOString(), slaDueAt: episode.slaDueAt.toISOString() };
 }
 
 function analysisOf(row: ConversationWithRefs): ConversationSummary['analysis'] {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { businessSecondsBetween, closedReason, isOpen, nextOpening } from '@/lib/shared/hours/business-hours';
+import { addBusinessSeconds, businessSecondsBetween, closedReason, isOpen, nextOpening } from '@/lib/shared/hours/business-hours';
 import { calendarSchema, type CalendarInput } from '@/lib/protocol/console/calendar';
 
 const nineToFive = [{ start: '09:00', end: '17:00' }];
@@ -97,5 +97,33 @@ describe('calendar shapes', () => {
     ['a malformed holiday', { timeZone: 'UTC', weekly: {}, holidays: [{ date: '2026-02-30' }] }],
   ])('refuses %s', (_, input) => {
     expect(calendarSchema.safeParse(input).success).toBe(false);
+  });
+});
+
+describe('addBusinessSeconds (an SLA due time)', () => {
+  const berlin = calendar({ timeZone: 'Europe/Berlin', holidays: [{ date: '2026-12-25', name: 'Christmas' }] });
+
+  it('adds the seconds straight on within open hours', () => {
+    expect(addBusinessSeconds(berlin, at('2026-12-07T10:00:00Z'), 120)).toEqual(at('2026-12-07T10:02:00Z'));
+  });
+
+  it('skips the closed night: the rest counts from the next opening', () => {
+    // Monday 16:50 local, 30 minutes: 10 today, 20 from Tuesday 09:00 local.
+    expect(addBusinessSeconds(berlin, at('2026-12-07T15:50:00Z'), 30 * 60)).toEqual(at('2026-12-08T08:20:00Z'));
+  });
+
+  it('skips a closed weekend and a holiday, and starts counting at the opening when asked while closed', () => {
+    expect(addBusinessSeconds(berlin, at('2026-12-05T10:00:00Z'), 60)).toEqual(at('2026-12-07T08:01:00Z')); // Saturday → Monday
+    expect(addBusinessSeconds(berlin, at('2026-12-24T15:59:00Z'), 120)).toEqual(at('2026-12-28T08:01:00Z')); // Christmas, weekend
+  });
+
+  it('agrees with businessSecondsBetween', () => {
+    const from = at('2026-12-04T14:00:00Z');
+    const due = addBusinessSeconds(berlin, from, 5 * 3600)!;
+    expect(businessSecondsBetween(berlin, from, due)).toBe(5 * 3600);
+  });
+
+  it('is null for a calendar that never opens', () => {
+    expect(addBusinessSeconds(calendar({ timeZone: 'UTC', weekly: {} }), at('2026-12-07T10:00:00Z'), 60)).toBeNull();
   });
 });

@@ -10,9 +10,13 @@ import { publishConversationChange } from '../publish';
 import { publishOffer } from '../offers/offer-view';
 import { publishAgentStatus } from './agent-status';
 import { closedQueues, noticeClosedQueues } from './out-of-hours';
+import { checkSlaClocks } from '../sla/sla-step';
 
 const ROUTING_LOCK = 72707370;
 const DISCONNECTION_LOCK = 72707371;
+const SLA_LOCK = 72707372;
+/** Open episodes whose SLA clock a tick looks at. */
+const SLA_EPISODES_PER_TICK = 500;
 const BATCH = 50;
 /**
  * A tick announces this many at most, the latest disconnections and conversations first (a backlog
@@ -26,6 +30,8 @@ export interface RoutingResult {
   disconnected: number;
   /** Conversations told their queue is closed (away message, out-of-hours event). */
   outOfHours: number;
+  /** SLA warnings and breaches recorded. */
+  slaAlerts: number;
 }
 
 export async function routeWaitingConversations(db: Db, options: { offerTimeoutMs: number; now?: Date }): Promise<RoutingResult> {
@@ -40,7 +46,8 @@ export async function routeWaitingConversations(db: Db, options: { offerTimeoutM
   });
   // Apart from routing, so that however many there are, announcing them never holds up an offer.
   const disconnected = await transaction(db, async (tx) => ((await tryAdvisoryLock(tx, DISCONNECTION_LOCK)) ? announceDisconnections(tx, now) : 0));
-  return { ...routed, disconnected };
+  const slaAlerts = await transaction(db, async (tx) => ((await tryAdvisoryLock(tx, SLA_LOCK)) ? checkSlaClocks(tx, now, SLA_EPISODES_PER_TICK) : 0));
+  return { ...routed, disconnected, slaAlerts };
 }
 
 const TIMED_OUT: Record<Offer['kind'], LifecycleEventName | null> = {

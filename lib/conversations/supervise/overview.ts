@@ -1,6 +1,7 @@
 import { db as defaultDb, type Db } from '../../db/client';
 import type { SupervisorActionView, SupervisorOverview } from '../../views/types';
 import { loadDirectory } from '../routing/agent-status';
+import { conversationRefs, slaOf } from '../../views/map';
 
 const MAX_ROWS = 500;
 
@@ -11,7 +12,12 @@ export async function supervisorOverview(db: Db = defaultDb()): Promise<Supervis
       where: { state: { in: ['queued', 'offered', 'active', 'wrapup'] } },
       orderBy: [{ lastActivityAt: 'desc' }, { id: 'desc' }],
       take: MAX_ROWS,
-      include: { channel: { select: { kind: true } }, queue: { select: { name: true } }, owner: { select: { displayName: true } } },
+      include: {
+        channel: { select: { kind: true } },
+        queue: { select: { name: true } },
+        owner: { select: { displayName: true } },
+        episodes: conversationRefs.episodes,
+      },
     }),
     loadDirectory(db),
     db.conversation.groupBy({ by: ['queueId'], where: { state: { in: ['queued', 'offered'] } }, _min: { queuedAt: true }, _count: true }),
@@ -27,6 +33,7 @@ export async function supervisorOverview(db: Db = defaultDb()): Promise<Supervis
       state: row.state,
       waitingSince: (row.state === 'queued' || row.state === 'offered') && row.queuedAt ? row.queuedAt.toISOString() : null,
       lastActivityAt: row.lastActivityAt.toISOString(),
+      ...slaOf(row),
     })),
     agents: directory.agents,
     queues: directory.queues.map((queue) => {

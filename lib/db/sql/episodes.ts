@@ -89,8 +89,14 @@ export async function episodeResponded(tx: Tx, conversationId: string, reply: { 
       .where('id', '=', episode.id)
       .set((eb) => ({
         firstResponseAt: eb.fn.coalesce('firstResponseAt', eb.val(reply.at)),
+        // A first response after its due instant is late even if the SLA step has not said so yet.
+        firstResponseBreached: sql<boolean>`"firstResponseBreached" OR coalesce("firstResponseAt" IS NULL AND "firstResponseDueAt" < ${reply.at}, false)`,
         agentMessages: eb('agentMessages', '+', reply.messages),
         answeredSeq: reply.lastSeq,
+        // Everything so far is answered: the SLA clock stops (the SLA step starts the next one).
+        slaKind: null,
+        slaWarnAt: null,
+        slaDueAt: null,
       })),
   );
 }

@@ -145,6 +145,14 @@ export async function episodeAggregates(db: Db, filter: ReportFilter, options: {
     // Service level: of the episodes whose wait ended (accepted or abandoned), those accepted in time.
     sql<number>`(count(*) FILTER (WHERE e."acceptedAt" IS NOT NULL OR e."closedAt" IS NOT NULL))::int`.as('answered'),
     sql<number>`(count(*) FILTER (WHERE ${FIGURES.wait} <= ${options.serviceLevelSeconds}))::int`.as('withinServiceLevel'),
+    // SLA: of the episodes with a first-response target that was met or missed, those answered by its
+    // due instant (counted in the queue's business hours when it was set).
+    sql<number>`(count(*) FILTER (WHERE e."firstResponseDueAt" IS NOT NULL AND (e."firstResponseAt" IS NOT NULL OR e."firstResponseBreached")))::int`.as(
+      'slaSettled',
+    ),
+    sql<number>`(count(*) FILTER (WHERE e."firstResponseAt" IS NOT NULL AND NOT e."firstResponseBreached" AND e."firstResponseAt" <= e."firstResponseDueAt"))::int`.as(
+      'withinSla',
+    ),
     ...stats('wait', FIGURES.wait),
     ...stats('firstResponse', FIGURES.firstResponse),
     ...stats('handle', FIGURES.handle),

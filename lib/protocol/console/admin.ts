@@ -49,6 +49,9 @@ export const adminQueueSchema = z.object({
   calendar: calendarSchema.nullable(),
   /** Told to a customer who writes while the queue is closed, once per episode; null: nothing is said. */
   awayMessage: z.string().nullable(),
+  /** SLA targets in business seconds (a warning at 80%); null: no SLA of that kind. */
+  firstResponseTargetSeconds: z.number().int().nullable(),
+  nextResponseTargetSeconds: z.number().int().nullable(),
 });
 
 export const AWAY_MESSAGE_MAX = 1000;
@@ -60,7 +63,13 @@ export const queueHoursBody = z
 
 export const newQueueBody = z.object({ name: z.string().trim().min(1).max(100) }).strict();
 export const queueMembersBody = z.object({ agentIds: z.array(z.uuid()).max(1000) }).strict();
-export const queueChangeBody = z.object({ surveyEnabled: z.boolean() }).strict();
+/** An SLA target: a second up to 30 days of business time; null removes it. */
+const slaTarget = z.number().int().min(1).max(30 * 24 * 3600).nullable().optional();
+/** A queue's settings: a field left out stays as it is. */
+export const queueChangeBody = z
+  .object({ surveyEnabled: z.boolean().optional(), firstResponseTargetSeconds: slaTarget, nextResponseTargetSeconds: slaTarget })
+  .strict()
+  .refine((change) => Object.keys(change).length > 0, { message: 'Nothing to change.' });
 
 const text = (max: number) => z.string().trim().min(1).max(max).nullable().optional();
 const url = z.url({ protocol: /^https?$/ }).max(2000).nullable().optional();
@@ -97,6 +106,7 @@ export type NewAgentInput = z.input<typeof newAgentBody>;
 export type AgentChange = z.output<typeof agentChangeBody>;
 export type AgentChangeInput = z.input<typeof agentChangeBody>;
 export type AdminQueue = z.infer<typeof adminQueueSchema>;
+export type QueueChange = z.infer<typeof queueChangeBody>;
 export type QueueHoursInput = z.input<typeof queueHoursBody>;
 export type ChannelSettingsView = z.infer<typeof channelSettingsViewSchema>;
 export type ChannelSettingsInput = z.input<typeof channelSettingsBody>;

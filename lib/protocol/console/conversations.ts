@@ -25,6 +25,13 @@ export const conversationSummarySchema = z.object({
   sendingPaused: z.string().nullable(),
   /** WhatsApp: until when a free-form reply is allowed (24 h after the customer's last message). */
   replyWindowEndsAt: instant.nullable(),
+  /**
+   * The SLA clock of the current episode (docs/metrics.md): which response it waits for, when the
+   * warning (80% of the target) and the breach fall, in the queue's business hours; null: none runs.
+   */
+  slaKind: z.enum(['first', 'next']).nullable(),
+  slaWarnAt: instant.nullable(),
+  slaDueAt: instant.nullable(),
   /** WhatsApp message analysis (ACS): language, intent, key phrases, translation. */
   analysis: z
     .object({

@@ -4,6 +4,7 @@ import { activityViewSchema } from './activities';
 import { agentStatusViewSchema } from './agents';
 import { conversationSummarySchema } from './conversations';
 import { offerViewSchema } from './offers';
+import { instant } from './shared';
 
 export const consoleEventSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('conversation.updated'), conversationId: z.string(), conversation: conversationSummarySchema }),
@@ -12,6 +13,15 @@ export const consoleEventSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('typing'), conversationId: z.string(), author: z.enum(['customer', 'agent']), name: z.string(), agentId: z.string().nullable() }),
   z.object({ type: z.literal('offer.updated'), conversationId: z.string(), offer: offerViewSchema }),
   z.object({ type: z.literal('agent.updated'), conversationId: z.null(), agent: agentStatusViewSchema }),
+  /** SlaWarning (80% of the target gone) or SlaBreached, once per episode and kind; console only (seed 000 names no such lifecycle event). */
+  z.object({
+    type: z.literal('sla.alert'),
+    conversationId: z.string(),
+    kind: z.enum(['first', 'next']),
+    level: z.enum(['warning', 'breached']),
+    dueAt: instant,
+    conversation: conversationSummarySchema,
+  }),
 ]);
 
 /** Who may see a conversation's events: its queue's members, its owner, its consultants and requested agents. */

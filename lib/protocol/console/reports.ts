@@ -59,6 +59,8 @@ export const aggregateSchema = z.object({
   abandoned: z.number().int(),
   /** Of the episodes whose wait ended (accepted or abandoned), the share accepted within the threshold; null when none. */
   serviceLevel: z.number().min(0).max(1).nullable(),
+  /** Of the episodes with a first-response SLA target (met or missed), the share answered within it, in business hours; null when none. */
+  withinSla: z.number().min(0).max(1).nullable(),
   /** Satisfaction survey answers of these episodes: how many, their mean rating (1–5), the share rated 4 or 5. */
   csat: z.object({ answers: z.number().int(), mean: z.number().nullable(), satisfied: z.number().min(0).max(1).nullable() }),
   wait: figureStatsSchema,

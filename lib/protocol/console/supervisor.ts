@@ -14,6 +14,10 @@ export const activeConversationViewSchema = z.object({
   /** When it started waiting in its queue (queued or offered), else null. */
   waitingSince: instant.nullable(),
   lastActivityAt: instant,
+  /** The SLA clock, as in the conversation summary. */
+  slaKind: z.enum(['first', 'next']).nullable(),
+  slaWarnAt: instant.nullable(),
+  slaDueAt: instant.nullable(),
 });
 
 export const queueLoadViewSchema = z.object({

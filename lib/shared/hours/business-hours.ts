@@ -71,3 +71,22 @@ export function businessSecondsBetween(calendar: Calendar, from: Date, to: Date)
   }
   return total / 1000;
 }
+
+/**
+ * The instant at which `seconds` of business time have passed since `from` (an SLA's due time):
+ * a closed night or weekend does not count. Null when the calendar never opens again within a year.
+ */
+export function addBusinessSeconds(calendar: Calendar, from: Date, seconds: number): Date | null {
+  let left = seconds * 1000;
+  const start = from.getTime();
+  let date = localDate(calendar, from);
+  for (let k = 0; k <= LOOKAHEAD_DAYS; k++, date = addDays(date, 1)) {
+    for (const w of windowsOf(calendar, date)) {
+      if (w.end <= start) continue;
+      const begin = Math.max(w.start, start);
+      if (begin + left <= w.end) return new Date(begin + left);
+      left -= w.end - begin;
+    }
+  }
+  return null;
+}
