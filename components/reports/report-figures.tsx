@@ -20,14 +20,14 @@ export function ReportFigures({ overall, serviceLevelSeconds }: { overall: Aggre
   ];
   return (
     <div className="flex flex-col gap-4">
-      <dl aria-label={t('figures')} className="grid grid-cols-2 gap-3 sm:grid-cols-5">
+      <div aria-label={t('figures')} role="group" className="grid grid-cols-2 gap-3 sm:grid-cols-5">
         {counts.map((figure) => (
           <div key={figure.name} role="group" aria-label={figure.name} className="rounded border border-slate-200 p-3 dark:border-slate-700">
-            <dt className="text-xs text-slate-600 dark:text-slate-400">{figure.name}</dt>
-            <dd className="text-lg font-semibold">{figure.value}</dd>
+            <p className="text-xs text-slate-600 dark:text-slate-400">{figure.name}</p>
+            <strong className="block text-lg">{figure.value}</strong>
           </div>
         ))}
-      </dl>
+      </div>
       <DataTable
         label={t('times')}
         rows={TIMES.map((name) => ({ name, stats: overall[name] }))}

@@ -50,7 +50,7 @@ test('a supervisor reads the figures, opens the episodes behind a queue and expo
 
   const overall = page.getByRole('region', { name: 'Figures of the period' });
   await expect(overall).not.toHaveAttribute('aria-busy', 'true');
-  const episodes = Number(await overall.getByRole('group', { name: 'Episodes', exact: true }).locator('dd').textContent());
+  const episodes = Number(await overall.getByRole('group', { name: 'Episodes', exact: true }).locator('strong').textContent());
   expect(episodes).toBeGreaterThanOrEqual(1);
   await expect(overall.getByRole('table', { name: 'Times' }).getByRole('row', { name: /First response/ })).toBeVisible();
 
