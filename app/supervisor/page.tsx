@@ -25,6 +25,9 @@ export default async function SupervisorPage() {
         <div className="flex items-center gap-3">
           <LanguageSelect />
           <ThemeToggle />
+          <Link href="/reports" className="text-sm underline">
+            {t('reports')}
+          </Link>
           <Link href="/" className="text-sm underline">
             {t('console')}
           </Link>

@@ -1,5 +1,6 @@
 // Query keys as objects (one object per key, named fields): a key is read by name, never by
 // position, and a prefix object (`{ scope: 'conversations' }`) matches every key that extends it.
+import type { ReportQuery } from '@/lib/protocol/console';
 import type { InboxFilter } from '@/lib/views/types';
 
 export interface ConversationListKey {
@@ -26,6 +27,9 @@ export const queryKeys = {
   offers: [{ scope: 'offers' }] as const,
   directory: [{ scope: 'directory' }] as const,
   cannedResponses: [{ scope: 'canned-responses' }] as const,
+  reports: [{ scope: 'reports' }] as const,
+  reportSummary: (query: ReportQuery, bucket: 'day' | 'hour') => [{ scope: 'reports', view: 'summary', query, bucket }] as const,
+  reportEpisodes: (query: ReportQuery) => [{ scope: 'reports', view: 'episodes', query }] as const,
   admin: [{ scope: 'admin' }] as const,
   adminAgents: [{ scope: 'admin', view: 'agents' }] as const,
   adminQueues: [{ scope: 'admin', view: 'queues' }] as const,

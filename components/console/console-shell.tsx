@@ -4,7 +4,7 @@ import { useTranslations } from 'next-intl';
 import Link from 'next/link';
 import { useRouter, useSearchParams } from 'next/navigation';
 import { useState } from 'react';
-import { canAdminister, canSupervise } from '@/lib/shared/policies';
+import { canAdminister, canSeeReports, canSupervise } from '@/lib/shared/policies';
 import type { AgentView } from '@/lib/views/types';
 import type { InboxFilter } from '@/lib/views/types';
 import { useSignOut } from '../api/session';
@@ -58,6 +58,11 @@ export function ConsoleShell({ agent }: { agent: AgentView }) {
           {canSupervise(agent) && (
             <Link href="/supervisor" className="underline">
               {t('supervisor')}
+            </Link>
+          )}
+          {canSeeReports(agent) && (
+            <Link href="/reports" className="underline">
+              {t('reports')}
             </Link>
           )}
           {canAdminister(agent) && (

@@ -67,6 +67,12 @@ test('the supervisor page has no serious accessibility violations, light or dark
   await expectAccessibleInBothThemes(page, () => expect(page.getByRole('heading', { name: 'Supervisor' })).toBeVisible());
 });
 
+test('the reports page has no serious accessibility violations, light or dark', async ({ page }) => {
+  await signIn(page, 'sam@demo.test');
+  await page.goto('/reports');
+  await expectAccessibleInBothThemes(page, () => expect(page.getByRole('table', { name: 'Per queue' })).toBeVisible());
+});
+
 test('the check itself fails on a serious violation', async ({ page }) => {
   await page.goto('/sign-in');
   // After hydration: React may otherwise re-render <main> and drop the nameless button before axe runs.

@@ -1,20 +1,7 @@
-import { expect, test, type BrowserContext, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { acceptConversation, customerWrites, signIn } from '../support/console-page';
 import { customerSays } from '../support/clients';
-
-/** Records every CSP violation the page reports, from the first script on. */
-async function watchViolations(context: BrowserContext): Promise<(page: Page) => Promise<string[]>> {
-  const logged: string[] = [];
-  await context.addInitScript(() => {
-    const seen: string[] = [];
-    (window as { __cspViolations?: string[] }).__cspViolations = seen;
-    document.addEventListener('securitypolicyviolation', (event) => seen.push(`${event.violatedDirective} ${event.blockedURI}`));
-  });
-  context.on('console', (message) => {
-    if (/Content Security Policy/i.test(message.text())) logged.push(message.text());
-  });
-  return async (page) => [...logged, ...((await page.evaluate(() => (window as { __cspViolations?: string[] }).__cspViolations)) ?? [])];
-}
+import { watchViolations } from '../support/csp';
 
 test('the console runs under a strict CSP without a single violation, and customer script stays text', async ({ browser }) => {
   const context = await browser.newContext();

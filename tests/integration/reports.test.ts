@@ -6,6 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { db } from '@/lib/db/client';
 import { ConsoleClient, customerSays, directLine, startDirectLine, type DirectLineStart } from '../support/clients';
+import { parseCsv } from '../support/csv';
 import { withClient } from '../support/scratch-db';
 import { openConsole } from '../support/sse';
 import { waitUntil } from '../support/wait-until';
@@ -91,41 +92,6 @@ async function episodes(query = ''): Promise<Row[]> {
   return response.body.items as Row[];
 }
 const episodeOf = (rows: Row[], conversationId: string, episode = 1) => rows.find((r) => r.conversationId === conversationId && r.episode === episode)!;
-
-/** RFC 4180, as a spreadsheet reads it: quoted fields may hold commas, quotes (doubled) and line breaks. */
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = '';
-  let quoted = false;
-  const endField = () => {
-    row.push(field);
-    field = '';
-  };
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i]!;
-    const next = text[i + 1];
-    if (quoted && c === '"' && next === '"') {
-      field += '"';
-      i++;
-    } else if (c === '"') {
-      quoted = !quoted;
-    } else if (quoted) {
-      field += c;
-    } else if (c === ',') {
-      endField();
-    } else if (c === '\r' && next === '\n') {
-      endField();
-      rows.push(row);
-      row = [];
-      i++;
-    } else {
-      field += c;
-    }
-  }
-  expect(field).toBe('');
-  return rows;
-}
 
 const customer = { id: 'report-doe', name: 'Doe, "Jo"' };
 let normal: DirectLineStart;
