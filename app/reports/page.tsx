@@ -1,11 +1,9 @@
 import { getTranslations } from 'next-intl/server';
-import Link from 'next/link';
 import { redirect } from 'next/navigation';
 import { Suspense } from 'react';
 import { ReportsView } from '@/components/reports/reports-view';
-import { ThemeToggle } from '@/components/theme/theme-toggle';
-import { LanguageSelect } from '@/components/ui/language-select';
 import { RestrictedPage } from '@/components/ui/restricted-page';
+import { StaffPageHeader } from '@/components/ui/staff-page-header';
 import { currentAgent } from '@/lib/auth/session-cookie';
 import { canSeeReports } from '@/lib/shared/policies';
 
@@ -20,19 +18,7 @@ export default async function ReportsPage() {
   }
   return (
     <main className="mx-auto flex max-w-7xl flex-col gap-6 p-6">
-      <header className="flex items-center justify-between">
-        <h1 className="text-xl font-semibold">{t('title')}</h1>
-        <div className="flex items-center gap-3">
-          <LanguageSelect />
-          <ThemeToggle />
-          <Link href="/supervisor" className="text-sm underline">
-            {t('supervisor')}
-          </Link>
-          <Link href="/" className="text-sm underline">
-            {t('console')}
-          </Link>
-        </div>
-      </header>
+      <StaffPageHeader title={t('title')} links={[{ href: '/supervisor', label: t('supervisor') }, { href: '/', label: t('console') }]} />
       <Suspense>
         <ReportsView />
       </Suspense>
