@@ -1,5 +1,6 @@
 // The Event Grid webhook for Azure Communication Services (WhatsApp): /api/eventgrid/acs. The
 // custom server answers POST itself, ahead of Next.js (lib/server/direct-routes.ts).
+import { AppError } from '../../errors/app-error';
 import { answer, incomingOf, toResponse } from '../../http/incoming';
 import { parseJsonText } from '../../http/parse-json';
 import { handle, handleIncoming } from '../../http/respond';
@@ -10,13 +11,15 @@ import { applyAcsEvent } from './inbound';
 
 /** Event Grid posts at most 1 MB per delivery. */
 const MAX_BYTES = 1_048_576;
+/** Event Grid's own schedule decides when it redelivers; this is a hint for other callers. */
+const RETRY_AFTER_SECONDS = 10;
 
 /**
  * POST: the custom server calls this directly; the App Router through `eventGridDeliveryRoute`.
  * Event Grid never redelivers a 400, so only a delivery that is not Event Grid's at all (not JSON,
  * a bad envelope) gets one. An event whose data is unusable is rejected on its own and the rest
  * applied (200). Should applying one fail otherwise (the database, ACS), the others are still
- * applied and the answer is that failure: Event Grid redelivers, and what was applied is a duplicate.
+ * applied and the answer is a 503 (logged once, as a warning): Event Grid redelivers, and what was applied is a duplicate.
  */
 export const eventGridDeliveryAnswer = handleIncoming(async (incoming) => {
   assertEventGridCode(incoming.url);
@@ -34,7 +37,7 @@ export const eventGridDeliveryAnswer = handleIncoming(async (incoming) => {
       failure ??= error;
     }
   }
-  if (failure) throw failure;
+  if (failure) throw failure instanceof AppError ? failure : new AppError('ServiceUnavailable', 'Some events could not be applied yet; deliver them again.', RETRY_AFTER_SECONDS);
   return answer({});
 });
 
