@@ -1,7 +1,7 @@
 'use client';
 
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useTranslations } from 'next-intl';
+import { useNow, useTranslations } from 'next-intl';
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { useEffect, useRef, useState } from 'react';
@@ -167,10 +167,11 @@ function ConversationList({
   );
 }
 
-/** A waiting conversation whose queue's calendar says it is closed now (routing offers it once the queue opens). */
+/** A waiting conversation whose queue's calendar says it is closed now (routing offers it once the queue opens); checked each minute. */
 function useWaitingForHours(conversation: ConversationSummary): boolean {
   const calendar = useDirectory().data?.queues.find((queue) => queue.id === conversation.queueId)?.calendar;
-  return conversation.state === 'queued' && !!calendar && !isOpen(calendar, new Date());
+  const now = useNow({ updateInterval: 60_000 });
+  return conversation.state === 'queued' && !!calendar && !isOpen(calendar, now);
 }
 
 function ConversationEntry({ conversation, selected }: { conversation: ConversationSummary; selected: boolean }) {
