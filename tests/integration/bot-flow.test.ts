@@ -6,6 +6,7 @@ import { decodeJwt } from 'jose';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { db } from '@/lib/db/client';
 import { ConsoleClient, customerSays, directLine, startDirectLine, type DirectLineStart } from '../support/clients';
+import { parseCsv } from '../support/csv';
 import { RecordingBot } from '../support/recording-bot';
 import { baseUrl } from '../support/test-env';
 import { waitUntil } from '../support/wait-until';
@@ -160,6 +161,26 @@ describe('a bot answers first', () => {
     await bot.waitFor((b) => b.received.some((r) => r.activity.text === 'one more question'));
     await waitUntil(async () => (await customerReads(start)).some((a) => a.text === 'echo: one more question'));
     expect((await alice.call('POST', `/api/console/conversations/${start.conversationId}/return-to-bot`, {})).status).toBe(409);
+  });
+
+  it('counts what the bot did in the reports: handoffs and bot-handled episodes, and the bot ending a conversation alone', async () => {
+    const from = new Date(Date.now() - 3600_000).toISOString();
+    await botForGeneral();
+    const start = await startDirectLine({ id: 'customer-bye', name: 'Qian' });
+    await customerSays(start, 'bye', { id: 'customer-bye', name: 'Qian' });
+    await waitUntil(async () => (await conversationOf(sam, start.conversationId)).state === 'closed');
+    expect(await db().episode.count({ where: { conversationId: start.conversationId } })).toBe(0);
+
+    const period = `from=${encodeURIComponent(from)}&to=${encodeURIComponent(new Date(Date.now() + 60_000).toISOString())}`;
+    const summary = await sam.call('GET', `/api/console/reports/summary?${period}`);
+    expect(summary.status).toBe(200);
+    // This file's earlier tests: two handoffs (both bot-handled) and one bot that failed before saying anything.
+    expect(summary.body.bot).toEqual({ handled: 2, handoffs: 2, resolutions: 1 });
+    const csv = parseCsv(await (await fetch(sam.url(`/api/console/reports/conversations.csv?${period}`), { headers: { Cookie: sam.cookieHeader() } })).text());
+    const [header, ...lines] = csv;
+    const column = (name: string) => header!.indexOf(name);
+    const botHandled = lines.filter((line) => line[column('bot_handled')] === 'true');
+    expect(botHandled).toHaveLength(2);
   });
 
   it('refuses a queue bot whose endpoint is not an http(s) URL', async () => {

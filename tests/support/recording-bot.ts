@@ -1,7 +1,7 @@
 // A small bot in a local HTTP server, standing in until the real botbuilder bot
 // (tests/support/handoff-bot.ts) is merged: it records every activity the console POSTs to it (and
 // the Authorization header), answers through the console's Connector API at the activity's
-// serviceUrl like a Bot Framework bot, echoes messages, and hands over on "agent" / "human" with a
+// serviceUrl like a Bot Framework bot, echoes messages, ends the conversation on "bye", and hands over on "agent" / "human" with a
 // `handoff.initiate` event shaped as botbuilder's EventFactory makes it. It can be told to fail.
 import { randomUUID } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
@@ -78,6 +78,10 @@ export class RecordingBot {
         conversation: activity.conversation,
         replyToId: activity.id,
       });
+      return;
+    }
+    if (/^bye$/i.test(activity.text.trim())) {
+      await this.post(activity, { type: 'endOfConversation', id: randomUUID(), from: { id: this.appId, role: 'bot' }, conversation: activity.conversation, code: 'completedSuccessfully' });
       return;
     }
     await this.post(activity, {
