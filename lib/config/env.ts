@@ -48,6 +48,11 @@ export const envSchema = z.object({
   ACS_ENDPOINT: z.url({ protocol: /^https?$/ }).optional(),
   ACS_ACCESS_KEY: z.string().min(1).optional(),
   ACS_CHANNEL_ID: z.string().min(1).optional(),
+  /** The console as a bot's channel (lib/bot): a new signing key is published this long before it signs.
+   * Bots refetch the keys for an unknown kid at most hourly (botbuilder-js), so keep it at 3600 or more. */
+  BOT_KEY_PREPUBLISH_SECONDS: z.coerce.number().int().min(0).max(30 * 86_400).default(3600),
+  /** The signing key is rotated automatically when it has signed this many days. */
+  BOT_KEY_ROTATION_DAYS: z.coerce.number().int().min(1).max(3650).default(30),
   OUTBOX_WORKER: flag.default(true),
   /** Outbox transactions in flight per worker (one database connection each). */
   OUTBOX_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(4),
