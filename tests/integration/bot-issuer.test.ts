@@ -18,15 +18,28 @@ const OTHER_APP_ID = `other-bot-${randomUUID().slice(0, 8)}`;
 
 let bot: HandoffBot;
 let otherBot: HandoffBot;
+/** A second instance of the same console (same database and PUBLIC_URL) whose rotations activate after one second. */
+let second: ChildProcess | undefined;
+let secondUrl = '';
 const admin = () => ConsoleClient.signIn('ada@demo.test');
 
 beforeAll(async () => {
   bot = await HandoffBot.start({ appId: BOT_APP_ID, issuer: baseUrl() });
   otherBot = await HandoffBot.start({ appId: OTHER_APP_ID, issuer: baseUrl() });
-});
+  secondUrl = `http://127.0.0.1:${await freePort()}`;
+  second = spawn(process.execPath, ['--import', 'tsx', 'scripts/start.ts', '--no-build'], {
+    env: { ...process.env, NODE_ENV: 'production', PORT: secondUrl.split(':').at(-1), CONSOLE_URL: secondUrl, BOT_KEY_PREPUBLISH_SECONDS: '1', LOG_LEVEL: 'warn' },
+    stdio: 'ignore',
+  });
+  await waitUntil(async () => (await fetch(`${secondUrl}/api/health`).catch(() => null))?.status === 200, 90_000, 'the second instance is up');
+}, 120_000);
 
 afterAll(async () => {
   await Promise.all([bot?.stop(), otherBot?.stop()]);
+  if (!second || second.exitCode !== null) return;
+  const exited = new Promise((resolve) => second!.once('exit', resolve));
+  second.kill('SIGTERM');
+  await exited;
 });
 
 async function published(base = baseUrl()): Promise<JSONWebKeySet> {
@@ -63,6 +76,14 @@ async function postToBot(target: HandoffBot, activity: ReturnType<typeof botJoin
 }
 
 describe('the console as a token issuer', () => {
+  it('two instances asked for their keys at once agree on one key', async () => {
+    // No key exists before this first request: each instance (and each request) may generate one, and one wins.
+    const answers = await Promise.all([baseUrl(), secondUrl, baseUrl(), secondUrl].map((base) => fetch(`${base}/.well-known/jwks.json`).then((response) => response.json() as Promise<JSONWebKeySet>)));
+    expect(new Set(answers.map((set) => JSON.stringify(kids(set)))).size).toBe(1);
+    expect(answers[0]!.keys).toHaveLength(1);
+    expect(await db().signingKey.count()).toBe(1);
+  });
+
   it('publishes OpenID metadata and its public keys at the well-known paths', async () => {
     const config = await fetch(`${baseUrl()}/.well-known/openid-configuration`);
     expect(config.status).toBe(200);
@@ -96,7 +117,7 @@ describe('the console as a token issuer', () => {
     expect(payload.exp! - payload.iat!).toBeLessThanOrEqual(3600);
   });
 
-  it('reports a bot that refuses, fails, or is not there; agents may not check, and a bad body is a 400', async () => {
+  it('reports a bot that refuses, fails, hangs or is down; agents may not check, and a bad body is a 400', async () => {
     const ada = await admin();
     // The console's own token names BOT_APP_ID; a bot configured for another app id refuses it.
     const refused = await sdkComplaints(() => ada.call('POST', '/api/console/admin/bots/check', { endpoint: otherBot.endpoint, appId: BOT_APP_ID }));
@@ -108,15 +129,26 @@ describe('the console as a token issuer', () => {
     } finally {
       bot.failWith(null);
     }
-    const nowhere = `http://127.0.0.1:${await freePort()}/api/messages`;
-    expect((await ada.call('POST', '/api/console/admin/bots/check', { endpoint: nowhere, appId: BOT_APP_ID })).body).toMatchObject({ outcome: 'unreachable', status: null });
+    bot.failWith('hang');
+    try {
+      expect((await ada.call('POST', '/api/console/admin/bots/check', { endpoint: bot.endpoint, appId: BOT_APP_ID })).body).toMatchObject({ outcome: 'timeout', status: null });
+    } finally {
+      bot.failWith(null);
+    }
+    await bot.down();
+    try {
+      expect((await ada.call('POST', '/api/console/admin/bots/check', { endpoint: bot.endpoint, appId: BOT_APP_ID })).body).toMatchObject({ outcome: 'unreachable', status: null });
+    } finally {
+      await bot.up();
+    }
+    expect((await ada.call('POST', '/api/console/admin/bots/check', { endpoint: bot.endpoint, appId: BOT_APP_ID })).body.outcome).toBe('accepted');
     const bad = await ada.call('POST', '/api/console/admin/bots/check', { endpoint: 'ftp://bot.example', appId: BOT_APP_ID });
     expect(bad.status).toBe(400);
     expect(bad.body.error.code).toBe('BadArgument');
     const alice = await ConsoleClient.signIn('alice@demo.test');
     expect((await alice.call('POST', '/api/console/admin/bots/check', { endpoint: bot.endpoint, appId: BOT_APP_ID })).status).toBe(403);
     expect((await alice.call('POST', '/api/console/admin/bot-keys/rotate', {})).status).toBe(403);
-  });
+  }, 40_000);
 
   it('the SDK refuses a forged token (same kid, another key), another audience, and a wrong serviceurl', async () => {
     const ada = await admin();
@@ -153,24 +185,7 @@ describe('the console as a token issuer', () => {
 });
 
 describe('signing key rotation', () => {
-  let second: ChildProcess | undefined;
-  let secondUrl = '';
-
-  afterAll(async () => {
-    if (!second || second.exitCode !== null) return;
-    const exited = new Promise((resolve) => second!.once('exit', resolve));
-    second.kill('SIGTERM');
-    await exited;
-  });
-
-  it('publishes the new key ahead of use and keeps the old one published after the switch (instance with a 1 s pre-publication)', async () => {
-    // A second instance of the same console (same database and PUBLIC_URL) whose rotations activate after one second.
-    secondUrl = `http://127.0.0.1:${await freePort()}`;
-    second = spawn(process.execPath, ['--import', 'tsx', 'scripts/start.ts', '--no-build'], {
-      env: { ...process.env, NODE_ENV: 'production', PORT: secondUrl.split(':').at(-1), CONSOLE_URL: secondUrl, BOT_KEY_PREPUBLISH_SECONDS: '1', LOG_LEVEL: 'warn' },
-      stdio: 'ignore',
-    });
-    await waitUntil(async () => (await fetch(`${secondUrl}/api/health`).catch(() => null))?.status === 200, 90_000, 'the second instance is up');
+  it('publishes the new key ahead of use and keeps the old one published after the switch (the instance with a 1 s pre-publication)', async () => {
     const ada = (await admin()).on(secondUrl);
     const before = kids(await published());
     expect(before).toHaveLength(1);
@@ -213,7 +228,7 @@ describe('signing key rotation', () => {
     const old = keys.find((key: { kid: string }) => key.kid === oldKid);
     expect(Date.parse(old.retiresAt)).toBeGreaterThan(Date.parse(fresh.activatesAt) + 600_000);
     expect(kids(await published(secondUrl))).toEqual(both);
-  }, 150_000);
+  }, 60_000);
 
   it('an administrator rotates: the new key waits an hour published, the current one still signs, tokens verify against the published set', async () => {
     const ada = await admin();

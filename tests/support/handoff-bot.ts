@@ -158,7 +158,9 @@ export class HandoffBot {
   async down(): Promise<void> {
     for (const response of this.hanging) response.destroy();
     this.hanging.clear();
-    await new Promise<void>((resolve) => this.server.close(() => resolve()));
+    const closed = new Promise<void>((resolve) => this.server.close(() => resolve()));
+    this.server.closeAllConnections(); // keep-alive connections would hold the port open
+    await closed;
     this.server = createServer((request, response) => void this.serve(request, response));
   }
 
