@@ -128,7 +128,7 @@ describe('the ingest statement', () => {
     const existing = await open();
     const rows = [await message({ id: 'no-such-conversation' }, 'lost'), await message({ id: existing }, 'kept')];
     const stored = await storeActivityRows(sqlPool(db), rows, { wait: false });
-    expect(stored).toEqual([null, { id: rows[1]!.id, seq: 1 }]);
+    expect(stored).toEqual([null, { id: rows[1]!.id, seq: 1, toBot: false }]);
     expect(await db.activity.count({ where: { id: rows[0]!.id } })).toBe(0);
   });
 
@@ -140,7 +140,7 @@ describe('the ingest statement', () => {
       await holder.query('BEGIN');
       await holder.query(`SELECT 1 FROM "Conversation" WHERE id = $1 FOR UPDATE`, [locked]);
       const rows = [await message({ id: locked }, 'held'), await message({ id: free }, 'free')];
-      expect(await storeActivityRows(sqlPool(db), rows, { wait: false })).toEqual([null, { id: rows[1]!.id, seq: 1 }]);
+      expect(await storeActivityRows(sqlPool(db), rows, { wait: false })).toEqual([null, { id: rows[1]!.id, seq: 1, toBot: false }]);
 
       let waited = false;
       const waiting = storeActivityRows(sqlPool(db), [rows[0]!], { wait: true }).then((stored) => ((waited = true), stored));

@@ -9,6 +9,7 @@ import { botCheckBody, botCheckResultSchema, signingKeysViewSchema } from './bot
 import { agentStatusViewSchema, directoryViewSchema, presenceBody, signedInSchema, signInBody } from './agents';
 import { acceptBody, assignBody, closeBody, consultantBody, consultBody, conversationListQuery, conversationPageSchema, conversationSummarySchema, customerProfileViewSchema, transferBody, wrapUpBody } from './conversations';
 import { offerViewSchema } from './offers';
+import { handoffViewSchema } from './bot';
 import { itemsOf, okSchema } from './shared';
 import { episodeRowSchema, reportQuery, reportSummarySchema, summaryQuery } from './reports';
 import { supervisorActionViewSchema, supervisorOverviewSchema } from './supervisor';
@@ -61,6 +62,8 @@ export const consoleApi = {
   typing: endpoint({ method: 'POST', path: `${conversation}/typing`, response: okSchema }),
   sendMessage: endpoint({ method: 'POST', path: `${conversation}/messages`, body: sendMessageBody, response: activityViewSchema }),
   startConversation: endpoint({ method: 'POST', path: `${conversation}/start`, body: startConversationBody, response: startedConversationSchema }),
+  handoff: endpoint({ method: 'GET', path: `${conversation}/handoff`, response: handoffViewSchema }),
+  returnToBot: endpoint({ method: 'POST', path: `${conversation}/return-to-bot`, response: conversationSummarySchema }),
   uploadAttachment: endpoint({ method: 'POST', path: `${conversation}/attachments`, body: 'bytes', response: attachmentViewSchema }),
 
   // activities and files

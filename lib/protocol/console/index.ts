@@ -3,6 +3,7 @@
 export * from './shared';
 export * from './agents';
 export * from './conversations';
+export * from './bot';
 export * from './activities';
 export * from './offers';
 export * from './supervisor';
