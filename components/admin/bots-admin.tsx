@@ -2,7 +2,7 @@
 
 import { useTranslations } from 'next-intl';
 import type { FormEvent } from 'react';
-import { consoleApi, type BotCheckResult, type SigningKeysView } from '@/lib/protocol/console';
+import { consoleApi, type BotCheckInput, type BotCheckResult, type SigningKeysView } from '@/lib/protocol/console';
 import { useAdminBotKeys, useAdminCommand, useCheckBot } from '../api/admin';
 import { Button } from '@/components/ui/button';
 import { DataTable } from '@/components/ui/data-table';
@@ -68,6 +68,21 @@ function CheckBotForm() {
         {check.error && <span role="alert" className="text-red-700 dark:text-red-400"><ErrorMessage error={check.error} /></span>}
       </div>
     </form>
+  );
+}
+
+/** Checks a configured bot (a queue's): the same check, for the endpoint and app id already saved. */
+export function CheckBotButton({ target }: { target: BotCheckInput }) {
+  const t = useTranslations('admin.bots');
+  const check = useCheckBot();
+  return (
+    <div className="flex items-center gap-3 text-sm">
+      <Button variant="secondary" size="none" disabled={check.isPending} onClick={() => check.mutate(target)} className="px-2 py-1">
+        {t('check')}
+      </Button>
+      {check.data && <CheckResult result={check.data} />}
+      {check.error && <span role="alert" className="text-red-700 dark:text-red-400"><ErrorMessage error={check.error} /></span>}
+    </div>
   );
 }
 

@@ -42,7 +42,7 @@ test('an administrator creates a queue and an agent in it, deactivates them, and
   await expect(page.getByText(secret)).toHaveCount(0);
 });
 
-test('an administrator checks a bot against the console\'s token and rotates the signing key', async ({ page }) => {
+test('an administrator checks a bot, gives a queue its own bot and checks it, and rotates the signing key', async ({ page }) => {
   const appId = `e2e-admin-bot-${Date.now()}`;
   const bot = await HandoffBot.start({ appId, issuer: baseUrl() });
   try {
@@ -57,6 +57,19 @@ test('an administrator checks a bot against the console\'s token and rotates the
     await check.getByRole('button', { name: 'Check bot' }).click();
     await expect(check.getByRole('status')).toHaveText("The bot accepted the console's token (HTTP 200).");
     expect(bot.received.at(-1)).toMatchObject({ type: 'conversationUpdate', recipient: { id: appId } });
+
+    // A queue's own bot: endpoint and app id saved with the queue, checked from there.
+    const queueName = `Bot queue ${Date.now()}`;
+    await page.getByLabel('Queue name').fill(queueName);
+    await page.getByRole('button', { name: 'Create queue' }).click();
+    const queueBot = page.getByRole('group', { name: `${queueName} (0 waiting)` }).getByRole('form', { name: `Bot of ${queueName}` });
+    await queueBot.getByLabel('Bot that answers first').selectOption({ label: 'This queue\'s own bot' });
+    await queueBot.getByLabel('Bot messaging endpoint').fill(bot.endpoint);
+    await queueBot.getByLabel('Bot app id').fill(appId);
+    await queueBot.getByRole('button', { name: `Save bot of ${queueName}` }).click();
+    await expect(queueBot).toContainText(`${appId} at ${bot.endpoint} answers first.`);
+    await queueBot.getByRole('button', { name: 'Check bot' }).click();
+    await expect(queueBot.getByRole('status')).toHaveText("The bot accepted the console's token (HTTP 200).");
 
     const keys = bots.getByRole('table', { name: 'Signing keys' });
     await expect(keys).toContainText('Signing');
