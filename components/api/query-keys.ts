@@ -35,4 +35,5 @@ export const queryKeys = {
   adminAgents: [{ scope: 'admin', view: 'agents' }] as const,
   adminQueues: [{ scope: 'admin', view: 'queues' }] as const,
   adminChannels: [{ scope: 'admin', view: 'channels' }] as const,
+  adminBotKeys: [{ scope: 'admin', view: 'bot-keys' }] as const,
 };

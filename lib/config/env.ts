@@ -48,6 +48,11 @@ export const envSchema = z.object({
   ACS_ENDPOINT: z.url({ protocol: /^https?$/ }).optional(),
   ACS_ACCESS_KEY: z.string().min(1).optional(),
   ACS_CHANNEL_ID: z.string().min(1).optional(),
+  /** The console as a bot's channel (lib/bot): a new signing key is published this long before it signs.
+   * Bots refetch the keys for an unknown kid at most hourly (botbuilder-js), so keep it at 3600 or more. */
+  BOT_KEY_PREPUBLISH_SECONDS: z.coerce.number().int().min(0).max(30 * 86_400).default(3600),
+  /** The signing key is rotated automatically when it has signed this many days. */
+  BOT_KEY_ROTATION_DAYS: z.coerce.number().int().min(1).max(3650).default(30),
   /** A bot answers customers first (issue 19): its messaging endpoint and Microsoft app id, both or neither. */
   AGENT_BOT_ENDPOINT: z.url({ protocol: /^https?$/ }).max(2000).optional(),
   AGENT_BOT_APP_ID: z.string().trim().min(1).max(200).optional(),

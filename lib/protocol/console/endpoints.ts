@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import { activityViewSchema, attachmentViewSchema, cannedResponseViewSchema, editMessageBody, failedDeliveryViewSchema, messageTemplateViewSchema, sendMessageBody, startConversationBody, startedConversationSchema, transcriptPageSchema, transcriptQuery } from './activities';
 import { adminAgentSchema, adminQueueSchema, agentChangeBody, channelSettingsBody, channelSettingsViewSchema, issuedSecretSchema, newAgentBody, newQueueBody, queueChangeBody, queueHoursBody, queueMembersBody } from './admin';
+import { botCheckBody, botCheckResultSchema, signingKeysViewSchema } from './bots';
 import { agentStatusViewSchema, directoryViewSchema, presenceBody, signedInSchema, signInBody } from './agents';
 import { acceptBody, assignBody, closeBody, consultantBody, consultBody, conversationListQuery, conversationPageSchema, conversationSummarySchema, customerProfileViewSchema, transferBody, wrapUpBody } from './conversations';
 import { offerViewSchema } from './offers';
@@ -100,6 +101,9 @@ export const consoleApi = {
   saveChannelSettings: endpoint({ method: 'PUT', path: '/api/console/admin/channels/:kind', body: channelSettingsBody, response: okSchema }),
   issueDirectLineSecret: endpoint({ method: 'POST', path: '/api/console/admin/channels/directline/secrets', response: issuedSecretSchema }),
   revokeDirectLineSecret: endpoint({ method: 'DELETE', path: '/api/console/admin/channels/directline/secrets/:id', response: okSchema }),
+  checkBot: endpoint({ method: 'POST', path: '/api/console/admin/bots/check', body: botCheckBody, response: botCheckResultSchema }),
+  botSigningKeys: endpoint({ method: 'GET', path: '/api/console/admin/bot-keys', response: signingKeysViewSchema }),
+  rotateBotSigningKey: endpoint({ method: 'POST', path: '/api/console/admin/bot-keys/rotate', response: signingKeysViewSchema }),
 } as const;
 
 export type ConsoleApi = typeof consoleApi;

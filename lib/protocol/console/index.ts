@@ -9,6 +9,7 @@ export * from './offers';
 export * from './supervisor';
 export * from './reports';
 export * from './admin';
+export * from './bots';
 export * from './calendar';
 export * from './events';
 export * from './endpoints';
