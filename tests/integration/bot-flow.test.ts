@@ -83,6 +83,10 @@ describe('a bot answers first', () => {
       from: { id: 'customer-echo', name: 'Mei', role: 'user' },
     });
     expect(bot.requests[0]!.authorization).toMatch(/^Bearer ey/);
+    // The customer's typing reaches the bot too.
+    const typing = await directLine(`/conversations/${start.conversationId}/activities`, { method: 'POST', auth: start.token, body: { type: 'typing', from: { id: 'customer-echo' } } });
+    expect(typing.status).toBe(200);
+    await bot.waitFor(() => bot.received.some((a) => a.type === 'typing' && a.conversation?.id === start.conversationId && a.channelId === 'directline'));
 
     const echoed = await waitUntil(async () => (await customerReads(start)).find((a) => a.text === 'echo: hello bot'));
     expect(echoed.from).toMatchObject({ id: appId, role: 'bot' });
