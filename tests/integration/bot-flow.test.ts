@@ -202,6 +202,23 @@ describe('a bot answers first', () => {
     expect(botHandled).toHaveLength(2);
   });
 
+  it('tells the bot failed, with a message, when it hands over while the queue is closed; the conversation still waits for reps', async () => {
+    await botForGeneral();
+    const neverOpen = { timeZone: 'UTC', weekly: {}, holidays: [] };
+    expect((await ada.call('PUT', `/api/console/admin/queues/${generalId}/hours`, { calendar: neverOpen, awayMessage: null })).status).toBe(200);
+    try {
+      const start = await startDirectLine({ id: 'customer-closed', name: 'Sun' });
+      await handedOver(start, { id: 'customer-closed', name: 'Sun' });
+      const failed = await bot.waitFor(() => bot.handoffStatuses.find((s) => s.conversationId === start.conversationId));
+      expect(failed).toEqual({ conversationId: start.conversationId, state: 'failed', message: expect.stringContaining('business hours') });
+      expect((await conversationOf(sam, start.conversationId)).state).toBe('queued');
+      const { handoff } = (await alice.call('GET', `/api/console/conversations/${start.conversationId}/handoff`)).body;
+      expect(handoff).toMatchObject({ kind: 'handoff', told: ['failed'], reason: expect.stringContaining('business hours') });
+    } finally {
+      await ada.call('PUT', `/api/console/admin/queues/${generalId}/hours`, { calendar: null, awayMessage: null });
+    }
+  });
+
   it('refuses a queue bot whose endpoint is not an http(s) URL', async () => {
     for (const bot of [{ mode: 'own', endpoint: 'ftp://bot.example/api/messages', appId: 'x' }, { mode: 'own', endpoint: 'https://bot.example' }, { mode: 'sometimes' }]) {
       const answer = await ada.call('PATCH', `/api/console/admin/queues/${generalId}`, { bot });
