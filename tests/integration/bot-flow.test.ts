@@ -154,6 +154,28 @@ describe('a bot answers first', () => {
     expect(unassigned.body.items.map((c: { id: string }) => c.id)).toContain(start.conversationId);
   });
 
+  it('gives the conversation to reps when the bot is down (its endpoint refuses connections)', async () => {
+    await botForGeneral();
+    await bot.down();
+    const start = await startDirectLine({ id: 'customer-down', name: 'Ma' });
+    await customerSays(start, 'hello?', { id: 'customer-down', name: 'Ma' });
+    await customerSays(start, 'hello??', { id: 'customer-down', name: 'Ma' });
+
+    const conversation = await waitUntil(async () => {
+      const found = await conversationOf(sam, start.conversationId);
+      return found.state === 'queued' && found;
+    });
+    expect(conversation.handoffKind).toBe('fallback');
+    const { handoff } = (await alice.call('GET', `/api/console/conversations/${start.conversationId}/handoff`)).body;
+    expect(handoff.reason).toMatch(/could not be reached: Channel unreachable: ECONNREFUSED/);
+    // Both messages are the reps' now, and nothing is left waiting for the bot.
+    const transcript = await alice.call('GET', `/api/console/conversations/${start.conversationId}/activities`);
+    expect(transcript.body.items.filter((a: { author: string }) => a.author === 'customer').map((a: { text: string }) => a.text)).toEqual(['hello?', 'hello??']);
+    const deliveries = await db().delivery.findMany({ where: { conversationId: start.conversationId }, orderBy: { seq: 'asc' } });
+    expect(deliveries.map((d) => d.status)).toEqual(['failed', 'failed']);
+    expect(deliveries[0]!.attempts).toBe(3);
+  });
+
   it('lets the rep return the conversation to the bot, which hears the customer again', async () => {
     await botForGeneral();
     const start = await startDirectLine({ id: 'customer-return', name: 'Zhao' });
