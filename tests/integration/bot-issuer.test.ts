@@ -189,7 +189,7 @@ describe('the real bot in a conversation', () => {
     const flowBot = await HandoffBot.start({ appId, issuer: baseUrl(), skill: 'General' });
     const ada = await admin();
     const alice = await ConsoleClient.signIn('alice@demo.test');
-    const general = ((await ada.call('GET', '/api/console/admin/queues')).body.items as { id: string; name: string }[]).find((queue) => queue.name === 'General')!;
+    const general = ((await ada.call('GET', '/api/console/admin/queues')).body.items as { id: string; name: string; bot: { mode: string } }[]).find((queue) => queue.name === 'General')!;
     try {
       expect((await ada.call('PATCH', `/api/console/admin/queues/${general.id}`, { bot: { mode: 'own', endpoint: flowBot.endpoint, appId } })).status).toBe(200);
       const customer = { id: `sdk-customer-${randomUUID().slice(0, 8)}`, name: 'Fang' };
@@ -214,7 +214,7 @@ describe('the real bot in a conversation', () => {
       // Every request the bot answered was trusted: none refused.
       expect(flowBot.requests.every((request) => request.status === 200)).toBe(true);
     } finally {
-      await ada.call('PATCH', `/api/console/admin/queues/${general.id}`, { bot: { mode: 'none' } });
+      await ada.call('PATCH', `/api/console/admin/queues/${general.id}`, { bot: { mode: general.bot.mode === 'own' ? 'none' : general.bot.mode } });
       await flowBot.stop();
     }
   }, 60_000);
