@@ -1,6 +1,7 @@
 // An administrator's "Check bot": the console sends the bot a signed `conversationUpdate` (the bot
 // itself joining a conversation, as a channel announces a new conversation; stock bots greet only
 // other members, so it makes them answer without writing back) and reports how the bot answered.
+import 'server-only';
 import { randomUUID } from 'node:crypto';
 import { publicUrl } from '../config/env';
 import { db as defaultDb, type Db } from '../db/client';

@@ -1,4 +1,5 @@
 // The signing keys as administrators see them, with the two settings a bot needs to trust them.
+import 'server-only';
 import { publicUrl } from '../config/env';
 import { db as defaultDb, type Db } from '../db/client';
 import type { SigningKeysView } from '../protocol/console/bots';
