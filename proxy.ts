@@ -19,7 +19,7 @@ export const config = {
   matcher: [
     {
       // Pages only: APIs answer JSON or files (which carry their own `sandbox` policy), and static assets need none.
-      source: '/((?!api/|v3/|_next/static|_next/image|vendor/|favicon.ico).*)',
+      source: '/((?!api/|v3/|\\.well-known/|_next/static|_next/image|vendor/|favicon.ico).*)',
       missing: [
         { type: 'header', key: 'next-router-prefetch' },
         { type: 'header', key: 'purpose', value: 'prefetch' },

@@ -1,6 +1,7 @@
 import { redirect } from 'next/navigation';
 import { getTranslations } from 'next-intl/server';
 import { AgentsAdmin } from '@/components/admin/agents-admin';
+import { BotsAdmin } from '@/components/admin/bots-admin';
 import { ChannelsAdmin } from '@/components/admin/channels-admin';
 import { QueuesAdmin } from '@/components/admin/queues-admin';
 import { RestrictedPage } from '@/components/ui/restricted-page';
@@ -23,6 +24,7 @@ export default async function AdminPage() {
       <AgentsAdmin />
       <QueuesAdmin />
       <ChannelsAdmin />
+      <BotsAdmin />
     </main>
   );
 }

@@ -7,6 +7,7 @@ import { useAdminAgents, useAdminCommand, useAdminQueues } from '../api/admin';
 import { ErrorMessage } from '@/components/ui/error-text';
 import { Button } from '@/components/ui/button';
 import { Input } from '@/components/ui/field';
+import { QueueBot } from './queue-bot';
 import { QueueHours } from './queue-hours';
 import { QueueSla } from './queue-sla';
 
@@ -62,6 +63,7 @@ function QueueMembers({ queue }: { queue: AdminQueue }) {
       </div>
       <SurveySwitch queue={queue} />
       <QueueSla queue={queue} />
+      <QueueBot queue={queue} />
       <Button variant="secondary" size="none" disabled={save.isPending} onClick={() => save.mutate(members)} className="mt-2 px-2 py-1">
         {t('saveMembers', { name: queue.name })}
       </Button>

@@ -4,10 +4,13 @@
 // needed, as storing the activities one by one would; for each activity it inserts the row, claims
 // its files and writes the realtime event (summary computed in SQL, lib/conversations/summary-sql.ts).
 // A conversation it queues gets its episode row (docs/metrics.md); other messages add no write for reports.
+// A conversation whose queue has a bot goes to the bot instead (state `bot`, no episode), and the
+// activities of a conversation the bot holds become deliveries to the bot channel (issue 19).
 // An activity whose conversation does not exist, or (when not waiting) is locked by another
 // transaction, gets no row.
 //
-// $1 the activities as a JSON array of `ActivityRow` (with their index `k`), $2 now.
+// $1 the activities as a JSON array of `ActivityRow` (with their index `k`), $2 now, $3 the
+// environment's bot channel (null when AGENT_BOT_* are unset).
 import type pg from 'pg';
 import { scopeJsonSql, summaryJsonSql } from '../conversations/summary-sql';
 
@@ -47,7 +50,7 @@ export interface ActivityRow {
   view: unknown;
 }
 
-export type StoredActivity = { id: string; seq: number };
+export type StoredActivity = { id: string; seq: number; toBot: boolean };
 
 /** Each field's SQL type, as the statement reads the rows: the compiler keeps it whole. */
 const COLUMN_TYPES: Record<keyof ActivityRow | 'k', string> = {
@@ -114,6 +117,10 @@ WITH i AS MATERIALIZED (
   FROM named n JOIN i ON i.k = n.k
   WHERE n."conversationId" IN (SELECT id FROM locked)
   GROUP BY n."conversationId"
+), pb AS (
+  -- The bot of the queue a message would put the conversation in: the queue's own, the environment's, or none.
+  SELECT p.*, CASE q."botMode" WHEN 'own' THEN q."botChannelId" WHEN 'environment' THEN $3::text END AS bot
+  FROM p JOIN "Conversation" x ON x.id = p.id LEFT JOIN "Queue" q ON q.id = coalesce(x."queueId", p."queueId")
 ), c AS (
   UPDATE "Conversation" t SET
     "lastSeq" = t."lastSeq" + p.n,
@@ -124,15 +131,18 @@ WITH i AS MATERIALIZED (
     "customerId" = coalesce(t."customerId", p."fromId"),
     "customerName" = coalesce(t."customerName", p."fromName"),
     -- The first message (or one after closing) puts the conversation in its queue.
-    state = CASE WHEN ${queues} THEN 'queued' ELSE t.state END,
+    -- ... or with its bot, when the queue has one.
+    state = CASE WHEN ${queues} THEN (CASE WHEN p.bot IS NULL THEN 'queued' ELSE 'bot' END)::"ConversationState" ELSE t.state END,
+    "botChannelId" = CASE WHEN ${queues} AND p.bot IS NOT NULL THEN p.bot ELSE t."botChannelId" END,
+    handoff = CASE WHEN ${queues} THEN NULL ELSE t.handoff END,
     "queueId" = CASE WHEN ${queues} THEN coalesce(t."queueId", p."queueId") ELSE t."queueId" END,
-    "queuedAt" = CASE WHEN ${queues} THEN $2 ELSE t."queuedAt" END,
+    "queuedAt" = CASE WHEN ${queues} AND p.bot IS NULL THEN $2 ELSE t."queuedAt" END,
     "ownerId" = CASE WHEN ${queues} THEN NULL ELSE t."ownerId" END,
     "closedAt" = CASE WHEN ${queues} THEN NULL ELSE t."closedAt" END,
     -- Each entry into the queue from pending or closed starts an episode (docs/metrics.md).
-    episode = t.episode + CASE WHEN ${queues} THEN 1 ELSE 0 END,
+    episode = t.episode + CASE WHEN ${queues} AND p.bot IS NULL THEN 1 ELSE 0 END,
     version = t.version + CASE WHEN ${queues} THEN 1 ELSE 0 END
-  FROM p
+  FROM pb p
   WHERE t.id = p.id
   RETURNING t.*, p.n
 ), ep AS (
@@ -156,6 +166,14 @@ WITH i AS MATERIALIZED (
   FROM ci
   ORDER BY k
   RETURNING id
+), d AS (
+  -- What the customer says to a conversation its bot holds goes to the bot, in order (the outbox).
+  INSERT INTO "Delivery" (id, "activityId", "conversationId", "channelId")
+  SELECT gen_random_uuid()::text, ci.id, c.id, c."botChannelId"
+  FROM ci JOIN c ON c.id = ci."storedIn"
+  WHERE c.state = 'bot' AND c."botChannelId" IS NOT NULL
+  ORDER BY ci.k
+  RETURNING "activityId"
 ), files AS (
   -- A file named by two activities goes to the first.
   UPDATE "Attachment" f SET "activityId" = x.id
@@ -179,17 +197,21 @@ WITH i AS MATERIALIZED (
   FROM ci JOIN s ON s.id = ci."storedIn"
   ORDER BY ci.k
 )
-SELECT ci.k, ci.id, ci.seq::int AS seq FROM ci JOIN a ON a.id = ci.id`;
+SELECT ci.k, ci.id, ci.seq::int AS seq, EXISTS (SELECT 1 FROM d WHERE d."activityId" = ci.id) AS "toBot" FROM ci JOIN a ON a.id = ci.id`;
 
 // Named, so each connection plans the statements once rather than on every call.
 const WAITING = { name: 'receive-activities-waiting', text: receiveActivitiesSql(true) };
 const SKIPPING = { name: 'receive-activities', text: receiveActivitiesSql(false) };
 
 /** Stores the rows, answering for each its activity, or null where none was stored. */
-export async function storeActivityRows(client: pg.ClientBase | pg.Pool, rows: ActivityRow[], options: { wait: boolean }): Promise<(StoredActivity | null)[]> {
+export async function storeActivityRows(
+  client: pg.ClientBase | pg.Pool,
+  rows: ActivityRow[],
+  options: { wait: boolean; environmentBot?: string | null },
+): Promise<(StoredActivity | null)[]> {
   // Timestamps go as ISO strings: the columns are UTC `timestamp(3)` and pg would send local time.
-  const values = [JSON.stringify(rows.map((row, k) => ({ ...row, k }))), new Date().toISOString()];
+  const values = [JSON.stringify(rows.map((row, k) => ({ ...row, k }))), new Date().toISOString(), options.environmentBot ?? null];
   const stored = (await client.query<StoredActivity & { k: number }>({ ...(options.wait ? WAITING : SKIPPING), values })).rows;
-  const byIndex = new Map(stored.map((row) => [row.k, { id: row.id, seq: row.seq }]));
+  const byIndex = new Map(stored.map((row) => [row.k, { id: row.id, seq: row.seq, toBot: row.toBot }]));
   return rows.map((_, k) => byIndex.get(k) ?? null);
 }

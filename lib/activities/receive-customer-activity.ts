@@ -10,7 +10,8 @@ import { db as defaultDb, sqlPool, type Db } from '../db/client';
 import type { Activity, ChannelKind } from '../db/generated/client';
 import { notifySoon } from '../db/notify';
 import { isUniqueViolation } from '../db/prisma-errors';
-import { cachedDefaultQueueId, defaultChannelId } from '../conversations/defaults';
+import { cachedDefaultQueueId, defaultChannelId, environmentBotChannelId } from '../conversations/defaults';
+import { OUTBOX_CHANNEL } from '../outbound/enqueue';
 import { notFound } from '../errors/app-error';
 import { metrics } from '../metrics/registry';
 import { EVENT_CHANNEL } from '../realtime/event-log';
@@ -41,10 +42,13 @@ export type ConversationRef = string | { channel: ChannelKind; externalId: strin
 
 const PREVIEW_CHARS = 280;
 
-const store: BatchStore<ActivityRow, StoredActivity> = (pool, rows, options) => {
-  metrics().ingestStatementActivities.observe(rows.length);
-  return storeActivityRows(pool, rows, options);
-};
+/** Stores a batch; a new conversation goes to the environment's bot when its queue says so. */
+const storeFor =
+  (db: Db): BatchStore<ActivityRow, StoredActivity> =>
+  async (pool, rows, options) => {
+    metrics().ingestStatementActivities.observe(rows.length);
+    return storeActivityRows(pool, rows, { ...options, environmentBot: await environmentBotChannelId(db) });
+  };
 
 export async function receiveCustomerActivity(
   conversation: ConversationRef,
@@ -130,9 +134,9 @@ export async function receiveIfConversationExists(
   };
   const pool = sqlPool(db);
   try {
-    const stored = await batchesOf(pool).run(byId ? conversation : `${conversation.channel} ${conversation.externalId}`, row);
+    const stored = await batchesOf(pool, db).run(byId ? conversation : `${conversation.channel} ${conversation.externalId}`, row);
     if (!stored) return null;
-    notifySoon(pool, [EVENT_CHANNEL]);
+    notifySoon(pool, stored.toBot ? [EVENT_CHANNEL, OUTBOX_CHANNEL] : [EVENT_CHANNEL]);
     return { id: stored.id, seq: stored.seq, duplicate: false };
   } catch (error) {
     // A replay (same dedupe key) collides with the original: answer the original.
@@ -164,9 +168,9 @@ function previewOf(input: InboundActivity, attachmentIds: string[]): string | nu
 
 const batches = new WeakMap<pg.Pool, ActivityBatches<ActivityRow, StoredActivity>>();
 
-function batchesOf(pool: pg.Pool): ActivityBatches<ActivityRow, StoredActivity> {
+function batchesOf(pool: pg.Pool, db: Db): ActivityBatches<ActivityRow, StoredActivity> {
   let found = batches.get(pool);
-  if (!found) batches.set(pool, (found = new ActivityBatches(pool, store)));
+  if (!found) batches.set(pool, (found = new ActivityBatches(pool, storeFor(db))));
   return found;
 }
 

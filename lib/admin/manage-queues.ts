@@ -6,7 +6,9 @@ import { isUniqueViolation } from '../db/prisma-errors';
 import { conflict, notFound } from '../errors/app-error';
 import { storedCalendar } from '../hours/stored-calendar';
 import type { AdminQueue } from '../protocol/console';
-import type { QueueChange } from '../protocol/console/admin';
+import type { QueueBotChange, QueueChange } from '../protocol/console/admin';
+import { env } from '../config/env';
+import type { Tx } from '../db/client';
 import type { Calendar } from '../protocol/console/calendar';
 
 export async function listQueues(db: Db = defaultDb()): Promise<AdminQueue[]> {
@@ -20,6 +22,8 @@ export async function listQueues(db: Db = defaultDb()): Promise<AdminQueue[]> {
       awayMessage: true,
       firstResponseTargetSeconds: true,
       nextResponseTargetSeconds: true,
+      botMode: true,
+      botChannel: { select: { settings: true } },
       members: { select: { agentId: true } },
       _count: { select: { conversations: { where: { state: { in: ['queued', 'offered'] } } } } },
     },
@@ -34,7 +38,15 @@ export async function listQueues(db: Db = defaultDb()): Promise<AdminQueue[]> {
     surveyEnabled: row.surveyEnabled,
     firstResponseTargetSeconds: row.firstResponseTargetSeconds,
     nextResponseTargetSeconds: row.nextResponseTargetSeconds,
+    bot: botView(row.botMode, row.botChannel?.settings),
   }));
+}
+
+function botView(mode: 'environment' | 'own' | 'none', settings: unknown): AdminQueue['bot'] {
+  if (mode === 'none') return { mode, appId: null, endpoint: null };
+  if (mode === 'environment') return { mode, appId: env().AGENT_BOT_APP_ID ?? null, endpoint: env().AGENT_BOT_ENDPOINT ?? null };
+  const own = (settings ?? {}) as { appId?: string; endpoint?: string };
+  return { mode, appId: own.appId ?? null, endpoint: own.endpoint ?? null };
 }
 
 export async function createQueue(name: string, db: Db = defaultDb()): Promise<AdminQueue> {
@@ -50,6 +62,7 @@ export async function createQueue(name: string, db: Db = defaultDb()): Promise<A
       surveyEnabled: row.surveyEnabled,
       firstResponseTargetSeconds: null,
       nextResponseTargetSeconds: null,
+      bot: botView(row.botMode, null),
     };
   } catch (error) {
     if (isUniqueViolation(error)) throw conflict('A queue with this name exists already.', 'QueueNameTaken');
@@ -78,9 +91,28 @@ export async function setQueueMembers(queueId: string, agentIds: string[], db: D
  * SLA step of the routing tick applies them to open episodes on its next turn).
  */
 export async function updateQueue(queueId: string, change: QueueChange, db: Db = defaultDb()): Promise<AdminQueue> {
-  const updated = await db.queue.updateMany({ where: { id: queueId }, data: change });
-  if (updated.count === 0) throw notFound('No such queue.', 'QueueNotFound');
+  const { bot, ...settings } = change;
+  await transaction(db, async (tx) => {
+    const updated = await tx.queue.updateMany({ where: { id: queueId }, data: { ...settings, ...(bot && (await botColumns(tx, bot))) } });
+    if (updated.count === 0) throw notFound('No such queue.', 'QueueNotFound');
+  });
   return (await listQueues(db)).find((q) => q.id === queueId)!;
+}
+
+/**
+ * A queue's own bot is the bot channel row named by its app id (one row per bot, whichever queues
+ * use it: the endpoint given last is the bot's). Conversations the bot holds now stay with it.
+ */
+async function botColumns(tx: Tx, bot: QueueBotChange) {
+  if (bot.mode !== 'own') return { botMode: bot.mode, botChannelId: null };
+  const settings = { endpoint: bot.endpoint, appId: bot.appId };
+  const channel = await tx.channel.upsert({
+    where: { kind_name: { kind: 'bot', name: bot.appId } },
+    update: { settings },
+    create: { kind: 'bot', name: bot.appId, settings },
+    select: { id: true },
+  });
+  return { botMode: 'own' as const, botChannelId: channel.id };
 }
 
 /** Sets a queue's business hours (null: always open) and away message (null: none); the routing tick reads them on its next turn. */

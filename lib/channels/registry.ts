@@ -2,6 +2,7 @@
 // conversation's channel and never import a channel's folder (eslint.config.mjs says so).
 import type { ChannelKind } from '../db/generated/client';
 import type { ChannelAdapter } from './adapter';
+import { botAdapter } from './bot/adapter';
 import { connectorAdapter } from './connector/adapter';
 import { customWebhookAdapter } from './custom-webhook/adapter';
 import { directLineAdapter } from './directline/adapter';
@@ -14,6 +15,7 @@ const ADAPTERS: Record<ChannelKind, ChannelAdapter> = {
   teams: teamsAdapter,
   whatsapp: whatsAppAdapter,
   custom: customWebhookAdapter,
+  bot: botAdapter,
 };
 
 export function channelAdapter(kind: ChannelKind): ChannelAdapter {

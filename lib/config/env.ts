@@ -48,6 +48,18 @@ export const envSchema = z.object({
   ACS_ENDPOINT: z.url({ protocol: /^https?$/ }).optional(),
   ACS_ACCESS_KEY: z.string().min(1).optional(),
   ACS_CHANNEL_ID: z.string().min(1).optional(),
+  /** The console as a bot's channel (lib/bot): a new signing key is published this long before it signs.
+   * Bots refetch the keys for an unknown kid at most hourly (botbuilder-js), so keep it at 3600 or more. */
+  BOT_KEY_PREPUBLISH_SECONDS: z.coerce.number().int().min(0).max(30 * 86_400).default(3600),
+  /** The signing key is rotated automatically when it has signed this many days. */
+  BOT_KEY_ROTATION_DAYS: z.coerce.number().int().min(1).max(3650).default(30),
+  /** A bot answers customers first (issue 19): its messaging endpoint and Microsoft app id, both or neither. */
+  AGENT_BOT_ENDPOINT: z.url({ protocol: /^https?$/ }).max(2000).optional(),
+  AGENT_BOT_APP_ID: z.string().trim().min(1).max(200).optional(),
+  /** A bot's handoff no rep took within this long tells the bot `failed` (the conversation stays queued). */
+  HANDOFF_WAIT_SECONDS: z.coerce.number().int().min(10).max(86_400).default(300),
+  /** A conversation the bot holds with no activity this long closes (a bot-only resolution). */
+  BOT_IDLE_MINUTES: z.coerce.number().int().min(1).max(7 * 24 * 60).default(30),
   OUTBOX_WORKER: flag.default(true),
   /** Outbox transactions in flight per worker (one database connection each). */
   OUTBOX_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(4),
@@ -90,6 +102,10 @@ const envChecks = envSchema.superRefine((config, context) => {
     ] as const) {
       if (!value) context.addIssue({ code: 'custom', path: [name], message: 'required with the other CUSTOM_CHANNEL OAuth settings' });
     }
+  }
+  if (Boolean(config.AGENT_BOT_ENDPOINT) !== Boolean(config.AGENT_BOT_APP_ID)) {
+    const missing = config.AGENT_BOT_ENDPOINT ? 'AGENT_BOT_APP_ID' : 'AGENT_BOT_ENDPOINT';
+    context.addIssue({ code: 'custom', path: [missing], message: 'required with the other AGENT_BOT setting' });
   }
 });
 

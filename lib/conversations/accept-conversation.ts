@@ -11,6 +11,7 @@ import { loadSummary } from './summary';
 import { settlePendingOffers } from './offers/offer-view';
 import { publishAgentStatus } from './routing/agent-status';
 import { loadVisibleConversation } from './visible-conversation';
+import { tellBot } from './bot/tell-bot';
 
 /**
  * Makes `agent` the owner of a waiting conversation. A conditional update on the state decides
@@ -57,6 +58,8 @@ export async function acceptConversation(
     for (const name of ['AgentAssigned', 'AgentAccepted'] as const) {
       events.push(await recordLifecycleEvent(tx, { conversation: current, name, agent: input.agent }));
     }
+    const told = await tellBot(tx, current.id, 'accepted');
+    if (told) events.push(told);
     const summary = await publishConversationChange(tx, current.id, events);
     for (const agentId of new Set([input.agent.id, ...offers.map((o) => o.agentId)])) await publishAgentStatus(tx, agentId);
     return summary;

@@ -16,6 +16,7 @@ import { publishAgentStatus } from './routing/agent-status';
 import { recordSupervisorAction } from './supervise/record-action';
 import { sendSurvey } from './survey/send-survey';
 import { loadVisibleConversation } from './visible-conversation';
+import { tellBot } from './bot/tell-bot';
 
 /**
  * The owner ends the conversation (`AgentEndSession`), or a supervisor force-closes it
@@ -54,6 +55,8 @@ export async function closeConversation(
     for (const name of [first, 'ConversationClosed'] as const) {
       events.push(await recordLifecycleEvent(tx, { conversation, name, agent: input.agent }));
     }
+    const told = await tellBot(tx, conversation.id, 'completed');
+    if (told) events.push(told);
     // Before the end of conversation, which some Bot Framework clients stop reading at.
     const survey = await sendSurvey(tx, conversation);
     if (survey) events.push(survey);

@@ -1,6 +1,7 @@
 // Rows every installation has: the default queue and one channel row per built-in channel.
 import type { Db, Tx } from '../db/client';
 import type { ChannelKind } from '../db/generated/client';
+import { env } from '../config/env';
 
 export const DEFAULT_QUEUE = 'General';
 export const DEFAULT_CHANNEL_NAME = 'default';
@@ -14,6 +15,34 @@ export async function ensureDefaults(db: Db): Promise<void> {
       create: { kind, name: DEFAULT_CHANNEL_NAME },
     });
   }
+  await syncEnvironmentBot(db);
+}
+
+/** The environment's bot (AGENT_BOT_*) as a bot channel row named by its app id, its endpoint kept in step at boot. */
+async function syncEnvironmentBot(db: Db): Promise<void> {
+  const { AGENT_BOT_ENDPOINT: endpoint, AGENT_BOT_APP_ID: appId } = env();
+  if (!endpoint || !appId) return;
+  const settings = { endpoint, appId };
+  await db.channel.upsert({ where: { kind_name: { kind: 'bot', name: appId } }, update: { settings }, create: { kind: 'bot', name: appId, settings } });
+}
+
+const environmentBots = new WeakMap<Db, Promise<string | null>>();
+
+/** The environment's bot channel row (null when AGENT_BOT_* are unset): the bot of queues whose botMode is `environment`. */
+export function environmentBotChannelId(db: Db): Promise<string | null> {
+  let id = environmentBots.get(db);
+  if (!id) {
+    const { AGENT_BOT_ENDPOINT: endpoint, AGENT_BOT_APP_ID: appId } = env();
+    id =
+      endpoint && appId
+        ? db.channel
+            .upsert({ where: { kind_name: { kind: 'bot', name: appId } }, update: {}, create: { kind: 'bot', name: appId, settings: { endpoint, appId } }, select: { id: true } })
+            .then((row) => row.id)
+        : Promise.resolve(null);
+    id.catch(() => environmentBots.delete(db));
+    environmentBots.set(db, id);
+  }
+  return id;
 }
 
 const cache = new Map<string, string>();

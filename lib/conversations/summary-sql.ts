@@ -54,7 +54,9 @@ export function summaryJsonSql(c: string, channel: string): string {
         'kind', CASE WHEN o.kind = 'consult' THEN 'consult' ELSE 'transfer' END, 'agentId', o."agentId", 'agentName', a."displayName")
         ORDER BY o."createdAt", o.id), '[]'::jsonb)
       FROM "Offer" o JOIN "Agent" a ON a.id = o."agentId"
-      WHERE o."conversationId" = ${c}.id AND o.state = 'pending' AND o.kind <> 'route'))
+      WHERE o."conversationId" = ${c}.id AND o.state = 'pending' AND o.kind <> 'route'),
+    'botAppId', (SELECT name FROM "Channel" WHERE id = ${c}."botChannelId"),
+    'handoffKind', CASE WHEN ${c}.handoff ->> 'kind' IN ('handoff', 'fallback') THEN ${c}.handoff -> 'kind' END)
     || coalesce((SELECT jsonb_build_object('slaKind', e."slaKind", 'slaWarnAt', ${iso('e."slaWarnAt"')}, 'slaDueAt', ${iso('e."slaDueAt"')})
       FROM "Episode" e WHERE e."conversationId" = ${c}.id AND e.number = ${c}.episode AND e."closedAt" IS NULL
         AND e."slaKind" IS NOT NULL AND e."slaWarnAt" IS NOT NULL AND e."slaDueAt" IS NOT NULL),

@@ -52,6 +52,8 @@ export const ERROR_STATUS = {
   AgentUnavailable: 409,
   NotReachableFirst: 409,
   BotNotConfigured: 409,
+  NotWithBot: 409,
+  NoBot: 409,
   QueueEmpty: 409,
   TransferPending: 409,
   TransferStale: 409,

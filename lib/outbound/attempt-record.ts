@@ -81,6 +81,8 @@ const REPLACEABLE: readonly DeliveryState[] = ['sending', 'failed', 'none'];
 
 function shownAfter(delivery: ClaimedDelivery, step: Exclude<NextStep, { action: 'retry' }>): AttemptRecord['shown'] {
   const reason = step.action === 'give-up' ? step.reason : null;
+  // A customer's message delivered to a bot is the customer's, not something the console sent.
+  if (delivery.activity.direction === 'inbound') return null;
   if (delivery.operation === 'send') {
     // The activity row is locked since the claim, so its state is current.
     if (!REPLACEABLE.includes(delivery.activity.deliveryState)) return null;

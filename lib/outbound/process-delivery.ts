@@ -12,6 +12,7 @@ import { OUTBOX_CHANNEL } from './enqueue';
 import { recordAttempts } from './record-attempts';
 import { nextStep, type AttemptOutcome, type NextStep } from './retry-policy';
 import { prepareDelivery } from './targets';
+import { botUnavailable } from '../conversations/bot/bot-unavailable';
 
 /** Longer than any policy's timeout; a transaction idle this long is ended by the server. */
 const TRANSACTION_TIMEOUT_MS = 90_000;
@@ -24,20 +25,30 @@ const INTERNAL_ERROR_RETRY_MS = 5_000;
  * Framework's reply-to) go through `db` outside it.
  */
 export async function processDueDeliveries(db: Db, batchSize: number): Promise<number> {
-  return pgTransaction(
+  const { count, gaveUp } = await pgTransaction(
     db,
     async (tx) => {
       const claimed = await claimDue(tx.client, batchSize);
-      if (claimed.length === 0) return 0;
+      if (claimed.length === 0) return { count: 0, gaveUp: [] };
       const records = await Promise.all(claimed.map((delivery) => attempt(db, delivery)));
       await recordAttempts(tx, records, claimed);
       // Wakes workers waiting behind these deliveries (the next ones of the same conversations).
       tx.notifyAfterCommit(OUTBOX_CHANNEL);
       for (const record of records) log(record);
-      return claimed.length;
+      const channels = new Map(claimed.map((delivery) => [delivery.id, delivery.channel]));
+      const failed = records.filter((record) => record.action === 'give-up');
+      return { count: claimed.length, gaveUp: failed.map((record) => ({ record, channel: channels.get(record.deliveryId)! })) };
     },
     { timeoutMs: TRANSACTION_TIMEOUT_MS },
   );
+  // A conversation whose bot could not take a delivery goes to reps (a no-op for every other delivery).
+  for (const { record, channel } of gaveUp) {
+    const reason = record.lastError ?? 'The delivery failed';
+    await botUnavailable({ conversationId: record.conversationId, botChannelId: channel.id, reason }, db).catch((error: unknown) =>
+      logger.error({ err: error, deliveryId: record.deliveryId }, 'handing a conversation to reps after its bot failed did not work'),
+    );
+  }
+  return count;
 }
 
 async function attempt(db: Db, delivery: ClaimedDelivery): Promise<AttemptRecord> {

@@ -39,6 +39,18 @@ export const BOT_FRAMEWORK_POLICY: RetryPolicy = {
   backoff: { initialMs: 1_000, factor: 2, maxMs: 60_000 },
 };
 
+/** 10 s per try, three tries (issue 19); a 4xx other than 408/429 is final (the bot refused it). */
+export const BOT_POLICY: RetryPolicy = {
+  name: 'bot',
+  timeoutMs: 10_000,
+  maxAttempts: 3,
+  retryStatuses: [408, 429, 500, 502, 503, 504],
+  retryOnNetworkError: true,
+  honourRetryAfter: true,
+  maxRetryAfterMs: 10_000,
+  backoff: { initialMs: 1_000, factor: 2, maxMs: 4_000 },
+};
+
 /** ACS Advanced Messaging: back off on throttling and server trouble; a 4xx is final. */
 export const ACS_POLICY: RetryPolicy = {
   name: 'acs-messages',

@@ -37,6 +37,8 @@ export const ERROR_CODES = [
   'AgentUnavailable',
   'NotReachableFirst',
   'BotNotConfigured',
+  'NotWithBot',
+  'NoBot',
   // Transfers, consults and offers
   'QueueNotFound',
   'QueueEmpty',

@@ -13,7 +13,7 @@ export interface Actor {
 }
 
 export interface ConversationFacts {
-  state: 'pending' | 'queued' | 'offered' | 'active' | 'wrapup' | 'closed';
+  state: 'pending' | 'bot' | 'queued' | 'offered' | 'active' | 'wrapup' | 'closed';
   ownerId: string | null;
 }
 
@@ -63,6 +63,10 @@ export const canTransfer = (actor: Actor, conversation: ConversationFacts): bool
 /** `Consult`: the owner of an active conversation only (supervisors take over or reassign instead). */
 export const canConsult = (actor: Actor, conversation: ConversationFacts): boolean =>
   conversation.state === 'active' && isOwner(actor, conversation);
+
+/** `Return to bot`: whoever may transfer an active conversation a bot held before its handoff. */
+export const canReturnToBot = (actor: Actor, conversation: ConversationFacts & { botAppId: string | null }): boolean =>
+  conversation.botAppId !== null && canTransfer(actor, conversation);
 
 /** Adding a consultant to the customer conversation: whoever may transfer it. */
 export const canAddConsultant = canTransfer;

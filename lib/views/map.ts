@@ -13,6 +13,7 @@ export type ConversationWithRefs = Conversation & {
   offers: (Pick<Offer, 'id' | 'kind' | 'agentId'> & { agent: Pick<Agent, 'displayName'> })[];
   /** The open episodes (one at most): the current one's SLA clock. */
   episodes: Pick<Episode, 'number' | 'slaKind' | 'slaWarnAt' | 'slaDueAt'>[];
+  botChannel: Pick<Channel, 'name'> | null;
 };
 
 export const conversationRefs = {
@@ -30,6 +31,7 @@ export const conversationRefs = {
     select: { id: true, kind: true, agentId: true, agent: { select: { displayName: true } } },
   },
   episodes: { where: { closedAt: null }, select: { number: true, slaKind: true, slaWarnAt: true, slaDueAt: true } },
+  botChannel: { select: { name: true } },
 } satisfies Prisma.ConversationInclude;
 
 export function toConversationSummary(row: ConversationWithRefs): ConversationSummary {
@@ -60,7 +62,14 @@ export function toConversationSummary(row: ConversationWithRefs): ConversationSu
       agentId: o.agentId,
       agentName: o.agent.displayName,
     })),
+    botAppId: row.botChannel?.name ?? null,
+    handoffKind: handoffKindOf(row.handoff),
   };
+}
+
+function handoffKindOf(handoff: Conversation['handoff']): ConversationSummary['handoffKind'] {
+  const kind = (handoff as { kind?: unknown } | null)?.kind;
+  return kind === 'handoff' || kind === 'fallback' ? kind : null;
 }
 
 /** The SLA clock of the conversation's current episode (`episodes`: its open ones, as `conversationRefs` loads them). */
@@ -108,7 +117,9 @@ export function toActivityView(row: Activity & { attachments?: Pick<Attachment, 
         ? 'bot'
         : 'customer'
       : row.direction === 'outbound'
-        ? 'agent'
+        ? row.fromRole === 'bot'
+          ? 'bot'
+          : 'agent'
         : 'system';
   const raw = row.raw as { channelData?: { clientActivityID?: unknown } } | null;
   const content = row.direction === 'inbound' ? consoleContentOf(row.raw) : {};

@@ -73,6 +73,12 @@ test('the reports page has no serious accessibility violations, light or dark', 
   await expectAccessibleInBothThemes(page, () => expect(page.getByRole('table', { name: 'Per queue' })).toBeVisible());
 });
 
+test('the admin page has no serious accessibility violations, light or dark', async ({ page }) => {
+  await signIn(page, 'ada@demo.test');
+  await page.goto('/admin');
+  await expectAccessibleInBothThemes(page, () => expect(page.getByRole('table', { name: 'Signing keys' })).toBeVisible());
+});
+
 test('the check itself fails on a serious violation', async ({ page }) => {
   await page.goto('/sign-in');
   // After hydration: React may otherwise re-render <main> and drop the nameless button before axe runs.

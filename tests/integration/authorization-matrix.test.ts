@@ -161,6 +161,11 @@ const ROWS: Row[] = [
   { name: 'admin: queue hours', method: 'PUT', path: () => `/api/console/admin/queues/${ids.general}/hours`, body: () => ({ calendar: null, awayMessage: null }), expect: ADMINS },
   { name: 'admin: channels', method: 'GET', path: () => '/api/console/admin/channels', expect: ADMINS },
   { name: 'admin: channel settings', method: 'PUT', path: () => '/api/console/admin/channels/teams', body: () => ({}), expect: ADMINS },
+  { name: 'admin: bot signing keys', method: 'GET', path: () => '/api/console/admin/bot-keys', expect: ADMINS },
+  // The first administrator's rotation publishes a key that waits an hour; the others change nothing.
+  { name: 'admin: rotate bot signing key', method: 'POST', path: () => '/api/console/admin/bot-keys/rotate', body: () => ({}), expect: ADMINS },
+  // Nothing listens on the discard port: the check answers 200 `unreachable` at once.
+  { name: 'admin: check a bot', method: 'POST', path: () => '/api/console/admin/bots/check', body: () => ({ endpoint: 'http://127.0.0.1:9/api/messages', appId: 'matrix-bot' }), expect: ADMINS },
 ];
 
 /** The status only (some answers are files, not JSON). */

@@ -66,9 +66,9 @@ describe('the ingest statement', () => {
     const stored = await storeActivityRows(sqlPool(db), rows, { wait: false });
 
     expect(stored).toEqual([
-      { id: rows[0]!.id, seq: 2 },
-      { id: rows[1]!.id, seq: 1 },
-      { id: rows[2]!.id, seq: 1 },
+      { id: rows[0]!.id, seq: 2, toBot: false },
+      { id: rows[1]!.id, seq: 1, toBot: false },
+      { id: rows[2]!.id, seq: 1, toBot: false },
     ]);
     for (const [conversationId, row, seq] of [
       [first, rows[0]!, 2],
@@ -119,8 +119,8 @@ describe('the ingest statement', () => {
     const rows = [await message({ whatsapp: external }, 'by number'), await message({ id: whatsapp }, 'by id')];
     const stored = await storeActivityRows(sqlPool(db), rows, { wait: false });
     expect(stored).toEqual([
-      { id: rows[0]!.id, seq: 1 },
-      { id: rows[1]!.id, seq: 2 },
+      { id: rows[0]!.id, seq: 1, toBot: false },
+      { id: rows[1]!.id, seq: 2, toBot: false },
     ]);
   });
 
@@ -128,7 +128,7 @@ describe('the ingest statement', () => {
     const existing = await open();
     const rows = [await message({ id: 'no-such-conversation' }, 'lost'), await message({ id: existing }, 'kept')];
     const stored = await storeActivityRows(sqlPool(db), rows, { wait: false });
-    expect(stored).toEqual([null, { id: rows[1]!.id, seq: 1 }]);
+    expect(stored).toEqual([null, { id: rows[1]!.id, seq: 1, toBot: false }]);
     expect(await db.activity.count({ where: { id: rows[0]!.id } })).toBe(0);
   });
 
@@ -140,14 +140,14 @@ describe('the ingest statement', () => {
       await holder.query('BEGIN');
       await holder.query(`SELECT 1 FROM "Conversation" WHERE id = $1 FOR UPDATE`, [locked]);
       const rows = [await message({ id: locked }, 'held'), await message({ id: free }, 'free')];
-      expect(await storeActivityRows(sqlPool(db), rows, { wait: false })).toEqual([null, { id: rows[1]!.id, seq: 1 }]);
+      expect(await storeActivityRows(sqlPool(db), rows, { wait: false })).toEqual([null, { id: rows[1]!.id, seq: 1, toBot: false }]);
 
       let waited = false;
       const waiting = storeActivityRows(sqlPool(db), [rows[0]!], { wait: true }).then((stored) => ((waited = true), stored));
       await new Promise((resolve) => setTimeout(resolve, 200));
       expect(waited).toBe(false);
       await holder.query('COMMIT');
-      expect(await waiting).toEqual([{ id: rows[0]!.id, seq: 1 }]);
+      expect(await waiting).toEqual([{ id: rows[0]!.id, seq: 1, toBot: false }]);
     } finally {
       holder.release();
     }

@@ -25,6 +25,8 @@ export const conversation = (patch: Partial<ConversationSummary>): ConversationS
   analysis: null,
   consultants: [],
   pendingRequests: [],
+  botAppId: null,
+  handoffKind: null,
   ...patch,
 });
 

@@ -19,18 +19,22 @@ import { AppError, badRequest, notFound, tooLarge } from '../../errors/app-error
 import type { WireActivity } from '../../protocol/activity';
 import type { AttachmentData, ConversationParameters } from '../../protocol/connector';
 import { publishTyping } from '../../realtime/publish-typing';
+import { customerTypingToBot } from '../../conversations/bot/customer-typing';
 import { relayChannelId } from '../custom-webhook/relay';
 import { connectorMedia } from './media';
 import { channelTimestamp } from '../../activities/timestamp';
+import { isFromBot, receiveFromBot } from '../../conversations/bot/bot-speaks';
+import { HANDOFF_INITIATE, handOff } from '../../conversations/bot/hand-off';
 
 const EVENT_TEXT = /^EventName: \*\*_(\w+)_\*\*$/;
 
 /** A conversation of the Connector channel by the id we handed out, or any conversation by our id (relays). */
 async function findConversation(db: Db, conversationId: string) {
   const channelId = await defaultChannelId(db, 'connector');
+  const include = { botChannel: { select: { name: true } } };
   const conversation =
-    (await db.conversation.findUnique({ where: { channelId_externalId: { channelId, externalId: conversationId } } })) ??
-    (await db.conversation.findUnique({ where: { id: conversationId } }));
+    (await db.conversation.findUnique({ where: { channelId_externalId: { channelId, externalId: conversationId } }, include })) ??
+    (await db.conversation.findUnique({ where: { id: conversationId }, include }));
   if (!conversation) throw notFound(`Conversation ${conversationId} not found.`, 'ConversationNotFound');
   return conversation;
 }
@@ -65,8 +69,12 @@ export async function createConversation(params: ConversationParameters, db: Db 
 /** POST .../activities and .../activities/{replyToId}: a message, typing, or a lifecycle event. */
 export async function postConnectorActivity(conversationId: string, activity: WireActivity, replyToId?: string, db: Db = defaultDb()) {
   const conversation = await findConversation(db, conversationId);
+  // The conversation's bot (issue 19): a handoff, whoever the SDK names as its sender, or the bot speaking.
+  if (activity.type === 'event' && activity.name === HANDOFF_INITIATE) return handOff(conversation.id, activity, db);
+  if (isFromBot(conversation, activity)) return receiveFromBot(conversation, activity, replyToId ?? activity.replyToId ?? null, db);
   if (activity.type === 'typing') {
     await publishTyping({ conversationId: conversation.id, author: 'customer', name: activity.from?.name ?? conversation.customerName ?? 'Customer' }, db);
+    await customerTypingToBot(conversation.id, db);
     return { id: `typing-${randomBytes(6).toString('hex')}` };
   }
   if (activity.type === 'endOfConversation' || removesCustomer(activity, conversation.customerId)) {

@@ -11,10 +11,12 @@ import { publishOffer } from '../offers/offer-view';
 import { publishAgentStatus } from './agent-status';
 import { closedQueues, noticeClosedQueues } from './out-of-hours';
 import { checkSlaClocks } from '../sla/sla-step';
+import { checkBotConversations } from '../bot/bot-step';
 
 const ROUTING_LOCK = 72707370;
 const DISCONNECTION_LOCK = 72707371;
 const SLA_LOCK = 72707372;
+const BOT_LOCK = 72707373;
 /** Open episodes whose SLA clock a tick looks at. */
 const SLA_EPISODES_PER_TICK = 500;
 const BATCH = 50;
@@ -32,6 +34,8 @@ export interface RoutingResult {
   outOfHours: number;
   /** SLA warnings and breaches recorded. */
   slaAlerts: number;
+  /** Handoffs told `failed`, bot conversations closed idle. */
+  bot: number;
 }
 
 export async function routeWaitingConversations(db: Db, options: { offerTimeoutMs: number; now?: Date }): Promise<RoutingResult> {
@@ -47,7 +51,8 @@ export async function routeWaitingConversations(db: Db, options: { offerTimeoutM
   // Apart from routing, so that however many there are, announcing them never holds up an offer.
   const disconnected = await transaction(db, async (tx) => ((await tryAdvisoryLock(tx, DISCONNECTION_LOCK)) ? announceDisconnections(tx, now) : 0));
   const slaAlerts = await transaction(db, async (tx) => ((await tryAdvisoryLock(tx, SLA_LOCK)) ? checkSlaClocks(tx, now, SLA_EPISODES_PER_TICK) : 0));
-  return { ...routed, disconnected, slaAlerts };
+  const bot = await transaction(db, async (tx) => ((await tryAdvisoryLock(tx, BOT_LOCK)) ? checkBotConversations(tx, now, BATCH) : 0));
+  return { ...routed, disconnected, slaAlerts, bot };
 }
 
 const TIMED_OUT: Record<Offer['kind'], LifecycleEventName | null> = {

@@ -26,7 +26,7 @@ export class RoutingLoop {
   private async tick(): Promise<void> {
     try {
       const result = await routeWaitingConversations(this.db, { offerTimeoutMs: this.offerTimeoutMs });
-      if (result.offered || result.expired || result.disconnected || result.outOfHours || result.slaAlerts) logger.debug(result, 'routing tick');
+      if (result.offered || result.expired || result.disconnected || result.outOfHours || result.slaAlerts || result.bot) logger.debug(result, 'routing tick');
     } catch (error) {
       logger.warn({ err: error }, 'routing tick failed; the next one retries');
     }

@@ -1,4 +1,5 @@
 import { db as defaultDb, type Db } from '../../db/client';
+import { tellBot } from '../bot/tell-bot';
 import { episodeAccepted, episodeTransferred } from '../../db/sql/episodes';
 import { transaction } from '../../db/transaction';
 import { conflict, forbidden, notFound } from '../../errors/app-error';
@@ -48,7 +49,8 @@ export async function assignConversation(
       note: input.note,
     });
     const event = await recordLifecycleEvent(tx, { conversation, name: 'AgentAssigned', agent: target });
-    const summary = await publishConversationChange(tx, conversation.id, [event]);
+    const told = await tellBot(tx, conversation.id, 'accepted');
+    const summary = await publishConversationChange(tx, conversation.id, told ? [event, told] : [event]);
     const affected = [conversation.ownerId, target.id, ...offers.map((o) => o.agentId)].filter((id): id is string => id !== null);
     for (const agentId of new Set(affected)) await publishAgentStatus(tx, agentId);
     return summary;

@@ -9,7 +9,7 @@ const MAX_ROWS = 500;
 export async function supervisorOverview(db: Db = defaultDb()): Promise<SupervisorOverview> {
   const [rows, directory, waits] = await Promise.all([
     db.conversation.findMany({
-      where: { state: { in: ['queued', 'offered', 'active', 'wrapup'] } },
+      where: { state: { in: ['bot', 'queued', 'offered', 'active', 'wrapup'] } },
       orderBy: [{ lastActivityAt: 'desc' }, { id: 'desc' }],
       take: MAX_ROWS,
       include: {

@@ -52,6 +52,8 @@ export const adminQueueSchema = z.object({
   /** SLA targets in business seconds (a warning at 80%); null: no SLA of that kind. */
   firstResponseTargetSeconds: z.number().int().nullable(),
   nextResponseTargetSeconds: z.number().int().nullable(),
+  /** Which bot answers first: the environment's (AGENT_BOT_*; `appId` null when unset), the queue's own, or none. */
+  bot: z.object({ mode: z.enum(['environment', 'own', 'none']), appId: z.string().nullable(), endpoint: z.string().nullable() }),
 });
 
 export const AWAY_MESSAGE_MAX = 1000;
@@ -65,9 +67,17 @@ export const newQueueBody = z.object({ name: z.string().trim().min(1).max(100) }
 export const queueMembersBody = z.object({ agentIds: z.array(z.uuid()).max(1000) }).strict();
 /** An SLA target: a second up to 30 days of business time; null removes it. */
 const slaTarget = z.number().int().min(1).max(30 * 24 * 3600).nullable().optional();
+/** A queue's bot: the environment's, its own (a bot's messaging endpoint and Microsoft app id), or none. */
+export const queueBotBody = z.discriminatedUnion('mode', [
+  z.object({ mode: z.literal('environment') }).strict(),
+  z.object({ mode: z.literal('none') }).strict(),
+  z
+    .object({ mode: z.literal('own'), endpoint: z.url({ protocol: /^https?$/ }).max(2000), appId: z.string().trim().min(1).max(200) })
+    .strict(),
+]);
 /** A queue's settings: a field left out stays as it is. */
 export const queueChangeBody = z
-  .object({ surveyEnabled: z.boolean().optional(), firstResponseTargetSeconds: slaTarget, nextResponseTargetSeconds: slaTarget })
+  .object({ surveyEnabled: z.boolean().optional(), firstResponseTargetSeconds: slaTarget, nextResponseTargetSeconds: slaTarget, bot: queueBotBody.optional() })
   .strict()
   .refine((change) => Object.keys(change).length > 0, { message: 'Nothing to change.' });
 
@@ -107,6 +117,7 @@ export type AgentChange = z.output<typeof agentChangeBody>;
 export type AgentChangeInput = z.input<typeof agentChangeBody>;
 export type AdminQueue = z.infer<typeof adminQueueSchema>;
 export type QueueChange = z.infer<typeof queueChangeBody>;
+export type QueueBotChange = z.infer<typeof queueBotBody>;
 export type QueueHoursInput = z.input<typeof queueHoursBody>;
 export type ChannelSettingsView = z.infer<typeof channelSettingsViewSchema>;
 export type ChannelSettingsInput = z.input<typeof channelSettingsBody>;

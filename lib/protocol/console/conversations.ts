@@ -46,6 +46,10 @@ export const conversationSummarySchema = z.object({
   consultants: z.array(z.object({ agentId: z.string(), name: z.string(), joined: z.boolean() })),
   /** Transfer and consult requests waiting for their target's answer. */
   pendingRequests: z.array(z.object({ offerId: z.string(), kind: z.enum(['transfer', 'consult']), agentId: z.string(), agentName: z.string() })),
+  /** The bot (its app id) that holds the conversation (state `bot`) or held it before reps; null: none. */
+  botAppId: z.string().nullable(),
+  /** How it left the bot (`handoff`: the bot asked; `fallback`: the bot failed); null while the bot holds it or never did. */
+  handoffKind: z.enum(['handoff', 'fallback']).nullable(),
 });
 
 export const inboxFilterSchema = z.enum(['mine', 'unassigned', 'all']);

@@ -5,9 +5,11 @@
 import { z } from 'zod';
 import { activityViewSchema, attachmentViewSchema, cannedResponseViewSchema, editMessageBody, failedDeliveryViewSchema, messageTemplateViewSchema, sendMessageBody, startConversationBody, startedConversationSchema, transcriptPageSchema, transcriptQuery } from './activities';
 import { adminAgentSchema, adminQueueSchema, agentChangeBody, channelSettingsBody, channelSettingsViewSchema, issuedSecretSchema, newAgentBody, newQueueBody, queueChangeBody, queueHoursBody, queueMembersBody } from './admin';
+import { botCheckBody, botCheckResultSchema, signingKeysViewSchema } from './bots';
 import { agentStatusViewSchema, directoryViewSchema, presenceBody, signedInSchema, signInBody } from './agents';
 import { acceptBody, assignBody, closeBody, consultantBody, consultBody, conversationListQuery, conversationPageSchema, conversationSummarySchema, customerProfileViewSchema, transferBody, wrapUpBody } from './conversations';
 import { offerViewSchema } from './offers';
+import { handoffViewSchema } from './bot';
 import { itemsOf, okSchema } from './shared';
 import { episodeRowSchema, reportQuery, reportSummarySchema, summaryQuery } from './reports';
 import { supervisorActionViewSchema, supervisorOverviewSchema } from './supervisor';
@@ -60,6 +62,8 @@ export const consoleApi = {
   typing: endpoint({ method: 'POST', path: `${conversation}/typing`, response: okSchema }),
   sendMessage: endpoint({ method: 'POST', path: `${conversation}/messages`, body: sendMessageBody, response: activityViewSchema }),
   startConversation: endpoint({ method: 'POST', path: `${conversation}/start`, body: startConversationBody, response: startedConversationSchema }),
+  handoff: endpoint({ method: 'GET', path: `${conversation}/handoff`, response: handoffViewSchema }),
+  returnToBot: endpoint({ method: 'POST', path: `${conversation}/return-to-bot`, response: conversationSummarySchema }),
   uploadAttachment: endpoint({ method: 'POST', path: `${conversation}/attachments`, body: 'bytes', response: attachmentViewSchema }),
 
   // activities and files
@@ -97,6 +101,9 @@ export const consoleApi = {
   saveChannelSettings: endpoint({ method: 'PUT', path: '/api/console/admin/channels/:kind', body: channelSettingsBody, response: okSchema }),
   issueDirectLineSecret: endpoint({ method: 'POST', path: '/api/console/admin/channels/directline/secrets', response: issuedSecretSchema }),
   revokeDirectLineSecret: endpoint({ method: 'DELETE', path: '/api/console/admin/channels/directline/secrets/:id', response: okSchema }),
+  checkBot: endpoint({ method: 'POST', path: '/api/console/admin/bots/check', body: botCheckBody, response: botCheckResultSchema }),
+  botSigningKeys: endpoint({ method: 'GET', path: '/api/console/admin/bot-keys', response: signingKeysViewSchema }),
+  rotateBotSigningKey: endpoint({ method: 'POST', path: '/api/console/admin/bot-keys/rotate', response: signingKeysViewSchema }),
 } as const;
 
 export type ConsoleApi = typeof consoleApi;

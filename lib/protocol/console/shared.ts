@@ -9,7 +9,7 @@ export const MAX_MESSAGE_CHARS = 28_000;
 
 export const roleSchema = z.enum(['agent', 'supervisor', 'admin']);
 export const presenceSchema = z.enum(['available', 'busy', 'away', 'offline']);
-export const conversationStateSchema = z.enum(['pending', 'queued', 'offered', 'active', 'wrapup', 'closed']);
+export const conversationStateSchema = z.enum(['pending', 'bot', 'queued', 'offered', 'active', 'wrapup', 'closed']);
 export const deliveryStateSchema = z.enum(['none', 'sending', 'sent', 'delivered', 'read', 'failed']);
 
 /** The answer of a command with nothing else to say. */

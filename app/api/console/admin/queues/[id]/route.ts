@@ -6,6 +6,6 @@ import { consoleApi } from '@/lib/protocol/console';
 
 export const PATCH = handle(async (request, { params }: { params: Promise<{ id: string }> }) => {
   await consoleAdmin(request);
-  const change = await readJson(request, consoleApi.updateQueue.body, 1_000);
+  const change = await readJson(request, consoleApi.updateQueue.body, 4_000);
   return reply(consoleApi.updateQueue, await updateQueue((await params).id, change));
 });
