@@ -16,6 +16,7 @@ export const queryKeys = {
   conversationList: (filter: InboxFilter, q = '', queue = '') => [{ scope: 'conversations', filter, q, queue } satisfies ConversationListKey] as const,
   conversation: (id: string) => [{ scope: 'conversation', id }] as const,
   transcript: (id: string) => [{ scope: 'transcript', id }] as const,
+  handoff: (conversationId: string) => [{ scope: 'handoff', conversationId }] as const,
   customers: [{ scope: 'customer' }] as const,
   customer: (conversationId: string) => [{ scope: 'customer', conversationId }] as const,
   templates: (conversationId: string) => [{ scope: 'templates', conversationId }] as const,

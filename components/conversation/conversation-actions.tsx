@@ -2,11 +2,12 @@
 
 import { useTranslations } from 'next-intl';
 import { useState } from 'react';
-import { canAccept, canConsult, canEnd, canForceClose, canReassign, canTakeOver, canTransfer } from '@/lib/shared/policies';
+import { canAccept, canConsult, canEnd, canForceClose, canReassign, canReturnToBot, canTakeOver, canTransfer } from '@/lib/shared/policies';
 import type { AgentView, ConversationSummary } from '@/lib/views/types';
 import { useAcceptConversation } from '../api/accept-conversation';
 import { useCloseConversation } from '../api/conversation-commands';
 import { useAssignConversation } from '../api/supervisor';
+import { useReturnToBot } from '../api/handoff';
 import { ConsultDialog } from './consult-dialog';
 import { ForceCloseDialog } from './force-close-dialog';
 import { ReassignDialog } from './reassign-dialog';
@@ -14,7 +15,7 @@ import { TransferDialog } from './transfer-dialog';
 import { ErrorMessage } from '@/components/ui/error-text';
 import { Button } from '@/components/ui/button';
 
-/** Accept, Transfer, Consult, End conversation and, for supervisors, Force close: each where its policy allows. */
+/** Accept, Transfer, Consult, Return to bot, End conversation and, for supervisors, Force close: each where its policy allows. */
 export function ConversationActions({ conversation, agent }: { conversation: ConversationSummary; agent: AgentView }) {
   const accept = useAcceptConversation();
   const close = useCloseConversation();
@@ -22,7 +23,8 @@ export function ConversationActions({ conversation, agent }: { conversation: Con
   const supervise = useTranslations('supervisor');
   const assign = useAssignConversation();
   const [dialog, setDialog] = useState<'transfer' | 'consult' | 'force-close' | 'reassign' | null>(null);
-  const error = accept.error ?? close.error ?? assign.error;
+  const returnToBot = useReturnToBot();
+  const error = accept.error ?? close.error ?? assign.error ?? returnToBot.error;
 
   return (
     <div className="flex items-center gap-2">
@@ -39,6 +41,11 @@ export function ConversationActions({ conversation, agent }: { conversation: Con
       {canConsult(agent, conversation) && (
         <Button variant="secondary" onClick={() => setDialog('consult')}>
           {t('consult')}
+        </Button>
+      )}
+      {canReturnToBot(agent, conversation) && (
+        <Button variant="secondary" disabled={returnToBot.isPending} onClick={() => returnToBot.mutate(conversation.id)}>
+          {t('returnToBot')}
         </Button>
       )}
       {canEnd(agent, conversation) && (

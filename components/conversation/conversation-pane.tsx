@@ -7,6 +7,7 @@ import type { AgentView } from '@/lib/views/types';
 import { useConversation } from '../api/conversation';
 import { useMarkRead } from '../api/mark-read';
 import { AnalysisPanel } from './analysis-panel';
+import { HandoffPanel } from './handoff-panel';
 import { Composer } from './composer';
 import { ConsultBar } from './consult-bar';
 import { ConversationActions } from './conversation-actions';
@@ -74,6 +75,7 @@ export function ConversationPane({ conversationId, agent }: { conversationId: st
           <ConversationActions conversation={data} agent={agent} />
         </div>
         <ConsultBar conversation={data} agent={agent} />
+        {data.handoffKind && <HandoffPanel conversation={data} />}
         {data.analysis && <AnalysisPanel analysis={data.analysis} />}
         <Transcript conversationId={conversationId} />
         <TypingIndicator conversationId={conversationId} />
@@ -88,7 +90,7 @@ export function ConversationPane({ conversationId, agent }: { conversationId: st
           <WrapUpForm key={data.version} conversationId={conversationId} />
         ) : (
           <p className="border-t border-slate-200 bg-white p-3 text-sm text-slate-500 dark:border-slate-700 dark:bg-slate-900 dark:text-slate-400">
-            {waiting ? t('acceptToReply') : data.state === 'closed' ? t('closed') : t('handledBy', { name: data.ownerName ?? t('anotherAgent') })}
+            {waiting ? t('acceptToReply') : data.state === 'bot' ? t('withBot') : data.state === 'closed' ? t('closed') : t('handledBy', { name: data.ownerName ?? t('anotherAgent') })}
           </p>
         )}
       </section>

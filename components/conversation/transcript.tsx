@@ -100,7 +100,12 @@ const Message = memo(function Message({ activity, quoted }: { activity: Activity
       })}
       className={`flex flex-col ${mine ? 'items-end' : 'items-start'}`}
     >
-      <span className="text-xs text-slate-500 dark:text-slate-400">{activity.fromName ?? (mine ? t('agent') : t('customer'))}</span>
+      <span className="text-xs text-slate-500 dark:text-slate-400">
+        {activity.fromName ?? (mine ? t('agent') : t('customer'))}
+        {activity.author === 'bot' && (
+          <span className="ml-1 rounded bg-sky-100 px-1 font-medium text-sky-800 dark:bg-sky-900 dark:text-sky-200">{t('botLabel')}</span>
+        )}
+      </span>
       {quoted && (
         <blockquote aria-label={t('replyingTo', { name: authorOf(quoted) })} className="max-w-[70%] border-l-4 border-slate-300 dark:border-slate-600 pl-2 text-xs text-slate-500 dark:text-slate-400">
           {t('article', { author: authorOf(quoted), text: (quoted.text ?? '').slice(0, 140) })}

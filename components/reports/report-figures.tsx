@@ -1,14 +1,14 @@
 'use client';
 
 import { useTranslations } from 'next-intl';
-import type { Aggregate } from '@/lib/protocol/console';
+import type { Aggregate, ReportSummary } from '@/lib/protocol/console';
 import { DataTable } from '../ui/data-table';
 import { useReportFormat } from './format';
 
 const TIMES = ['wait', 'firstResponse', 'nextResponse', 'handle'] as const;
 
-/** The headline figures of the period: counts, service level, satisfaction, and the four times. */
-export function ReportFigures({ overall, serviceLevelSeconds }: { overall: Aggregate; serviceLevelSeconds: number }) {
+/** The headline figures of the period: counts, service level, satisfaction, the bot's part, and the four times. */
+export function ReportFigures({ overall, serviceLevelSeconds, bot }: { overall: Aggregate; serviceLevelSeconds: number; bot: ReportSummary['bot'] }) {
   const t = useTranslations('reports');
   const f = useReportFormat();
   const counts = [
@@ -17,6 +17,9 @@ export function ReportFigures({ overall, serviceLevelSeconds }: { overall: Aggre
     { name: t('serviceLevel', { seconds: serviceLevelSeconds }), value: f.share(overall.serviceLevel) },
     { name: t('csatMean'), value: f.rating(overall.csat.mean) },
     { name: t('csatAnswers'), value: String(overall.csat.answers) },
+    { name: t('botHandled'), value: String(bot.handled) },
+    { name: t('handoffs'), value: String(bot.handoffs) },
+    { name: t('botResolutions'), value: String(bot.resolutions) },
   ];
   return (
     <div className="flex flex-col gap-4">

@@ -56,7 +56,7 @@ export function ReportsView() {
       {data && (
         <>
           <section aria-label={t('overall')} aria-busy={summary.isFetching} className={SECTION}>
-            <ReportFigures overall={data.overall} serviceLevelSeconds={data.serviceLevelSeconds} />
+            <ReportFigures overall={data.overall} serviceLevelSeconds={data.serviceLevelSeconds} bot={data.bot} />
           </section>
           <section aria-label={t('overTime')} className={SECTION}>
             <h2 className="font-semibold">{t('overTime')}</h2>

@@ -58,7 +58,7 @@ export type PreparedDelivery =
 
 export interface TypingContext {
   channel: Pick<Channel, 'id' | 'kind' | 'name' | 'settings'>;
-  conversation: Pick<Conversation, 'id' | 'externalId' | 'customerId'>;
+  conversation: Pick<Conversation, 'id' | 'externalId' | 'customerId' | 'channelId'>;
 }
 
 /** The conversation a channel opened (or found) for a rep writing first, as the console stores it. */

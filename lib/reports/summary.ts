@@ -1,6 +1,6 @@
 import 'server-only';
 import { db as defaultDb, type Db } from '../db/client';
-import { episodeAggregates, nextResponseAggregates, offerCounts, presenceSeconds, type Bucket, type ReportFilter } from '../db/sql/reports';
+import { botCounts, episodeAggregates, nextResponseAggregates, offerCounts, presenceSeconds, type Bucket, type ReportFilter } from '../db/sql/reports';
 import type { Aggregate, ReportSummary } from '../protocol/console';
 import { roundSeconds } from './episodes';
 
@@ -53,11 +53,12 @@ export async function reportSummary(
   db: Db = defaultDb(),
 ): Promise<ReportSummary> {
   const now = new Date();
-  const [episodeGroups, responseGroups, offers, presence] = await Promise.all([
+  const [episodeGroups, responseGroups, offers, presence, bot] = await Promise.all([
     episodeAggregates(db, filter, options),
     nextResponseAggregates(db, filter, options.bucket),
     offerCounts(db, filter),
     presenceSeconds(db, filter, now),
+    botCounts(db, filter),
   ]);
   const responsesByKey = new Map(responseGroups.map((row) => [keyOf(row), row]));
   const of = (group: EpisodeGroup) => aggregate(group, responsesByKey.get(keyOf(group)));
@@ -100,5 +101,6 @@ export async function reportSummary(
     series: inScope('bucket')
       .sort((a, b) => a.bucket!.getTime() - b.bucket!.getTime())
       .map((row) => ({ start: row.bucket!.toISOString(), ...of(row) })),
+    bot,
   };
 }

@@ -1,19 +1,24 @@
-// A bot answers first (issue 19): a Direct Line customer talks to the queue's bot through the
+// A bot answers first (issue 19): a Direct Line customer talks to the queue's bot — a real
+// botbuilder bot trusting the console as its channel (tests/support/handoff-bot.ts) — through the
 // console (the console POSTs like a Bot Framework channel; the bot answers through the Connector
 // API), asks for a person, is taken by a rep; the bot hears accepted and completed; a failing bot
 // hands the conversation to reps with the reason; a rep hands it back.
-import { decodeJwt } from 'jose';
+import { randomUUID } from 'node:crypto';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { db } from '@/lib/db/client';
 import { ConsoleClient, customerSays, directLine, startDirectLine, type DirectLineStart } from '../support/clients';
-import { RecordingBot } from '../support/recording-bot';
+import { parseCsv } from '../support/csv';
+import { HandoffBot } from '../support/handoff-bot';
+import { TEST_CONNECTOR_TOKEN } from '../support/fake-identity';
 import { baseUrl } from '../support/test-env';
 import { waitUntil } from '../support/wait-until';
 
 let ada: ConsoleClient;
 let alice: ConsoleClient;
 let sam: ConsoleClient;
-let bot: RecordingBot;
+let bot: HandoffBot;
+/** The app id of the bot the General queue has now. */
+let appId: string;
 let generalId: string;
 
 beforeAll(async () => {
@@ -33,13 +38,15 @@ afterAll(async () => {
   await db().$disconnect();
 });
 
-async function botForGeneral(): Promise<RecordingBot> {
-  bot = await RecordingBot.start();
-  const answer = await ada.call('PATCH', `/api/console/admin/queues/${generalId}`, { bot: { mode: 'own', endpoint: bot.url, appId: bot.appId } });
+async function botForGeneral(): Promise<HandoffBot> {
+  appId = `bot-${randomUUID()}`;
+  bot = await HandoffBot.start({ appId, issuer: baseUrl(), skill: 'General' });
+  const answer = await ada.call('PATCH', `/api/console/admin/queues/${generalId}`, { bot: { mode: 'own', endpoint: bot.endpoint, appId } });
   expect(answer.status).toBe(200);
-  expect(answer.body.bot).toEqual({ mode: 'own', endpoint: bot.url, appId: bot.appId });
+  expect(answer.body.bot).toEqual({ mode: 'own', endpoint: bot.endpoint, appId });
   return bot;
 }
+
 
 async function customerReads(start: DirectLineStart) {
   const page = await directLine(`/conversations/${start.conversationId}/activities`, { auth: start.token });
@@ -50,7 +57,7 @@ const conversationOf = async (client: ConsoleClient, id: string) => (await clien
 
 async function handedOver(start: DirectLineStart, customer: { id: string; name: string }) {
   await customerSays(start, 'I need help with my order', customer);
-  await bot.waitFor((b) => b.received.some((r) => r.activity.text === 'I need help with my order'));
+  await bot.waitFor(() => bot.textsIn(start.conversationId).includes('I need help with my order'));
   await customerSays(start, 'agent', customer);
   return waitUntil(async () => {
     const conversation = await conversationOf(sam, start.conversationId);
@@ -64,26 +71,29 @@ describe('a bot answers first', () => {
     const start = await startDirectLine({ id: 'customer-echo', name: 'Mei' });
     await customerSays(start, 'hello bot', { id: 'customer-echo', name: 'Mei' });
 
-    await bot.waitFor((b) => b.received.length > 0);
-    const { activity, authorization } = bot.received[0]!;
+    // The SDK trusted the console's token (BotFrameworkAuthenticationFactory pointed at its issuer).
+    const activity = await bot.waitFor(() => bot.received[0]);
     expect(activity).toMatchObject({
       type: 'message',
       text: 'hello bot',
       serviceUrl: baseUrl(),
       channelId: 'directline',
       conversation: { id: start.conversationId },
-      recipient: { id: bot.appId, role: 'bot' },
+      recipient: { id: appId, role: 'bot' },
       from: { id: 'customer-echo', name: 'Mei', role: 'user' },
     });
-    const claims = decodeJwt(authorization!.replace(/^Bearer /, ''));
-    expect(claims).toMatchObject({ iss: baseUrl(), aud: bot.appId, serviceurl: baseUrl() });
+    expect(bot.requests[0]!.authorization).toMatch(/^Bearer ey/);
+    // The customer's typing reaches the bot too.
+    const typing = await directLine(`/conversations/${start.conversationId}/activities`, { method: 'POST', auth: start.token, body: { type: 'typing', from: { id: 'customer-echo' } } });
+    expect(typing.status).toBe(200);
+    await bot.waitFor(() => bot.received.some((a) => a.type === 'typing' && a.conversation?.id === start.conversationId && a.channelId === 'directline'));
 
     const echoed = await waitUntil(async () => (await customerReads(start)).find((a) => a.text === 'echo: hello bot'));
-    expect(echoed.from).toMatchObject({ id: bot.appId, role: 'bot' });
+    expect(echoed.from).toMatchObject({ id: appId, role: 'bot' });
 
     // The bot holds it: not offered to reps, not Unassigned; supervisors see it as the bot's.
     const conversation = await conversationOf(sam, start.conversationId);
-    expect(conversation).toMatchObject({ state: 'bot', ownerId: null, botAppId: bot.appId, handoffKind: null });
+    expect(conversation).toMatchObject({ state: 'bot', ownerId: null, botAppId: appId, handoffKind: null });
     const unassigned = await alice.call('GET', '/api/console/conversations?filter=unassigned');
     expect(unassigned.body.items.map((c: { id: string }) => c.id)).not.toContain(start.conversationId);
     const overview = await sam.call('GET', '/api/console/supervisor/overview');
@@ -97,25 +107,27 @@ describe('a bot answers first', () => {
     await botForGeneral();
     const start = await startDirectLine({ id: 'customer-handoff', name: 'Li' });
     const conversation = await handedOver(start, { id: 'customer-handoff', name: 'Li' });
-    expect(conversation).toMatchObject({ state: 'queued', handoffKind: 'handoff', botAppId: bot.appId });
+    expect(conversation).toMatchObject({ state: 'queued', handoffKind: 'handoff', botAppId: appId });
 
     const { handoff } = (await alice.call('GET', `/api/console/conversations/${start.conversationId}/handoff`)).body;
-    expect(handoff).toMatchObject({ kind: 'handoff', botAppId: bot.appId, context: { skill: 'General', summary: 'The customer asked for a person.' }, reason: null });
+    expect(handoff).toMatchObject({ kind: 'handoff', botAppId: appId, context: { skill: 'General', summary: expect.stringContaining('asked for a person') }, reason: null });
     expect(handoff.transcript).toContainEqual(expect.objectContaining({ role: 'customer', text: 'I need help with my order' }));
+    expect(handoff.transcript).toContainEqual(expect.objectContaining({ role: 'bot', text: 'echo: I need help with my order' }));
 
     // From now on the customer's words go to reps only.
-    const heard = bot.received.length;
+    const heard = bot.textsIn(start.conversationId).length;
     await customerSays(start, 'are you there?', { id: 'customer-handoff', name: 'Li' });
     const accepted = await alice.call('POST', `/api/console/conversations/${start.conversationId}/accept`, {});
     expect(accepted.status).toBe(200);
-    await bot.waitFor((b) => b.handoffStatuses.includes('accepted'));
+    const states = () => bot.handoffStatuses.filter((s) => s.conversationId === start.conversationId).map((s) => s.state);
+    await bot.waitFor(() => states().includes('accepted'));
     const closed = await alice.call('POST', `/api/console/conversations/${start.conversationId}/close`, {});
     expect(closed.status).toBe(200);
-    await bot.waitFor((b) => b.handoffStatuses.includes('completed'));
-    expect(bot.handoffStatuses).toEqual(['accepted', 'completed']);
-    expect(bot.received.slice(heard).map((r) => r.activity.text).filter(Boolean)).toEqual([]);
-    const status = bot.received.find((r) => r.activity.name === 'handoff.status')!.activity;
-    expect(status).toMatchObject({ type: 'event', conversation: { id: start.conversationId }, recipient: { id: bot.appId }, value: { state: 'accepted' } });
+    await bot.waitFor(() => states().includes('completed'));
+    expect(states()).toEqual(['accepted', 'completed']);
+    expect(bot.textsIn(start.conversationId).slice(heard)).toEqual([]);
+    const status = bot.received.find((a) => a.name === 'handoff.status')!;
+    expect(status).toMatchObject({ type: 'event', conversation: { id: start.conversationId }, recipient: { id: appId }, value: { state: 'accepted' } });
 
     const episode = await db().episode.findFirstOrThrow({ where: { conversationId: start.conversationId } });
     expect(episode).toMatchObject({ source: 'handoff', botHandled: true });
@@ -123,7 +135,7 @@ describe('a bot answers first', () => {
 
   it('gives the conversation to reps at once, with the reason, when the bot fails; nothing the customer wrote is lost', async () => {
     await botForGeneral();
-    bot.mode = 'fail';
+    bot.failWith('error');
     const start = await startDirectLine({ id: 'customer-fallback', name: 'Wu' });
     await customerSays(start, 'is anyone there?', { id: 'customer-fallback', name: 'Wu' });
 
@@ -132,9 +144,9 @@ describe('a bot answers first', () => {
       return found.state === 'queued' && found;
     });
     expect(conversation.handoffKind).toBe('fallback');
-    expect(bot.received).toHaveLength(3);
+    expect(bot.requests.filter((r) => r.body.conversation && (r.body.conversation as { id: string }).id === start.conversationId)).toHaveLength(3);
     const { handoff } = (await alice.call('GET', `/api/console/conversations/${start.conversationId}/handoff`)).body;
-    expect(handoff).toMatchObject({ kind: 'fallback', botAppId: bot.appId });
+    expect(handoff).toMatchObject({ kind: 'fallback', botAppId: appId });
     expect(handoff.reason).toMatch(/500/);
     const transcript = await alice.call('GET', `/api/console/conversations/${start.conversationId}/activities`);
     expect(transcript.body.items).toContainEqual(expect.objectContaining({ text: 'is anyone there?', author: 'customer' }));
@@ -153,13 +165,58 @@ describe('a bot answers first', () => {
 
     const returned = await alice.call('POST', `/api/console/conversations/${start.conversationId}/return-to-bot`, {});
     expect(returned.status).toBe(200);
-    expect(returned.body).toMatchObject({ state: 'bot', ownerId: null, botAppId: bot.appId, handoffKind: null });
-    await bot.waitFor((b) => b.handoffStatuses.includes('completed'));
+    expect(returned.body).toMatchObject({ state: 'bot', ownerId: null, botAppId: appId, handoffKind: null });
+    await bot.waitFor(() => bot.handoffStatuses.some((s) => s.conversationId === start.conversationId && s.state === 'completed'));
 
     await customerSays(start, 'one more question', { id: 'customer-return', name: 'Zhao' });
-    await bot.waitFor((b) => b.received.some((r) => r.activity.text === 'one more question'));
+    await bot.waitFor(() => bot.textsIn(start.conversationId).includes('one more question'));
     await waitUntil(async () => (await customerReads(start)).some((a) => a.text === 'echo: one more question'));
     expect((await alice.call('POST', `/api/console/conversations/${start.conversationId}/return-to-bot`, {})).status).toBe(409);
+  });
+
+  it('counts what the bot did in the reports: handoffs and bot-handled episodes, and the bot ending a conversation alone', async () => {
+    const from = new Date(Date.now() - 3600_000).toISOString();
+    await botForGeneral();
+    const start = await startDirectLine({ id: 'customer-bye', name: 'Qian' });
+    await customerSays(start, 'thanks, that was all', { id: 'customer-bye', name: 'Qian' });
+    await bot.waitFor(() => bot.textsIn(start.conversationId).length > 0);
+    // The bot ends the conversation through the Connector API, as botbuilder's endOfConversation does.
+    const ended = await fetch(`${baseUrl()}/v3/conversations/${start.conversationId}/activities`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${TEST_CONNECTOR_TOKEN}` },
+      body: JSON.stringify({ type: 'endOfConversation', id: randomUUID(), code: 'completedSuccessfully', from: { id: appId, role: 'bot' }, conversation: { id: start.conversationId } }),
+    });
+    expect(ended.status).toBe(201);
+    await waitUntil(async () => (await conversationOf(sam, start.conversationId)).state === 'closed');
+    expect(await db().episode.count({ where: { conversationId: start.conversationId } })).toBe(0);
+
+    const period = `from=${encodeURIComponent(from)}&to=${encodeURIComponent(new Date(Date.now() + 60_000).toISOString())}`;
+    const summary = await sam.call('GET', `/api/console/reports/summary?${period}`);
+    expect(summary.status).toBe(200);
+    // This file's earlier tests: two handoffs (both bot-handled) and one bot that failed before saying anything.
+    expect(summary.body.bot).toEqual({ handled: 2, handoffs: 2, resolutions: 1 });
+    const csv = parseCsv(await (await fetch(sam.url(`/api/console/reports/conversations.csv?${period}`), { headers: { Cookie: sam.cookieHeader() } })).text());
+    const [header, ...lines] = csv;
+    const column = (name: string) => header!.indexOf(name);
+    const botHandled = lines.filter((line) => line[column('bot_handled')] === 'true');
+    expect(botHandled).toHaveLength(2);
+  });
+
+  it('tells the bot failed, with a message, when it hands over while the queue is closed; the conversation still waits for reps', async () => {
+    await botForGeneral();
+    const neverOpen = { timeZone: 'UTC', weekly: {}, holidays: [] };
+    expect((await ada.call('PUT', `/api/console/admin/queues/${generalId}/hours`, { calendar: neverOpen, awayMessage: null })).status).toBe(200);
+    try {
+      const start = await startDirectLine({ id: 'customer-closed', name: 'Sun' });
+      await handedOver(start, { id: 'customer-closed', name: 'Sun' });
+      const failed = await bot.waitFor(() => bot.handoffStatuses.find((s) => s.conversationId === start.conversationId));
+      expect(failed).toEqual({ conversationId: start.conversationId, state: 'failed', message: expect.stringContaining('business hours') });
+      expect((await conversationOf(sam, start.conversationId)).state).toBe('queued');
+      const { handoff } = (await alice.call('GET', `/api/console/conversations/${start.conversationId}/handoff`)).body;
+      expect(handoff).toMatchObject({ kind: 'handoff', told: ['failed'], reason: expect.stringContaining('business hours') });
+    } finally {
+      await ada.call('PUT', `/api/console/admin/queues/${generalId}/hours`, { calendar: null, awayMessage: null });
+    }
   });
 
   it('refuses a queue bot whose endpoint is not an http(s) URL', async () => {

@@ -66,9 +66,9 @@ describe('the ingest statement', () => {
     const stored = await storeActivityRows(sqlPool(db), rows, { wait: false });
 
     expect(stored).toEqual([
-      { id: rows[0]!.id, seq: 2 },
-      { id: rows[1]!.id, seq: 1 },
-      { id: rows[2]!.id, seq: 1 },
+      { id: rows[0]!.id, seq: 2, toBot: false },
+      { id: rows[1]!.id, seq: 1, toBot: false },
+      { id: rows[2]!.id, seq: 1, toBot: false },
     ]);
     for (const [conversationId, row, seq] of [
       [first, rows[0]!, 2],
@@ -119,8 +119,8 @@ describe('the ingest statement', () => {
     const rows = [await message({ whatsapp: external }, 'by number'), await message({ id: whatsapp }, 'by id')];
     const stored = await storeActivityRows(sqlPool(db), rows, { wait: false });
     expect(stored).toEqual([
-      { id: rows[0]!.id, seq: 1 },
-      { id: rows[1]!.id, seq: 2 },
+      { id: rows[0]!.id, seq: 1, toBot: false },
+      { id: rows[1]!.id, seq: 2, toBot: false },
     ]);
   });
 
@@ -147,7 +147,7 @@ describe('the ingest statement', () => {
       await new Promise((resolve) => setTimeout(resolve, 200));
       expect(waited).toBe(false);
       await holder.query('COMMIT');
-      expect(await waiting).toEqual([{ id: rows[0]!.id, seq: 1 }]);
+      expect(await waiting).toEqual([{ id: rows[0]!.id, seq: 1, toBot: false }]);
     } finally {
       holder.release();
     }

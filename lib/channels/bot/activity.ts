@@ -8,6 +8,8 @@ import { toWireActivity, type StoredActivity } from '../directline/wire';
 /** The channel id a bot sees for the customer's channel (Bot Framework's names where there are some). */
 const CHANNEL_IDS: Record<string, string> = { directline: 'directline', teams: 'msteams', connector: 'connector', whatsapp: 'whatsapp', custom: 'custom' };
 
+export const channelIdFor = (kind: string) => CHANNEL_IDS[kind] ?? kind;
+
 export async function toBotActivity(input: {
   activity: StoredActivity;
   conversation: Pick<Conversation, 'id' | 'customerId' | 'customerName'>;
@@ -23,7 +25,7 @@ export async function toBotActivity(input: {
     ...wire,
     serviceUrl: input.serviceUrl,
     // The customer's channel as the customer's activity named it, else its kind.
-    channelId: typeof raw.channelId === 'string' && raw.channelId ? raw.channelId : (CHANNEL_IDS[input.customerChannel] ?? input.customerChannel),
+    channelId: typeof raw.channelId === 'string' && raw.channelId ? raw.channelId : channelIdFor(input.customerChannel),
     conversation: { id: conversation.id },
     from: customer,
     recipient: { id: input.appId, role: 'bot' },

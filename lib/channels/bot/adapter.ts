@@ -3,15 +3,18 @@
 // events, are POSTed to the bot's messaging endpoint with a token the console signs. When the bot
 // cannot take one (unreachable, 5xx, no answer in 10 s, three tries) the conversation goes to reps
 // (lib/conversations/bot/bot-unavailable.ts, called by the outbox when a delivery gives up).
+import { randomUUID } from 'node:crypto';
 import { publicUrl } from '../../config/env';
 import { channelTokenForBot } from '../../bot/channel-token';
-import type { Db } from '../../db/client';
+import { db as defaultDb, type Db } from '../../db/client';
 import type { ChannelKind } from '../../db/generated/client';
 import { httpAttempt } from '../../outbound/http-attempt';
 import { BOT_POLICY } from '../../outbound/retry-policy';
 import { asIs, type ChannelAdapter } from '../adapter';
-import { toBotActivity } from './activity';
+import { channelIdFor, toBotActivity } from './activity';
 import { botSettings } from './settings';
+
+const TYPING_TIMEOUT_MS = 5_000;
 
 const kinds = new Map<string, ChannelKind>();
 
@@ -52,8 +55,24 @@ export const botAdapter: ChannelAdapter = {
     };
   },
 
-  // The bot hears the customer's typing only as activities it is sent; none are sent for typing.
-  sendTyping: async () => null,
+  /** The customer is typing (best effort, like a rep's typing to a channel): a `typing` activity to the bot. */
+  async sendTyping({ channel, conversation }) {
+    const settings = botSettings(channel);
+    if (!settings) return null;
+    const serviceUrl = publicUrl();
+    const token = await channelTokenForBot({ appId: settings.appId, serviceUrl });
+    const body = {
+      type: 'typing',
+      id: randomUUID(),
+      timestamp: new Date().toISOString(),
+      serviceUrl,
+      channelId: channelIdFor(await channelKind(defaultDb(), conversation.channelId)),
+      conversation: { id: conversation.id },
+      from: { id: conversation.customerId ?? 'customer', role: 'user' },
+      recipient: { id: settings.appId, role: 'bot' },
+    };
+    return httpAttempt({ url: settings.endpoint, headers: { Authorization: `Bearer ${token}` }, body, timeoutMs: TYPING_TIMEOUT_MS });
+  },
   reachFirst: null,
   listTemplates: null,
   surveyMessage: () => null,

@@ -19,6 +19,7 @@ import { AppError, badRequest, notFound, tooLarge } from '../../errors/app-error
 import type { WireActivity } from '../../protocol/activity';
 import type { AttachmentData, ConversationParameters } from '../../protocol/connector';
 import { publishTyping } from '../../realtime/publish-typing';
+import { customerTypingToBot } from '../../conversations/bot/customer-typing';
 import { relayChannelId } from '../custom-webhook/relay';
 import { connectorMedia } from './media';
 import { channelTimestamp } from '../../activities/timestamp';
@@ -73,6 +74,7 @@ export async function postConnectorActivity(conversationId: string, activity: Wi
   if (isFromBot(conversation, activity)) return receiveFromBot(conversation, activity, replyToId ?? activity.replyToId ?? null, db);
   if (activity.type === 'typing') {
     await publishTyping({ conversationId: conversation.id, author: 'customer', name: activity.from?.name ?? conversation.customerName ?? 'Customer' }, db);
+    await customerTypingToBot(conversation.id, db);
     return { id: `typing-${randomBytes(6).toString('hex')}` };
   }
   if (activity.type === 'endOfConversation' || removesCustomer(activity, conversation.customerId)) {

@@ -9,6 +9,7 @@ import { db as defaultDb, type Db } from '../../db/client';
 import { forbidden } from '../../errors/app-error';
 import type { WireActivity } from '../../protocol/activity';
 import { publishTyping } from '../../realtime/publish-typing';
+import { customerTypingToBot } from '../../conversations/bot/customer-typing';
 import { requireDirectLineConversation } from './conversations';
 import { assertMayUse, type DirectLineCaller } from './credentials';
 import { directLineMedia } from './media';
@@ -40,6 +41,7 @@ export async function postActivity(
   if (activity.type === 'typing') {
     const conversation = await requireDirectLineConversation(db, caller, conversationId);
     await publishTyping({ conversationId: conversation.id, author: 'customer', name: from.name ?? conversation.customerName ?? 'Customer' }, db);
+    await customerTypingToBot(conversation.id, db);
     return { id: randomUUID(), duplicate: false };
   }
   const clientActivityId = clientActivityIdOf(activity);

@@ -12,6 +12,7 @@ import { openConversation } from '../../conversations/open-conversation';
 import { badRequest } from '../../errors/app-error';
 import type { WireActivity } from '../../protocol/activity';
 import { publishTyping } from '../../realtime/publish-typing';
+import { customerTypingToBot } from '../../conversations/bot/customer-typing';
 import { channelTimestamp } from '../../activities/timestamp';
 import { teamsMedia } from './media';
 import { applyInstallationUpdate } from './installation';
@@ -105,6 +106,7 @@ export async function receiveChannelActivity(activity: WireActivity, db: Db = de
     }
     case 'typing':
       await publishTyping({ conversationId: opened.id, author: 'customer', name: activity.from?.name ?? 'Customer' }, db);
+      await customerTypingToBot(opened.id, db);
       return 'ignored';
     case 'event': {
       const lastRead = (activity.value as { lastReadMessageId?: unknown } | undefined)?.lastReadMessageId;

@@ -168,6 +168,29 @@ export async function nextResponseAggregates(db: Db, filter: ReportFilter, bucke
   return rows(db, query);
 }
 
+/**
+ * The bot's part (docs/metrics.md): episodes a bot handled before reps and those that began with a
+ * bot's handoff, among the filtered episodes; bot-only resolutions in the period (no queue, no owner:
+ * narrowed by the channel only).
+ */
+export async function botCounts(db: Db, filter: ReportFilter) {
+  const episodes = episodesOf(filter).select([
+    sql<number>`(count(*) FILTER (WHERE e."botHandled"))::int`.as('handled'),
+    sql<number>`(count(*) FILTER (WHERE e.source = 'handoff'))::int`.as('handoffs'),
+  ]);
+  let resolutions = build
+    .selectFrom('BotResolution as b')
+    .innerJoin('Conversation as c', 'c.id', 'b.conversationId')
+    .innerJoin('Channel as ch', 'ch.id', 'c.channelId')
+    .where('b.at', '>=', filter.from)
+    .where('b.at', '<', filter.to)
+    .select(sql<number>`count(*)::int`.as('resolutions'));
+  if (filter.channel) resolutions = resolutions.where(sql`ch.kind::text`, '=', filter.channel);
+  const [[counts], [resolved]] = await Promise.all([rows(db, episodes), rows(db, resolutions)]);
+  const narrowedAway = Boolean(filter.queueId || filter.agentId);
+  return { handled: counts?.handled ?? 0, handoffs: counts?.handoffs ?? 0, resolutions: narrowedAway ? 0 : (resolved?.resolutions ?? 0) };
+}
+
 /** Per agent: offers made to them in the period and how each ended. */
 export async function offerCounts(db: Db, filter: Pick<ReportFilter, 'from' | 'to'>) {
   const query = build

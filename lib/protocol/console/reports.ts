@@ -86,6 +86,8 @@ export const reportSummarySchema = z.object({
     }),
   ),
   series: z.array(aggregateSchema.extend({ start: instant })),
+  /** Episodes a bot handled before reps, handoffs (episodes begun by a bot's handoff.initiate), bot-only resolutions (docs/metrics.md). */
+  bot: z.object({ handled: z.number().int(), handoffs: z.number().int(), resolutions: z.number().int() }),
 });
 
 export type EpisodeRow = z.infer<typeof episodeRowSchema>;
