@@ -1,4 +1,4 @@
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { keepPreviousData, useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import { consoleApi, pathOf, type ReportQuery } from '@/lib/protocol/console';
 import { callConsole } from './fetch-json';
 import { queryKeys } from './query-keys';
@@ -11,11 +11,13 @@ export const useReportSummary = (query: ReportQuery, bucket: 'day' | 'hour') =>
     placeholderData: keepPreviousData,
   });
 
-/** The episodes behind a figure (the rows of the CSV export); off until `enabled`. */
+/** The episodes behind a figure (the rows of the CSV export), a page at a time; off until `enabled`. */
 export const useReportEpisodes = (query: ReportQuery, enabled: boolean) =>
-  useQuery({
+  useInfiniteQuery({
     queryKey: queryKeys.reportEpisodes(query),
-    queryFn: () => callConsole(consoleApi.reportConversations, { query }).then((page) => page.items),
+    queryFn: ({ pageParam }) => callConsole(consoleApi.reportConversations, { query: { ...query, ...(pageParam && { cursor: pageParam }) } }),
+    initialPageParam: null as string | null,
+    getNextPageParam: (page) => page.nextCursor,
     enabled,
   });
 

@@ -15,7 +15,8 @@ export function ReportEpisodes({ drill, close }: { drill: DrillDown; close: () =
   const f = useReportFormat();
   const episodes = useReportEpisodes(drill.query, true);
   const within = drill.enteredWithin;
-  const rows = within ? episodes.data?.filter((row) => row.queuedAt >= within.from && row.queuedAt < within.to) : episodes.data;
+  const loaded = episodes.data?.pages.flatMap((page) => page.items);
+  const rows = within ? loaded?.filter((row) => row.queuedAt >= within.from && row.queuedAt < within.to) : loaded;
   const title = t('episodesOf', { name: drill.title });
   return (
     <section aria-label={title} className="flex flex-col gap-2">
@@ -53,6 +54,11 @@ export function ReportEpisodes({ drill, close }: { drill: DrillDown; close: () =
           { header: t('column.csat'), cell: (row) => row.csat ?? t('format.none') },
         ]}
       />
+      {episodes.hasNextPage && (
+        <Button size="sm" className="self-start" disabled={episodes.isFetchingNextPage} onClick={() => void episodes.fetchNextPage()}>
+          {t('moreEpisodes')}
+        </Button>
+      )}
     </section>
   );
 }

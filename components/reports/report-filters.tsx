@@ -32,46 +32,49 @@ export function ReportFilters({ filter, change }: { filter: ReportFilterState; c
           </Button>
         ))}
       </div>
-      <label className={LABEL}>
-        {t('queue')}
-        <Select value={filter.queue} onChange={set('queue')}>
-          <option value="">{t('allQueues')}</option>
-          {directory.data?.queues.map((queue) => (
-            <option key={queue.id} value={queue.id}>
-              {queue.name}
-            </option>
-          ))}
-        </Select>
-      </label>
-      <label className={LABEL}>
-        {t('channel')}
-        <Select value={filter.channel} onChange={set('channel')}>
-          <option value="">{t('allChannels')}</option>
-          {channelKindSchema.options.map((kind) => (
-            <option key={kind} value={kind}>
-              {t(`channels.${kind}`)}
-            </option>
-          ))}
-        </Select>
-      </label>
-      <label className={LABEL}>
-        {t('agent')}
-        <Select value={filter.agent} onChange={set('agent')}>
-          <option value="">{t('allAgents')}</option>
-          {directory.data?.agents.map((agent) => (
-            <option key={agent.id} value={agent.id}>
-              {agent.displayName}
-            </option>
-          ))}
-        </Select>
-      </label>
-      <label className={LABEL}>
-        {t('bucket')}
-        <Select value={filter.bucket} onChange={set('bucket')}>
-          <option value="day">{t('day')}</option>
-          <option value="hour">{t('hour')}</option>
-        </Select>
-      </label>
+      <FilterSelect
+        label={t('queue')}
+        value={filter.queue}
+        onChange={set('queue')}
+        options={[{ value: '', label: t('allQueues') }, ...(directory.data?.queues ?? []).map((queue) => ({ value: queue.id, label: queue.name }))]}
+      />
+      <FilterSelect
+        label={t('channel')}
+        value={filter.channel}
+        onChange={set('channel')}
+        options={[{ value: '', label: t('allChannels') }, ...channelKindSchema.options.map((kind) => ({ value: kind, label: t(`channels.${kind}`) }))]}
+      />
+      <FilterSelect
+        label={t('agent')}
+        value={filter.agent}
+        onChange={set('agent')}
+        options={[{ value: '', label: t('allAgents') }, ...(directory.data?.agents ?? []).map((agent) => ({ value: agent.id, label: agent.displayName }))]}
+      />
+      <FilterSelect
+        label={t('bucket')}
+        value={filter.bucket}
+        onChange={set('bucket')}
+        options={[
+          { value: 'day', label: t('day') },
+          { value: 'hour', label: t('hour') },
+        ]}
+      />
     </form>
+  );
+}
+
+/** A labelled choice of the filter form. */
+function FilterSelect(props: { label: string; value: string; onChange: (event: { target: { value: string } }) => void; options: { value: string; label: string }[] }) {
+  return (
+    <label className={LABEL}>
+      {props.label}
+      <Select value={props.value} onChange={props.onChange}>
+        {props.options.map((option) => (
+          <option key={option.value} value={option.value}>
+            {option.label}
+          </option>
+        ))}
+      </Select>
+    </label>
   );
 }

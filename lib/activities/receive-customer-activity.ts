@@ -15,12 +15,13 @@ import { OUTBOX_CHANNEL } from '../outbound/enqueue';
 import { notFound } from '../errors/app-error';
 import { metrics } from '../metrics/registry';
 import { EVENT_CHANNEL } from '../realtime/event-log';
-import { withConsoleContent, type ConsoleContent } from '../protocol/console-content';
+import type { ConsoleContent } from '../protocol/console-content';
 import type { SurveyAnswer } from '../protocol/survey';
 import { recordSurveyAnswer } from '../conversations/survey/record-answer';
 import { conversationByExternalId } from '../db/sql/conversations';
 import { toActivityView } from '../views/map';
 import { ActivityBatches, type BatchStore } from './activity-batches';
+import { inboundColumns } from './inbound-columns';
 import type { NewActivity } from './new-activity';
 import { storeActivityRows, type ActivityRow, type StoredActivity } from './receive-activities-sql';
 
@@ -75,27 +76,13 @@ export async function receiveIfConversationExists(
   }
   const isMessage = input.type === 'message';
   const now = new Date();
+  const columns = inboundColumns(input, now);
   const activity: Activity = {
     id: randomUUID(),
     conversationId: '', // these two are filled in by the statement
     seq: 0,
-    type: input.type,
-    direction: 'inbound',
-    dedupeKey: input.dedupeKey ?? null,
-    externalId: input.externalId ?? null,
-    clientActivityId: input.clientActivityId ?? null,
-    fromId: input.fromId || null,
-    fromName: input.fromName || null,
-    fromRole: input.fromRole ?? null,
-    agentId: input.agentId ?? null,
-    text: input.text ?? null,
-    textFormat: input.textFormat ?? null,
-    locale: input.locale ?? null,
-    name: input.name ?? null,
-    replyToId: input.replyToId ?? null,
-    timestamp: input.timestamp ?? now,
-    // Only the console sets its own key: a caller's value under it is dropped.
-    raw: withConsoleContent(input.raw, input.content) as Activity['raw'],
+    ...columns,
+    raw: columns.raw as Activity['raw'],
     deliveryState: 'none',
     deliveryError: null,
     editedAt: null,

@@ -74,6 +74,8 @@ export const envSchema = z.object({
   CONSOLE_GRACE_SECONDS: z.coerce.number().int().min(3).max(600).default(60),
   /** Reports' service level: the share of episodes accepted within this many seconds of entering the queue. */
   REPORT_SERVICE_LEVEL_SECONDS: z.coerce.number().int().min(1).max(86_400).default(20),
+  /** The CSV export streams a period's episodes, reading this many at a time. */
+  REPORT_EXPORT_PAGE_ROWS: z.coerce.number().int().min(1).max(10_000).default(1000),
   ATTACHMENT_URL_TTL_SECONDS: z.coerce.number().int().min(60).max(7 * 86_400).default(86_400),
   /**
    * Inbound media (pictures and files customers send by URL) is never fetched from private, loopback

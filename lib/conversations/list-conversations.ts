@@ -1,7 +1,7 @@
 import { visibleConversations } from '../auth/conversation-access';
 import { db as defaultDb, type Db } from '../db/client';
 import type { ConversationState, Prisma } from '../db/generated/client';
-import { badRequest } from '../errors/app-error';
+import { decodeCursor, encodeCursor } from '../errors/keyset-cursor';
 import { conversationRefs, toConversationSummary } from '../views/map';
 import type { ConversationPage, InboxFilter } from '../protocol/console';
 import type { ActingViewer } from './agent';
@@ -83,19 +83,4 @@ function newestFirst(a: PageKey, b: PageKey): number {
   const byTime = b.lastActivityAt.getTime() - a.lastActivityAt.getTime();
   if (byTime !== 0) return byTime;
   return a.id < b.id ? 1 : a.id > b.id ? -1 : 0;
-}
-
-function encodeCursor(at: Date, id: string): string {
-  return Buffer.from(JSON.stringify([at.toISOString(), id])).toString('base64url');
-}
-
-function decodeCursor(cursor: string): { at: Date; id: string } {
-  try {
-    const [at, id] = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as [string, string];
-    const date = new Date(at);
-    if (typeof id !== 'string' || Number.isNaN(date.getTime())) throw new Error('bad cursor');
-    return { at: date, id };
-  } catch {
-    throw badRequest('BadCursor', 'The cursor is not one this server handed out.');
-  }
 }

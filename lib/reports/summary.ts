@@ -29,6 +29,7 @@ function aggregate(episodes: EpisodeGroup | undefined, responses: ResponseGroup 
     abandoned: episodes?.abandoned ?? 0,
     serviceLevel: episodes && episodes.answered > 0 ? episodes.withinServiceLevel / episodes.answered : null,
     withinSla: episodes && episodes.slaSettled > 0 ? episodes.withinSla / episodes.slaSettled : null,
+    nextResponseWithinSla: responses && responses.nextSlaSettled > 0 ? responses.nextWithinSla / responses.nextSlaSettled : null,
     csat: {
       answers: episodes?.csatAnswers ?? 0,
       mean: episodes?.csatMean == null ? null : Math.round(episodes.csatMean * 100) / 100,

@@ -5,60 +5,18 @@
 import { chromium } from '@playwright/test';
 import pg from 'pg';
 import { loadDatabaseOn } from '../load/database';
-import { agentEmail, ISSUE_SIZE, LOAD_PASSWORD, LOAD_QUEUES, seedLoad, SUPERVISOR_EMAIL, type LoadSize } from '../load/seed';
+import { agentEmail, ISSUE_SIZE, LOAD_QUEUES, seedLoad, SUPERVISOR_EMAIL, type LoadSize } from '../load/seed';
 import { SEARCH_TERMS } from '../load/vocabulary';
 import { percentile } from './database';
+import { Rep, SAMPLES, time, type Timing } from './signed-in-requests';
 import { SCALE_FIXES } from './scale-fixes';
 import { startBenchApp } from './app-process';
+import { measureReports, reportsMarkdown } from './reports';
 
-const SAMPLES = Number(process.env.BENCH_SCALE_SAMPLES ?? 200);
 const PAGE_LOADS = Number(process.env.BENCH_SCALE_PAGE_LOADS ?? 10);
 /** The page sizes the console asks for (components/api/conversations.ts, transcript.ts). */
 const LIST_LIMIT = 100;
 const TRANSCRIPT_LIMIT = 100;
-
-interface Timing {
-  p50: number;
-  p95: number;
-  p99: number;
-}
-
-class Rep {
-  private constructor(
-    readonly baseUrl: string,
-    readonly cookie: string,
-  ) {}
-
-  static async signIn(baseUrl: string, email: string): Promise<Rep> {
-    const response = await fetch(`${baseUrl}/api/console/auth/sign-in`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ email, password: LOAD_PASSWORD }),
-    });
-    if (!response.ok) throw new Error(`sign-in as ${email}: ${response.status} ${await response.text()}`);
-    return new Rep(baseUrl, response.headers.getSetCookie().map((c) => c.split(';')[0]).join('; '));
-  }
-
-  async get<T>(path: string): Promise<T> {
-    const response = await fetch(`${this.baseUrl}${path}`, { headers: { cookie: this.cookie } });
-    if (!response.ok) throw new Error(`GET ${path}: ${response.status} ${await response.text()}`);
-    return (await response.json()) as T;
-  }
-}
-
-/** Milliseconds per request over `SAMPLES` requests (after a warm-up), cycling through `paths`; null without paths. */
-async function time(rep: Rep, paths: string[]): Promise<Timing | null> {
-  if (paths.length === 0) return null;
-  for (let i = 0; i < Math.min(20, SAMPLES); i++) await rep.get(paths[i % paths.length]!);
-  const samples: number[] = [];
-  for (let i = 0; i < SAMPLES; i++) {
-    const started = performance.now();
-    await rep.get(paths[i % paths.length]!);
-    samples.push(performance.now() - started);
-  }
-  samples.sort((a, b) => a - b);
-  return { p50: percentile(samples, 50), p95: percentile(samples, 95), p99: percentile(samples, 99) };
-}
 
 const list = (params: Record<string, string>) => `/api/console/conversations?${new URLSearchParams({ limit: String(LIST_LIMIT), ...params })}`;
 const transcript = (id: string, before?: number) =>
@@ -146,6 +104,7 @@ export function scaleSize(): LoadSize {
   return {
     conversations: Number(process.env.BENCH_SCALE_CONVERSATIONS ?? ISSUE_SIZE.conversations),
     activitiesPerConversation: Number(process.env.BENCH_SCALE_ACTIVITIES_PER_CONVERSATION ?? ISSUE_SIZE.activitiesPerConversation),
+    spanDays: Number(process.env.BENCH_SCALE_SPAN_DAYS ?? ISSUE_SIZE.spanDays),
   };
 }
 
@@ -160,6 +119,7 @@ export async function benchScale(serverUrl: string, size = scaleSize()): Promise
   const app = await startBenchApp(url, { ROUTING: '0', OUTBOX_WORKER: '0' });
   try {
     const { rows, agent } = await measureRequests(app.url, url);
+    const reports = await measureReports(app.url, url);
     const firstLoad = await measureFirstLoad(agent);
     const ms = (value: number) => `${value.toFixed(1)} ms`;
     const goal = (t: Timing) => (t.p95 <= 50 ? 'yes' : '**no**');
@@ -180,6 +140,7 @@ export async function benchScale(serverUrl: string, size = scaleSize()): Promise
         `p50 ${ms(firstLoad.p50)}, p95 ${ms(firstLoad.p95)}, p99 ${ms(firstLoad.p99)}.`,
       '',
       ...SCALE_FIXES,
+      ...reportsMarkdown(reports, size),
     ];
   } finally {
     await app.stop();

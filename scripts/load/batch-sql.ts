@@ -8,7 +8,7 @@
 // Batch statements take $1 (first n) and $2 (end n); the run's constants are in the one-row temp
 // table load_ref (REFERENCE_SQL), joined as `p`.
 
-const h = (salt: number, of = 'n') => `abs(hashint8extended((${of})::bigint, ${salt}))`;
+export const h = (salt: number, of = 'n') => `abs(hashint8extended((${of})::bigint, ${salt}))`;
 
 /** Per-conversation facts, kept for the batch's transaction. */
 export const CONVERSATIONS_SQL = `
@@ -50,7 +50,7 @@ SELECT n, gen_random_uuid()::text AS id, state::"ConversationState" AS state,
     WHEN 'whatsapp' THEN '+4475' || lpad(customer::text, 8, '0')
     WHEN 'teams' THEN '29:1' || md5('customer' || customer)
     ELSE 'dl_' || substr(md5('customer' || customer), 1, 16) END AS customer_id,
-  p.anchor - make_interval(secs => (r + 1) * (730 * 86400.0 / p.total)) AS started_at,
+  p.anchor - make_interval(secs => (r + 1) * (p.span_days * 86400.0 / p.total)) AS started_at,
   make_interval(secs => 15 + ${h(6)} % 150) AS gap
 FROM stated, load_ref p`;
 
@@ -105,14 +105,15 @@ WITH summary AS (
   GROUP BY a.conversation_id
 )
 INSERT INTO "Conversation" (id, "channelId", "externalId", state, "queueId", "ownerId", version, "lastSeq", "unreadCount",
-  "customerName", "customerId", "lastText", "lastActivityAt", "queuedAt", "acceptedAt", "closedAt", "lastInboundAt", "createdAt")
+  "customerName", "customerId", "lastText", "lastActivityAt", "queuedAt", "acceptedAt", "closedAt", "lastInboundAt", "createdAt", episode)
 SELECT c.id, c.channel_id, 'load-' || c.n, c.state, c.queue_id, (p.agent_ids)[c.owner_index],
   CASE c.state WHEN 'closed' THEN 3 WHEN 'active' THEN 2 WHEN 'queued' THEN 1 ELSE 0 END,
   c.count, coalesce(u.unread, 0), CASE WHEN c.state <> 'pending' THEN c.customer_name END,
   CASE WHEN c.state <> 'pending' THEN c.customer_id END, left(s.last_text, 280),
   coalesce(s.last_at, c.started_at), CASE WHEN c.state <> 'pending' THEN c.started_at + c.gap END,
   CASE WHEN c.owner_index IS NOT NULL THEN c.started_at + c.gap * 2 END,
-  CASE WHEN c.state = 'closed' THEN s.last_at END, s.last_inbound_at, c.started_at
+  CASE WHEN c.state = 'closed' THEN s.last_at END, s.last_inbound_at, c.started_at,
+  CASE WHEN c.state <> 'pending' THEN 1 ELSE 0 END
 FROM load_ref p, load_conv c
 LEFT JOIN summary s ON s.conversation_id = c.id
 LEFT JOIN unread u ON u.conversation_id = c.id
@@ -137,9 +138,9 @@ FROM load_conv c WHERE c.state <> 'pending'`;
 
 export const REFERENCE_SQL = `
 CREATE TEMP TABLE load_ref AS
-SELECT $1::int AS total, $2::int AS per, $3::timestamptz AS anchor, $4::text[] AS agent_ids, $5::text[] AS agent_names,
-  $6::text[] AS queue_ids, $7::text[] AS channel_ids, $8::text[] AS channel_kinds, $9::text[] AS first_names,
-  $10::text[] AS last_names, $11::int AS sentences`;
+SELECT $1::int AS total, $2::int AS per, $3::timestamptz AS anchor, $4::int AS span_days, $5::text[] AS agent_ids,
+  $6::text[] AS agent_names, $7::text[] AS queue_ids, $8::text[] AS channel_ids, $9::text[] AS channel_kinds,
+  $10::text[] AS first_names, $11::text[] AS last_names, $12::int AS sentences`;
 
 /** Sentences the messages are drawn from: 4–14 words, early vocabulary words far more often. */
 export const SENTENCES_SQL = `

@@ -1,15 +1,16 @@
-// Where load data lives: DATABASE_URL when set, else a database per size (`load_1000000x20`) on the
+// Where load data lives: DATABASE_URL when set, else a database per size (`load_1000000x20`, `load_1000000x2_180d`) on the
 // embedded server the benchmarks use (.data/bench-postgres), so a quick small load never replaces
 // the full one.
 import path from 'node:path';
 import pg from 'pg';
 import { startEmbeddedPostgres } from '../../lib/db/embedded-postgres';
 import { migrate } from '../../lib/db/migrate';
-import type { LoadSize } from './seed';
+import { ISSUE_SIZE, type LoadSize } from './seed';
 
 export const BENCH_SERVER_DIR = path.resolve('.data', 'bench-postgres');
 
-export const loadDatabaseName = (size: LoadSize) => `load_${size.conversations}x${size.activitiesPerConversation}`;
+export const loadDatabaseName = (size: LoadSize) =>
+  `load_${size.conversations}x${size.activitiesPerConversation}${size.spanDays === ISSUE_SIZE.spanDays ? '' : `_${size.spanDays}d`}`;
 
 /** The load database of this size on the server of `serverUrl` (any database there), created and migrated. */
 export async function loadDatabaseOn(serverUrl: string, size: LoadSize): Promise<string> {

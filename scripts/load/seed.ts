@@ -13,15 +13,18 @@ import {
   REFERENCE_SQL,
   SENTENCES_SQL,
 } from './batch-sql';
+import { INSERT_EPISODES_SQL, INSERT_SURVEYS_SQL, LOAD_FIRST_RESPONSE_TARGET_SECONDS } from './episode-sql';
 import { FIRST_NAMES, LAST_NAMES, WORDS } from './vocabulary';
 
 export interface LoadSize {
   conversations: number;
   activitiesPerConversation: number;
+  /** The days the conversations' start times spread over, ending now (730 unless asked). */
+  spanDays: number;
 }
 
-/** Issue #9's scale: 1M conversations, 20M activities. */
-export const ISSUE_SIZE: LoadSize = { conversations: 1_000_000, activitiesPerConversation: 20 };
+/** Issue #9's scale: 1M conversations, 20M activities, over two years. */
+export const ISSUE_SIZE: LoadSize = { conversations: 1_000_000, activitiesPerConversation: 20, spanDays: 730 };
 
 export const LOAD_PASSWORD = 'load-password';
 export const LOAD_QUEUES = ['General', 'Billing', 'Technical support', 'Sales', 'Returns'];
@@ -44,6 +47,7 @@ export interface SeedResult {
 interface Run {
   conversations: number;
   activities_per_conversation: number;
+  span_days: number;
   anchor: Date;
   done: number;
   seconds: number;
@@ -62,7 +66,7 @@ export async function seedLoad(url: string, size: LoadSize, options: { batch?: n
     await client.query(`SET work_mem = '128MB'`);
     await client.query(SENTENCES_SQL, [WORDS, SENTENCES]);
     await client.query(REFERENCE_SQL, [
-      size.conversations, size.activitiesPerConversation, run.anchor, refs.agentIds, refs.agentNames, refs.queueIds,
+      size.conversations, size.activitiesPerConversation, run.anchor, size.spanDays, refs.agentIds, refs.agentNames, refs.queueIds,
       CHANNEL_MIX.map((kind) => refs.channels.get(kind)!), [...CHANNEL_MIX], FIRST_NAMES, LAST_NAMES, SENTENCES,
     ]);
     if (run.done > 0) log(`resuming after ${run.done.toLocaleString('en')} conversations`);
@@ -78,6 +82,8 @@ export async function seedLoad(url: string, size: LoadSize, options: { batch?: n
       await client.query(INSERT_CONVERSATIONS_SQL);
       const activities = await client.query(INSERT_ACTIVITIES_SQL);
       await client.query(INSERT_PARTICIPANTS_SQL);
+      await client.query(INSERT_EPISODES_SQL);
+      await client.query(INSERT_SURVEYS_SQL);
       const seconds = Number(process.hrtime.bigint() - started) / 1e9;
       await client.query('UPDATE load_seed.run SET done = $1, seconds = seconds + $2', [end, seconds]);
       await client.query('COMMIT');
@@ -88,7 +94,7 @@ export async function seedLoad(url: string, size: LoadSize, options: { batch?: n
     const vacuumStarted = process.hrtime.bigint();
     await rebuildIndexes(client, log);
     log('VACUUM ANALYZE …');
-    for (const table of ['Conversation', 'Activity', 'Participant', 'Agent', 'Queue', 'QueueMember', 'Channel']) {
+    for (const table of [...BULK_TABLES, 'Agent', 'Queue', 'QueueMember', 'Channel']) {
       await client.query(`VACUUM ANALYZE "${table}"`);
     }
     const finishSeconds = Number(process.hrtime.bigint() - vacuumStarted) / 1e9;
@@ -108,13 +114,20 @@ async function readRun(client: pg.Client, size: LoadSize): Promise<Run> {
   await client.query(`CREATE TABLE IF NOT EXISTS load_seed.run (
     conversations int NOT NULL, activities_per_conversation int NOT NULL, anchor timestamptz NOT NULL,
     done int NOT NULL DEFAULT 0, seconds double precision NOT NULL DEFAULT 0, finished_at timestamptz)`);
+  // Loads made before the span was a parameter spread over 730 days.
+  await client.query('ALTER TABLE load_seed.run ADD COLUMN IF NOT EXISTS span_days int NOT NULL DEFAULT 730');
   const { rows } = await client.query<Run>('SELECT * FROM load_seed.run');
   const existing = rows[0];
   if (existing) {
-    if (existing.conversations !== size.conversations || existing.activities_per_conversation !== size.activitiesPerConversation) {
+    if (
+      existing.conversations !== size.conversations ||
+      existing.activities_per_conversation !== size.activitiesPerConversation ||
+      existing.span_days !== size.spanDays
+    ) {
       throw new Error(
         `This database holds a load of ${existing.conversations} conversations × ${existing.activities_per_conversation} activities ` +
-          `(${existing.done} done), not the ${size.conversations} × ${size.activitiesPerConversation} asked for. ` +
+          `over ${existing.span_days} days (${existing.done} done), not the ${size.conversations} × ${size.activitiesPerConversation} ` +
+          `over ${size.spanDays} days asked for. ` +
           'Use another database (without DATABASE_URL each size gets its own) or drop this one.',
       );
     }
@@ -125,11 +138,14 @@ async function readRun(client: pg.Client, size: LoadSize): Promise<Run> {
     throw new Error(`This database already has ${count[0]!.n} conversations that are not load data: seed:load wants a database of its own.`);
   }
   const { rows: created } = await client.query<Run>(
-    'INSERT INTO load_seed.run (conversations, activities_per_conversation, anchor) VALUES ($1, $2, now()) RETURNING *',
-    [size.conversations, size.activitiesPerConversation],
+    'INSERT INTO load_seed.run (conversations, activities_per_conversation, span_days, anchor) VALUES ($1, $2, $3, now()) RETURNING *',
+    [size.conversations, size.activitiesPerConversation, size.spanDays],
   );
   return created[0]!;
 }
+
+/** The tables each batch fills. */
+const BULK_TABLES = ['Conversation', 'Activity', 'Participant', 'Episode', 'EpisodeResponse', 'SatisfactionSurvey'];
 
 /**
  * Secondary indexes of the bulk tables are dropped while loading and built once at the end: 20M
@@ -141,9 +157,9 @@ async function deferIndexes(client: pg.Client, log: (line: string) => void): Pro
   await client.query(`
     INSERT INTO load_seed.deferred_index (name, definition)
     SELECT i.indexname, i.indexdef FROM pg_indexes i
-    WHERE i.schemaname = 'public' AND i.tablename IN ('Conversation', 'Activity', 'Participant')
+    WHERE i.schemaname = 'public' AND i.tablename = ANY($1::text[])
       AND NOT EXISTS (SELECT 1 FROM pg_constraint c WHERE c.conindid = format('%I.%I', i.schemaname, i.indexname)::regclass)
-    ON CONFLICT DO NOTHING`);
+    ON CONFLICT DO NOTHING`, [BULK_TABLES]);
   const { rows } = await client.query<{ name: string }>('SELECT name FROM load_seed.deferred_index ORDER BY name');
   for (const { name } of rows) await client.query(`DROP INDEX IF EXISTS "${name}"`);
   if (rows.length > 0) log(`indexes deferred until the end: ${rows.map((r) => r.name).join(', ')}`);
@@ -168,7 +184,11 @@ async function createReferenceRows(url: string) {
     await ensureDefaults(db);
     const passwordHash = await hashPassword(LOAD_PASSWORD);
     const queues = [];
-    for (const name of LOAD_QUEUES) queues.push(await db.queue.upsert({ where: { name }, update: {}, create: { name } }));
+    for (const name of LOAD_QUEUES) {
+      // A first-response target (no calendar) so the reports' "within SLA" has episodes to count.
+      const create = { name, firstResponseTargetSeconds: LOAD_FIRST_RESPONSE_TARGET_SECONDS, surveyEnabled: true };
+      queues.push(await db.queue.upsert({ where: { name }, update: {}, create }));
+    }
     const agents = [];
     for (let i = 0; i < AGENTS; i++) {
       const displayName = `${FIRST_NAMES[i % FIRST_NAMES.length]} ${LAST_NAMES[(i * 7) % LAST_NAMES.length]!.charAt(0)}.`;

@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { db } from '@/lib/db/client';
 import { ConsoleClient, customerSays, directLine, startDirectLine, type DirectLineStart } from '../support/clients';
-import { parseCsv } from '../support/csv';
+import { csvCellsOf, parseCsv } from '../support/csv';
 import { withClient } from '../support/scratch-db';
 import { openConsole } from '../support/sse';
 import { waitUntil } from '../support/wait-until';
@@ -254,14 +254,9 @@ describe('the CSV export', () => {
     }
     const json = await episodes();
     expect(lines).toHaveLength(json.length);
-    const snake = (name: string) => name.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
-    for (const [index, line] of lines.entries()) {
-      const row = json[index]!;
-      for (const [key, value] of Object.entries(row)) {
-        const column = header!.indexOf(snake(key));
-        expect(column, key).toBeGreaterThanOrEqual(0);
-        expect(line[column], `${key} of row ${index}`).toBe(value === null ? '' : String(value));
-      }
+    for (const { key, index, column, actual, expected } of csvCellsOf(header!, lines, json)) {
+      expect(column, key).toBeGreaterThanOrEqual(0);
+      expect(actual, `${key} of row ${index}`).toBe(expected);
     }
   });
 });

@@ -34,3 +34,22 @@ export function parseCsv(text: string): string[][] {
   if (field !== '' || quoted) throw new Error('CSV: the last row does not end with CRLF');
   return rows;
 }
+
+/**
+ * Each CSV line against the JSON row at its index: every JSON field has its snake_case column, and
+ * the cell is the value as text (empty for null), or what `cell` says the CSV makes of it.
+ */
+export function csvCellsOf(
+  header: string[],
+  lines: string[][],
+  rows: Record<string, unknown>[],
+  cell: (key: string, text: string) => string = (_key, text) => text,
+): { key: string; index: number; actual: string | undefined; expected: string; column: number }[] {
+  const snake = (name: string) => name.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
+  return lines.flatMap((line, index) =>
+    Object.entries(rows[index]!).map(([key, value]) => {
+      const column = header.indexOf(snake(key));
+      return { key, index, column, actual: line[column], expected: cell(key, value === null ? '' : String(value)) };
+    }),
+  );
+}

@@ -89,6 +89,8 @@ export async function startTestApp(options: { adminUrl: string; template: string
     // The tests' file hosts listen on 127.0.0.1; other private addresses stay refused.
     MEDIA_FETCH_ALLOW_PRIVATE: '127.0.0.1',
     MEDIA_FETCH_TIMEOUT_MS: '3000',
+    // Small, so a test's few episodes already stream out of the CSV export in several reads.
+    REPORT_EXPORT_PAGE_ROWS: '3',
   };
   const app = spawn(process.execPath, ['--import', 'tsx', 'scripts/start.ts', '--no-build'], { cwd: root, env, stdio: ['ignore', 'inherit', 'inherit'] });
   const stop = async () => {

@@ -11,6 +11,8 @@ export type SlaKind = 'first' | 'next';
 
 export interface SlaClock {
   kind: SlaKind;
+  /** What it counts from: the queue entry (first), the earliest unanswered customer message (next). */
+  startedAt: Date;
   warnAt: Date;
   dueAt: Date;
 }
@@ -45,11 +47,11 @@ export function slaClock(input: ClockInput): SlaClock | null {
     const target = input.firstResponseTargetSeconds;
     const dueAt = firstResponseDue(input);
     const warnAt = target === null ? null : businessDue(input.calendar, input.queuedAt, target * SLA_WARNING_SHARE);
-    return dueAt && warnAt ? { kind: 'first', warnAt: warnAt < dueAt ? warnAt : dueAt, dueAt } : null;
+    return dueAt && warnAt ? { kind: 'first', startedAt: input.queuedAt, warnAt: warnAt < dueAt ? warnAt : dueAt, dueAt } : null;
   }
   const target = input.nextResponseTargetSeconds;
   if (!input.unansweredSince || target === null) return null;
   const dueAt = businessDue(input.calendar, input.unansweredSince, target);
   const warnAt = businessDue(input.calendar, input.unansweredSince, target * SLA_WARNING_SHARE);
-  return dueAt && warnAt ? { kind: 'next', warnAt, dueAt } : null;
+  return dueAt && warnAt ? { kind: 'next', startedAt: input.unansweredSince, warnAt, dueAt } : null;
 }

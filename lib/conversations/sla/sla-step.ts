@@ -1,6 +1,7 @@
 // The SLA step of the routing tick: keeps each open episode's clock (Episode.slaKind/slaWarnAt/
 // slaDueAt, which the conversation summary shows) in step with its queue's targets, and records
-// SlaWarning / SlaBreached once per episode and kind, pushed live as `sla.alert`. Done here and not
+// SlaWarning / SlaBreached once per clock (the first response; each run of unanswered customer
+// messages), pushed live as `sla.alert`. Done here and not
 // in the ingest statement, so the hot path never reads a calendar; a clock starts within a tick.
 import type { Tx } from '../../db/client';
 import { markFirstResponseBreached, recordSlaEvent, slaEpisodes, storeSlaClock, type SlaEpisode } from '../../db/sql/sla';
@@ -12,10 +13,15 @@ import { firstResponseDue, slaClock, type SlaClock } from './sla-clock';
 const sameInstant = (a: Date | null, b: Date | null) => (a?.getTime() ?? null) === (b?.getTime() ?? null);
 const asDate = (value: Date | string | null) => (value === null ? null : new Date(value));
 
+/** Where the next tick carries on: with more than `limit` open episodes, each tick takes the next ones in turn. */
+let resumeAfter = '0';
+
 /** Updates the clocks of up to `limit` open episodes and records what fell due; answers how many alerts. */
 export async function checkSlaClocks(tx: Tx, now: Date, limit: number): Promise<number> {
   let alerts = 0;
-  for (const episode of await slaEpisodes(tx, limit)) alerts += await checkEpisode(tx, episode, now);
+  const episodes = await slaEpisodes(tx, limit, resumeAfter);
+  for (const episode of episodes) alerts += await checkEpisode(tx, episode, now);
+  resumeAfter = episodes.length < limit ? '0' : episodes.at(-1)!.id;
   return alerts;
 }
 
@@ -56,12 +62,12 @@ async function checkEpisode(tx: Tx, episode: SlaEpisode, now: Date): Promise<num
   return fell.length;
 }
 
-/** The warning and the breach that `now` has reached, each recorded once per episode and kind. */
+/** The warning and the breach that `now` has reached, each recorded once per clock: a replayed tick adds nothing. */
 async function recordFallen(tx: Tx, episodeId: string, clock: SlaClock, now: Date): Promise<('warning' | 'breached')[]> {
   const fell: ('warning' | 'breached')[] = [];
   for (const [level, at] of [['warning', clock.warnAt], ['breached', clock.dueAt]] as const) {
     if (now < at) continue;
-    if (!(await recordSlaEvent(tx, { episodeId, kind: clock.kind, level, dueAt: clock.dueAt, at: now }))) continue;
+    if (!(await recordSlaEvent(tx, { episodeId, kind: clock.kind, startedAt: clock.startedAt, level, dueAt: clock.dueAt, at: now }))) continue;
     fell.push(level);
     if (level === 'breached' && clock.kind === 'first') {
       await markFirstResponseBreached(tx, episodeId);

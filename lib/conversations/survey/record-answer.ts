@@ -7,9 +7,9 @@ import { db as defaultDb, type Db } from '../../db/client';
 import { isUniqueViolation } from '../../db/prisma-errors';
 import { lockOpenSurvey } from '../../db/sql/surveys';
 import { transaction } from '../../db/transaction';
+import { inboundColumns } from '../../activities/inbound-columns';
 import { insertActivity } from '../../activities/new-activity';
 import type { InboundActivity, ReceivedActivity } from '../../activities/receive-customer-activity';
-import { withConsoleContent } from '../../protocol/console-content';
 import type { SurveyAnswer } from '../../protocol/survey';
 import { publishConversationChange } from '../publish';
 
@@ -23,22 +23,11 @@ export async function recordSurveyAnswer(conversationId: string, input: InboundA
       const survey = await lockOpenSurvey(tx, conversationId, new Date(Date.now() - SURVEY_ANSWER_WINDOW_MS));
       if (!survey) return null;
       const now = new Date();
-      const activity = await insertActivity(tx, conversationId, {
-        type: 'message',
-        direction: 'inbound',
-        dedupeKey: input.dedupeKey ?? null,
-        externalId: input.externalId ?? null,
-        clientActivityId: input.clientActivityId ?? null,
-        fromId: input.fromId || null,
-        fromName: input.fromName || null,
-        fromRole: input.fromRole ?? null,
-        text: input.text ?? null,
-        textFormat: input.textFormat ?? null,
-        locale: input.locale ?? null,
-        replyToId: input.replyToId ?? null,
-        timestamp: input.timestamp ?? now,
-        raw: withConsoleContent(input.raw, { ...input.content, surveyAnswer: { rating: answer.rating, comment: answer.comment } }),
-      });
+      const activity = await insertActivity(
+        tx,
+        conversationId,
+        inboundColumns(input, now, { ...input.content, surveyAnswer: { rating: answer.rating, comment: answer.comment } }),
+      );
       await tx.satisfactionSurvey.update({
         where: { id: survey.surveyId },
         data: { rating: answer.rating, comment: answer.comment, answeredAt: now },

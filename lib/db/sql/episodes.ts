@@ -53,6 +53,20 @@ export async function episodeClosed(tx: Tx, conversationId: string, at: Date): P
 }
 
 /**
+ * Whether a next response came by its due instant: the SLA step's running clock when it has started
+ * one (business hours); before its first tick the rep answered within a second, and wall-clock
+ * time never falls short of business time. Null when the queue has no next-response target.
+ */
+function withinNextTarget(
+  episode: { slaKind: string | null; slaDueAt: Date | string | null; nextResponseTargetSeconds: number | null },
+  at: Date,
+  seconds: number,
+): boolean | null {
+  if (episode.slaKind === 'next' && episode.slaDueAt !== null) return at.getTime() <= new Date(episode.slaDueAt).getTime();
+  return episode.nextResponseTargetSeconds === null ? null : seconds <= episode.nextResponseTargetSeconds;
+}
+
+/**
  * A rep's public message (`messages` activities, the last of seq `lastSeq`) at `at`: the first
  * response, or a next response to the earliest customer message since the previous one.
  */
@@ -62,7 +76,8 @@ export async function episodeResponded(tx: Tx, conversationId: string, reply: { 
     build
       .selectFrom('Episode as e')
       .innerJoin('Conversation as c', (join) => join.onRef('c.id', '=', 'e.conversationId').onRef('c.episode', '=', 'e.number'))
-      .select(['e.id', 'e.firstResponseAt'])
+      .leftJoin('Queue as q', 'q.id', 'c.queueId')
+      .select(['e.id', 'e.firstResponseAt', 'e.slaKind', 'e.slaDueAt', 'q.nextResponseTargetSeconds'])
       .select((eb) =>
         eb
           .selectFrom('Activity as a')
@@ -80,7 +95,7 @@ export async function episodeResponded(tx: Tx, conversationId: string, reply: { 
   if (!episode) return;
   if (episode.firstResponseAt && episode.unansweredSince) {
     const seconds = (reply.at.getTime() - new Date(episode.unansweredSince).getTime()) / 1000;
-    await run(tx, build.insertInto('EpisodeResponse').values({ episodeId: episode.id, seconds, respondedAt: reply.at }));
+    await run(tx, build.insertInto('EpisodeResponse').values({ episodeId: episode.id, seconds, respondedAt: reply.at, withinSla: withinNextTarget(episode, reply.at, seconds) }));
   }
   await run(
     tx,

@@ -4,7 +4,8 @@
 // for next responses, over responses), never a mean of means.
 import { sql, type Expression, type RawBuilder, type SelectQueryBuilder } from 'kysely';
 import type { Db } from '../client';
-import { build, rows } from './query';
+import type { DB } from '../generated/kysely/types';
+import { build, rows, type Row } from './query';
 
 export interface ReportFilter {
   from: Date;
@@ -28,26 +29,64 @@ export const FIGURES = {
   handle: seconds('e.closedAt', 'e.acceptedAt'),
 };
 
-/** Episodes that started or closed in [from, to), narrowed by the filter. */
-function episodesOf(filter: ReportFilter) {
-  let query = build
-    .selectFrom('Episode as e')
-    .innerJoin('Channel as ch', 'ch.id', 'e.channelId')
-    .where((eb) =>
-      eb.or([
-        eb.and([eb('e.queuedAt', '>=', filter.from), eb('e.queuedAt', '<', filter.to)]),
-        eb.and([eb('e.closedAt', '>=', filter.from), eb('e.closedAt', '<', filter.to)]),
-      ]),
-    );
-  if (filter.queueId) query = query.where('e.queueId', '=', filter.queueId);
-  if (filter.agentId) query = query.where('e.ownerId', '=', filter.agentId);
-  if (filter.channel) query = query.where(sql`ch.kind::text`, '=', filter.channel);
-  return query;
+type EpisodeQuery = SelectQueryBuilder<DB, 'Episode', object>;
+
+/** The filter's queue, agent and channel. */
+function narrowed<Q extends SelectQueryBuilder<DB, 'Episode', object>>(query: Q, filter: ReportFilter): Q {
+  let narrow = query as EpisodeQuery;
+  if (filter.queueId) narrow = narrow.where('Episode.queueId', '=', filter.queueId);
+  if (filter.agentId) narrow = narrow.where('Episode.ownerId', '=', filter.agentId);
+  if (filter.channel) {
+    const kind = filter.channel;
+    narrow = narrow.where('Episode.channelId', 'in', (eb) => eb.selectFrom('Channel').select('id').where(sql`kind::text`, '=', kind));
+  }
+  return narrow as Q;
 }
 
-/** The episodes, oldest entry first, with their figures and the names the CSV shows. */
-export async function episodeRows(db: Db, filter: ReportFilter) {
-  const query = episodesOf(filter)
+/** Episodes that started or closed in [from, to), narrowed by the filter. */
+function episodesOf(filter: ReportFilter) {
+  const query = build
+    .selectFrom('Episode')
+    .where((eb) =>
+      eb.or([
+        eb.and([eb('Episode.queuedAt', '>=', filter.from), eb('Episode.queuedAt', '<', filter.to)]),
+        eb.and([eb('Episode.closedAt', '>=', filter.from), eb('Episode.closedAt', '<', filter.to)]),
+      ]),
+    );
+  return build.selectFrom(narrowed(query, filter).selectAll('Episode').as('e'));
+}
+
+/** Where a page of episodes starts: after this episode in (queuedAt, id) order. */
+export interface EpisodeKey {
+  queuedAt: Date;
+  id: string;
+}
+
+/**
+ * The same episodes as `episodesOf`, one page in (queuedAt, id) order. Those that started in the
+ * period are read in index order, stopping at the page's end; those that started before it (and
+ * closed in it: the few that span `from`) all come first, read whole on (closedAt, queuedAt). The
+ * period is never sorted, however many episodes it holds.
+ */
+function pageOf(filter: ReportFilter, after: EpisodeKey | null, limit: number) {
+  const part = (query: EpisodeQuery) =>
+    narrowed(query, filter)
+      .$if(after !== null, (q) => q.where(sql<boolean>`("queuedAt", id) > (${after!.queuedAt}, ${after!.id}::bigint)`))
+      .selectAll('Episode');
+  const before = part(
+    build.selectFrom('Episode').where('closedAt', '>=', filter.from).where('closedAt', '<', filter.to).where('queuedAt', '<', filter.from),
+  );
+  const within = part(build.selectFrom('Episode').where('queuedAt', '>=', filter.from).where('queuedAt', '<', filter.to))
+    .orderBy('Episode.queuedAt')
+    .orderBy('Episode.id')
+    .limit(limit);
+  return build.selectFrom(sql<Row<'Episode'>>`((${before}) UNION ALL (${within}))`.as('e'));
+}
+
+/** One page of the episodes, oldest entry first (then by id), with their figures and the names the CSV shows. */
+export async function episodeRows(db: Db, filter: ReportFilter, page: { after: EpisodeKey | null; limit: number }) {
+  const query = pageOf(filter, page.after, page.limit)
+    .innerJoin('Channel as ch', 'ch.id', 'e.channelId')
     .innerJoin('Conversation as c', 'c.id', 'e.conversationId')
     .leftJoin('Queue as q', 'q.id', 'e.queueId')
     .leftJoin('Agent as o', 'o.id', 'e.ownerId')
@@ -61,11 +100,13 @@ export async function episodeRows(db: Db, filter: ReportFilter) {
             sql<number>`count(*)::int`.as('count'),
             sql<number | null>`avg(r.seconds)::float8`.as('mean'),
             sql<number | null>`max(r.seconds)::float8`.as('max'),
+            sql<number | null>`CASE WHEN count(r."withinSla") > 0 THEN (count(*) FILTER (WHERE r."withinSla"))::int END`.as('withinSla'),
           ])
           .as('nr'),
       (join) => join.onTrue(),
     )
     .select([
+      sql<string>`e.id::text`.as('id'),
       'e.conversationId',
       'e.number as episode',
       sql<string>`e.source::text`.as('source'),
@@ -93,9 +134,11 @@ export async function episodeRows(db: Db, filter: ReportFilter) {
       'nr.count as nextResponses',
       'nr.mean as nextResponseMeanSeconds',
       'nr.max as nextResponseMaxSeconds',
+      'nr.withinSla as nextResponsesWithinSla',
     ])
     .orderBy('e.queuedAt')
-    .orderBy('e.id');
+    .orderBy('e.id')
+    .limit(page.limit);
   return rows(db, query);
 }
 
@@ -117,54 +160,90 @@ interface GroupKey {
   bucket: Date | null;
 }
 
-function grouped<D, T extends keyof D, O>(query: SelectQueryBuilder<D, T, O>, bucket: Bucket) {
-  const start = sql<Date>`date_trunc(${sql.lit(bucket)}, e."queuedAt")`;
-  return query
-    .select([
-      sql<GroupKey['scope']>`CASE WHEN grouping(e."queueId") = 0 THEN 'queue' WHEN grouping(e."ownerId") = 0 THEN 'agent'
-        WHEN grouping(${start}) = 0 THEN 'bucket' ELSE 'all' END`.as('scope'),
-      sql<string | null>`CASE WHEN grouping(e."queueId") = 0 THEN e."queueId" END`.as('queueId'),
-      sql<string | null>`CASE WHEN grouping(e."ownerId") = 0 THEN e."ownerId" END`.as('agentId'),
-      sql<Date | null>`CASE WHEN grouping(${start}) = 0 THEN ${start} END`.as('bucket'),
-    ])
-    .groupBy(sql`GROUPING SETS ((), (e."queueId"), (e."ownerId"), (${start}))`);
-}
+/** The columns every row of `x` (the facts the aggregates read) has, for the grouping sets. */
+const GROUPS = [
+  sql<GroupKey['scope']>`CASE WHEN grouping(x."queueId") = 0 THEN 'queue' WHEN grouping(x."ownerId") = 0 THEN 'agent'
+    WHEN grouping(x.bucket) = 0 THEN 'bucket' ELSE 'all' END`.as('scope'),
+  sql<string | null>`CASE WHEN grouping(x."queueId") = 0 THEN x."queueId" END`.as('queueId'),
+  sql<string | null>`CASE WHEN grouping(x."ownerId") = 0 THEN x."ownerId" END`.as('agentId'),
+  sql<Date | null>`CASE WHEN grouping(x.bucket) = 0 THEN x.bucket END`.as('bucket'),
+] as const;
+
+const GROUPING_SETS = sql`GROUPING SETS ((), (x."queueId"), (x."ownerId"), (x.bucket))`;
+
+/**
+ * The episodes' columns the groups need. The aggregates read these narrow rows, computed once
+ * (a materialised CTE), rather than the episode rows: each grouping set sorts its input again.
+ */
+const groupColumns = (bucket: Bucket) => ['e.queueId', 'e.ownerId', sql<Date>`date_trunc(${sql.lit(bucket)}, e."queuedAt")`.as('bucket')] as const;
 
 /** Episode figures over the whole period, per queue of entry, per owner and per bucket of entry. */
 export async function episodeAggregates(db: Db, filter: ReportFilter, options: { bucket: Bucket; serviceLevelSeconds: number }) {
-  const surveyed = episodesOf(filter).leftJoin('SatisfactionSurvey as sv', (join) =>
-    join.onRef('sv.conversationId', '=', 'e.conversationId').onRef('sv.episode', '=', 'e.number'),
-  );
-  const query = grouped(surveyed, options.bucket).select([
-    sql<number>`count(*)::int`.as('episodes'),
-    // CSAT: answered surveys, their mean rating, and how many rated 4 or 5.
-    sql<number>`count(sv.rating)::int`.as('csatAnswers'),
-    sql<number | null>`avg(sv.rating)::float8`.as('csatMean'),
-    sql<number>`(count(*) FILTER (WHERE sv.rating >= 4))::int`.as('csatSatisfied'),
-    sql<number>`(count(*) FILTER (WHERE e."closedAt" IS NOT NULL AND e."acceptedAt" IS NULL))::int`.as('abandoned'),
-    // Service level: of the episodes whose wait ended (accepted or abandoned), those accepted in time.
-    sql<number>`(count(*) FILTER (WHERE e."acceptedAt" IS NOT NULL OR e."closedAt" IS NOT NULL))::int`.as('answered'),
-    sql<number>`(count(*) FILTER (WHERE ${FIGURES.wait} <= ${options.serviceLevelSeconds}))::int`.as('withinServiceLevel'),
-    // SLA: of the episodes with a first-response target that was met or missed, those answered by its
-    // due instant (counted in the queue's business hours when it was set).
-    sql<number>`(count(*) FILTER (WHERE e."firstResponseDueAt" IS NOT NULL AND (e."firstResponseAt" IS NOT NULL OR e."firstResponseBreached")))::int`.as(
-      'slaSettled',
-    ),
-    sql<number>`(count(*) FILTER (WHERE e."firstResponseAt" IS NOT NULL AND NOT e."firstResponseBreached" AND e."firstResponseAt" <= e."firstResponseDueAt"))::int`.as(
-      'withinSla',
-    ),
-    ...stats('wait', FIGURES.wait),
-    ...stats('firstResponse', FIGURES.firstResponse),
-    ...stats('handle', FIGURES.handle),
-  ]);
+  const facts = episodesOf(filter)
+    .leftJoin('SatisfactionSurvey as sv', (join) =>
+      join
+        .onRef('sv.conversationId', '=', 'e.conversationId')
+        .onRef('sv.episode', '=', 'e.number')
+        // Exact, and it spares reading older surveys: every episode here closed at or after `from`
+        // if it closed, and its survey went out in the closing transaction (sentAt is that
+        // transaction's start; an hour of slack covers a slow one).
+        .on('sv.sentAt', '>=', new Date(filter.from.getTime() - 3_600_000)),
+    )
+    .select([
+      ...groupColumns(options.bucket),
+      FIGURES.wait.as('wait'),
+      FIGURES.firstResponse.as('firstResponse'),
+      FIGURES.handle.as('handle'),
+      'sv.rating',
+      sql<boolean>`e."closedAt" IS NOT NULL AND e."acceptedAt" IS NULL`.as('abandoned'),
+      // Service level: of the episodes whose wait ended (accepted or abandoned), those accepted in time.
+      sql<boolean>`e."acceptedAt" IS NOT NULL OR e."closedAt" IS NOT NULL`.as('waitEnded'),
+      // SLA: of the episodes with a first-response target that was met or missed, those answered by its
+      // due instant (counted in the queue's business hours when it was set).
+      sql<boolean>`e."firstResponseDueAt" IS NOT NULL AND (e."firstResponseAt" IS NOT NULL OR e."firstResponseBreached")`.as('slaSettled'),
+      sql<boolean>`e."firstResponseAt" IS NOT NULL AND NOT e."firstResponseBreached" AND e."firstResponseAt" <= e."firstResponseDueAt"`.as(
+        'withinSla',
+      ),
+    ]);
+  const query = build
+    .with((wb) => wb('x').materialized(), () => facts)
+    .selectFrom('x')
+    .select([
+      ...GROUPS,
+      sql<number>`count(*)::int`.as('episodes'),
+      // CSAT: answered surveys, their mean rating, and how many rated 4 or 5.
+      sql<number>`count(x.rating)::int`.as('csatAnswers'),
+      sql<number | null>`avg(x.rating)::float8`.as('csatMean'),
+      sql<number>`(count(*) FILTER (WHERE x.rating >= 4))::int`.as('csatSatisfied'),
+      sql<number>`(count(*) FILTER (WHERE x.abandoned))::int`.as('abandoned'),
+      sql<number>`(count(*) FILTER (WHERE x."waitEnded"))::int`.as('answered'),
+      sql<number>`(count(*) FILTER (WHERE x.wait <= ${options.serviceLevelSeconds}))::int`.as('withinServiceLevel'),
+      sql<number>`(count(*) FILTER (WHERE x."slaSettled"))::int`.as('slaSettled'),
+      sql<number>`(count(*) FILTER (WHERE x."withinSla"))::int`.as('withinSla'),
+      ...stats('wait', sql<number | null>`x.wait`),
+      ...stats('firstResponse', sql<number | null>`x."firstResponse"`),
+      ...stats('handle', sql<number | null>`x.handle`),
+    ])
+    .groupBy(GROUPING_SETS);
   return rows(db, query);
 }
 
 /** Next responses of those episodes, grouped the same way (each response weighs one). */
 export async function nextResponseAggregates(db: Db, filter: ReportFilter, bucket: Bucket) {
-  const query = grouped(episodesOf(filter).innerJoin('EpisodeResponse as r', 'r.episodeId', 'e.id'), bucket).select(
-    stats('nextResponse', sql<number>`r.seconds`),
-  );
+  const facts = episodesOf(filter)
+    .innerJoin('EpisodeResponse as r', 'r.episodeId', 'e.id')
+    .select([...groupColumns(bucket), 'r.seconds', 'r.withinSla']);
+  const query = build
+    .with((wb) => wb('x').materialized(), () => facts)
+    .selectFrom('x')
+    .select([
+      ...GROUPS,
+      ...stats('nextResponse', sql<number>`x.seconds`),
+      // Next-response SLA: of the responses whose queue had a target, those given by the due instant.
+      sql<number>`count(x."withinSla")::int`.as('nextSlaSettled'),
+      sql<number>`(count(*) FILTER (WHERE x."withinSla"))::int`.as('nextWithinSla'),
+    ])
+    .groupBy(GROUPING_SETS);
   return rows(db, query);
 }
 

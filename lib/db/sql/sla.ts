@@ -1,18 +1,23 @@
 // The SLA step of the routing tick (lib/conversations/sla): the open episodes of queues with a
-// target, with what their clock needs, and the once-per-episode warning and breach records.
+// target, with what their clock needs, and the once-per-clock warning and breach records.
 import { sql } from 'kysely';
 import type { Tx } from '../client';
 import { build, rows, run } from './query';
 
-/** Current open episodes whose queue has a target, or whose clock still runs (a target was removed). */
-export async function slaEpisodes(tx: Tx, limit: number) {
+/**
+ * Current open episodes whose queue has a target, or whose clock still runs (a target was removed),
+ * after `afterId` in id order. The open episodes are read first, on (closedAt, queuedAt): ordered by
+ * id alone, PostgreSQL would walk the primary key through every closed episode to find them.
+ */
+export async function slaEpisodes(tx: Tx, limit: number, afterId = '0') {
   return rows(
     tx,
     build
-      .selectFrom('Episode as e')
+      .with((wb) => wb('open').materialized(), (db) => db.selectFrom('Episode').where('closedAt', 'is', null).selectAll())
+      .selectFrom('open as e')
       .innerJoin('Conversation as c', (join) => join.onRef('c.id', '=', 'e.conversationId').onRef('c.episode', '=', 'e.number'))
       .innerJoin('Queue as q', 'q.id', 'c.queueId')
-      .where('e.closedAt', 'is', null)
+      .where('e.id', '>', sql<string>`${afterId}::bigint`)
       .where((eb) =>
         eb.or([eb('q.firstResponseTargetSeconds', 'is not', null), eb('q.nextResponseTargetSeconds', 'is not', null), eb('e.slaDueAt', 'is not', null)]),
       )
@@ -46,14 +51,17 @@ export async function slaEpisodes(tx: Tx, limit: number) {
 
 export type SlaEpisode = Awaited<ReturnType<typeof slaEpisodes>>[number];
 
-/** Records a warning or breach of an episode's clock; false when it was recorded before. */
-export async function recordSlaEvent(tx: Tx, event: { episodeId: string; kind: string; level: 'warning' | 'breached'; dueAt: Date; at: Date }): Promise<boolean> {
+/** Records a warning or breach of an episode's clock (kind and start); false when it was recorded before. */
+export async function recordSlaEvent(
+  tx: Tx,
+  event: { episodeId: string; kind: string; startedAt: Date; level: 'warning' | 'breached'; dueAt: Date; at: Date },
+): Promise<boolean> {
   const inserted = await rows(
     tx,
     build
       .insertInto('SlaEvent')
       .values(event)
-      .onConflict((oc) => oc.columns(['episodeId', 'kind', 'level']).doNothing())
+      .onConflict((oc) => oc.columns(['episodeId', 'kind', 'startedAt', 'level']).doNothing())
       .returning('id'),
   );
   return inserted.length > 0;

@@ -11,7 +11,7 @@ import { acceptBody, assignBody, closeBody, consultantBody, consultBody, convers
 import { offerViewSchema } from './offers';
 import { handoffViewSchema } from './bot';
 import { itemsOf, okSchema } from './shared';
-import { episodeRowSchema, reportQuery, reportSummarySchema, summaryQuery } from './reports';
+import { episodePageQuery, episodePageSchema, reportQuery, reportSummarySchema, summaryQuery } from './reports';
 import { supervisorActionViewSchema, supervisorOverviewSchema } from './supervisor';
 
 export type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
@@ -84,7 +84,7 @@ export const consoleApi = {
   supervisorActions: endpoint({ method: 'GET', path: '/api/console/supervisor/actions', response: itemsOf(supervisorActionViewSchema) }),
 
   // reports (supervisors and administrators)
-  reportConversations: endpoint({ method: 'GET', path: '/api/console/reports/conversations', query: reportQuery, response: itemsOf(episodeRowSchema) }),
+  reportConversations: endpoint({ method: 'GET', path: '/api/console/reports/conversations', query: episodePageQuery, response: episodePageSchema }),
   reportConversationsCsv: endpoint({ method: 'GET', path: '/api/console/reports/conversations.csv', query: reportQuery, response: 'bytes' }),
   reportSummary: endpoint({ method: 'GET', path: '/api/console/reports/summary', query: summaryQuery, response: reportSummarySchema }),
 

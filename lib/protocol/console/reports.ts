@@ -18,6 +18,12 @@ export const reportQuery = z.object({
 
 export const summaryQuery = reportQuery.extend({ bucket: z.enum(['day', 'hour']).default('day') });
 
+/** `GET /api/console/reports/conversations`: one keyset page of the period's episodes, oldest entry first. */
+export const episodePageQuery = reportQuery.extend({
+  cursor: z.string().max(200).optional(),
+  limit: z.coerce.number().int().min(1).max(1000).default(500),
+});
+
 const seconds = z.number().nullable();
 
 /** One episode: a conversation from entering a queue until it closes. */
@@ -49,6 +55,8 @@ export const episodeRowSchema = z.object({
   nextResponses: z.number().int(),
   nextResponseMeanSeconds: seconds,
   nextResponseMaxSeconds: seconds,
+  /** Of its next responses, those given by their due instant; null when its queue had no next-response target. */
+  nextResponsesWithinSla: z.number().int().nullable(),
 });
 
 /** count (of the values present), mean, median and p90, in seconds. */
@@ -61,6 +69,8 @@ export const aggregateSchema = z.object({
   serviceLevel: z.number().min(0).max(1).nullable(),
   /** Of the episodes with a first-response SLA target (met or missed), the share answered within it, in business hours; null when none. */
   withinSla: z.number().min(0).max(1).nullable(),
+  /** Of the next responses whose queue had a next-response target, the share given by its due instant (business hours); null when none. */
+  nextResponseWithinSla: z.number().min(0).max(1).nullable(),
   /** Satisfaction survey answers of these episodes: how many, their mean rating (1–5), the share rated 4 or 5. */
   csat: z.object({ answers: z.number().int(), mean: z.number().nullable(), satisfied: z.number().min(0).max(1).nullable() }),
   wait: figureStatsSchema,
@@ -90,7 +100,14 @@ export const reportSummarySchema = z.object({
   bot: z.object({ handled: z.number().int(), handoffs: z.number().int(), resolutions: z.number().int() }),
 });
 
+export const episodePageSchema = z.object({
+  items: z.array(episodeRowSchema),
+  /** Pass back as `cursor` (same period and filters) for the next page; null on the last page. */
+  nextCursor: z.string().nullable(),
+});
+
 export type EpisodeRow = z.infer<typeof episodeRowSchema>;
+export type EpisodePage = z.infer<typeof episodePageSchema>;
 export type Aggregate = z.infer<typeof aggregateSchema>;
 export type ReportSummary = z.infer<typeof reportSummarySchema>;
 export type ReportQuery = z.infer<typeof reportQuery>;

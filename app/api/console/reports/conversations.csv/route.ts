@@ -1,3 +1,4 @@
+import { env } from '@/lib/config/env';
 import { consoleReports } from '@/lib/http/console-access';
 import { readQuery } from '@/lib/http/console-contract';
 import { handle } from '@/lib/http/respond';
@@ -7,12 +8,12 @@ import { reportFilter } from '@/lib/reports/period';
 
 export const dynamic = 'force-dynamic';
 
-/** The period's episodes as CSV (CONTRACT.md "Reports"). */
+/** The period's episodes as CSV (CONTRACT.md "Reports"), streamed a page at a time. */
 export const GET = handle(async (request) => {
   await consoleReports(request);
   const filter = reportFilter(readQuery(request, consoleApi.reportConversationsCsv));
   const name = `conversations-${filter.from.toISOString().slice(0, 10)}-${filter.to.toISOString().slice(0, 10)}.csv`;
-  return new Response(await episodesCsv(filter), {
+  return new Response(episodesCsv(filter, env().REPORT_EXPORT_PAGE_ROWS), {
     headers: { 'content-type': 'text/csv; charset=utf-8; header=present', 'content-disposition': `attachment; filename="${name}"` },
   });
 });

@@ -7,9 +7,9 @@ import { reportFilter } from '@/lib/reports/period';
 
 export const dynamic = 'force-dynamic';
 
-/** The period's episodes as JSON: the rows of the CSV export. */
+/** The period's episodes as JSON, a keyset page at a time: the rows of the CSV export. */
 export const GET = handle(async (request) => {
   await consoleReports(request);
-  const filter = reportFilter(readQuery(request, consoleApi.reportConversations));
-  return reply(consoleApi.reportConversations, { items: await listEpisodes(filter) });
+  const { cursor, limit, ...query } = readQuery(request, consoleApi.reportConversations);
+  return reply(consoleApi.reportConversations, await listEpisodes(reportFilter(query), { cursor, limit }));
 });
