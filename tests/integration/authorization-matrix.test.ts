@@ -126,6 +126,9 @@ const ROWS: Row[] = [
     expect: { ...QUEUE, agent: 409, supervisor: 409, admin: 409 },
   },
   { name: 'read', method: 'POST', path: (f) => c(f, 'waiting', '/read'), body: () => ({}), expect: QUEUE },
+  { name: 'bot handoff', method: 'GET', path: (f) => c(f, 'waiting', '/handoff'), expect: QUEUE },
+  // No bot held the fixture's conversation: whoever may try gets that 409 (who may, bot-flow.test.ts).
+  { name: 'return to bot', method: 'POST', path: (f) => c(f, 'active', '/return-to-bot'), body: () => ({}), expect: { ...QUEUE, agent: 409, supervisor: 409, admin: 409 } },
   { name: 'upload', method: 'POST', path: (f) => c(f, 'waiting', '/attachments'), expect: QUEUE },
   { name: 'attachment', method: 'GET', path: (f) => `/api/console/attachments/${f.attachment}`, expect: QUEUE },
   { name: 'accept', method: 'POST', path: (f) => c(f, 'waiting', '/accept'), body: () => ({}), expect: QUEUE, mutates: true },
