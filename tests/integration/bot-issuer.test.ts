@@ -1,14 +1,15 @@
 // The console as a bot's channel (issue 19): it publishes OpenID metadata and keys, signs tokens a
 // stock botbuilder CloudAdapter accepts, and rotates its key without a moment where a bot refuses
 // one. The bot is tests/support/handoff-bot.ts, trusting the console through
-// BotFrameworkAuthenticationFactory.create; every verdict on a token is the SDK's own.
+// BotFrameworkAuthenticationFactory.create; every verdict on a token is the SDK's own. The same bot
+// through whole conversations (echo, handoff, handoff.status) is tests/integration/bot-flow.test.ts.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { createLocalJWKSet, decodeProtectedHeader, exportJWK, generateKeyPair, jwtVerify, SignJWT, type JSONWebKeySet } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { db } from '@/lib/db/client';
 import { freePort } from '@/lib/db/free-port';
-import { ConsoleClient, customerSays, directLine, startDirectLine } from '../support/clients';
+import { ConsoleClient } from '../support/clients';
 import { HandoffBot, sdkComplaints } from '../support/handoff-bot';
 import { baseUrl } from '../support/test-env';
 import { waitUntil } from '../support/wait-until';
@@ -181,43 +182,6 @@ describe('the console as a token issuer', () => {
     expect(otherServiceUrl.result).toEqual({ status: 401, ran: false });
     expect(otherServiceUrl.complaints).toContain('ServiceUrl claim do not match');
   });
-});
-
-describe('the real bot in a conversation', () => {
-  it('a Direct Line customer talks to the botbuilder bot, asks for a person, and the bot hears accepted then completed', async () => {
-    const appId = `flow-bot-${randomUUID().slice(0, 8)}`;
-    const flowBot = await HandoffBot.start({ appId, issuer: baseUrl(), skill: 'General' });
-    const ada = await admin();
-    const alice = await ConsoleClient.signIn('alice@demo.test');
-    const general = ((await ada.call('GET', '/api/console/admin/queues')).body.items as { id: string; name: string; bot: { mode: string } }[]).find((queue) => queue.name === 'General')!;
-    try {
-      expect((await ada.call('PATCH', `/api/console/admin/queues/${general.id}`, { bot: { mode: 'own', endpoint: flowBot.endpoint, appId } })).status).toBe(200);
-      const customer = { id: `sdk-customer-${randomUUID().slice(0, 8)}`, name: 'Fang' };
-      const start = await startDirectLine(customer);
-      await customerSays(start, 'hello bot', customer);
-      // The SDK ran the bot's logic on it (it trusted the console's token), and its echo reached the customer.
-      await flowBot.waitFor(() => flowBot.textsIn(start.conversationId).includes('hello bot'));
-      const read = async () => (await directLine(`/conversations/${start.conversationId}/activities`, { auth: start.token })).body.activities as { text?: string }[];
-      await waitUntil(async () => (await read()).some((activity) => activity.text === 'echo: hello bot'), 20_000, 'the echo reaches the customer');
-
-      await customerSays(start, 'Agent', customer);
-      await waitUntil(async () => (await read()).some((activity) => activity.text === 'Let me find a person for you.'), 20_000, 'the bot says it hands over');
-      await waitUntil(async () => (await alice.call('GET', `/api/console/conversations/${start.conversationId}`)).body.state === 'queued', 20_000, 'the conversation waits for reps');
-      expect((await alice.call('POST', `/api/console/conversations/${start.conversationId}/accept`, {})).status).toBe(200);
-      await flowBot.waitFor(() => flowBot.handoffStatuses.some((status) => status.state === 'accepted'));
-      expect((await alice.call('POST', `/api/console/conversations/${start.conversationId}/close`, {})).status).toBe(200);
-      await flowBot.waitFor(() => flowBot.handoffStatuses.some((status) => status.state === 'completed'));
-      expect(flowBot.handoffStatuses.map((status) => [status.conversationId, status.state])).toEqual([
-        [start.conversationId, 'accepted'],
-        [start.conversationId, 'completed'],
-      ]);
-      // Every request the bot answered was trusted: none refused.
-      expect(flowBot.requests.every((request) => request.status === 200)).toBe(true);
-    } finally {
-      await ada.call('PATCH', `/api/console/admin/queues/${general.id}`, { bot: { mode: general.bot.mode === 'own' ? 'none' : general.bot.mode } });
-      await flowBot.stop();
-    }
-  }, 60_000);
 });
 
 describe('signing key rotation', () => {
