@@ -19,7 +19,6 @@ export interface ReportFilter {
 
 export type Bucket = 'day' | 'hour';
 
-
 const seconds = (end: string, start: string): RawBuilder<number | null> =>
   sql<number | null>`extract(epoch from (${sql.ref(end)} - ${sql.ref(start)}))::float8`;
 
@@ -32,15 +31,15 @@ export const FIGURES = {
 type EpisodeQuery = SelectQueryBuilder<DB, 'Episode', object>;
 
 /** The filter's queue, agent and channel. */
-function narrowed<Q extends SelectQueryBuilder<DB, 'Episode', object>>(query: Q, filter: ReportFilter): Q {
-  let narrow = query as EpisodeQuery;
+function narrowed(query: EpisodeQuery, filter: ReportFilter): EpisodeQuery {
+  let narrow = query;
   if (filter.queueId) narrow = narrow.where('Episode.queueId', '=', filter.queueId);
   if (filter.agentId) narrow = narrow.where('Episode.ownerId', '=', filter.agentId);
   if (filter.channel) {
     const kind = filter.channel;
     narrow = narrow.where('Episode.channelId', 'in', (eb) => eb.selectFrom('Channel').select('id').where(sql`kind::text`, '=', kind));
   }
-  return narrow as Q;
+  return narrow;
 }
 
 /** Episodes that started or closed in [from, to), narrowed by the filter. */

@@ -13,7 +13,7 @@ export const consoleEventSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('typing'), conversationId: z.string(), author: z.enum(['customer', 'agent']), name: z.string(), agentId: z.string().nullable() }),
   z.object({ type: z.literal('offer.updated'), conversationId: z.string(), offer: offerViewSchema }),
   z.object({ type: z.literal('agent.updated'), conversationId: z.null(), agent: agentStatusViewSchema }),
-  /** SlaWarning (80% of the target gone) or SlaBreached, once per episode and kind; console only (seed 000 names no such lifecycle event). */
+  /** SlaWarning (80% of the target gone) or SlaBreached, once per clock (the first response; each run of unanswered customer messages); console only (seed 000 names no such lifecycle event). */
   z.object({
     type: z.literal('sla.alert'),
     conversationId: z.string(),
