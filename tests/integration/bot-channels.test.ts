@@ -107,6 +107,9 @@ describe('a Teams customer and the bot', () => {
     const conversation = await consoleConversation({ externalId: chat.conversationId });
 
     await botHeardFirst(conversation.id, { channelId: 'msteams', from: { id: chat.user.id, name: 'Terry Teams' } });
+    // The customer's typing in Teams reaches the bot too.
+    expect((await postToBot(chat.activity({ type: 'typing' }))).status).toBe(200);
+    await bot.waitFor(() => bot.received.some((a) => a.type === 'typing' && a.conversation?.id === conversation.id && a.channelId === 'msteams'));
 
     const echo = await waitUntil(async () => teamsReceived(chat).find((r) => r.body.text === 'echo: hello bot'), 20_000, 'the echo at the Teams serviceUrl');
     expect(echo.path).toBe(`/amer/v3/conversations/${encodeURIComponent(chat.conversationId)}/activities/${first.id}`);
