@@ -10,7 +10,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { db } from '@/lib/db/client';
 import type { ConsoleClient } from '../support/clients';
 import { FakeChannel } from '../support/fake-channel';
-import { TEST_ACS_CHANNEL, type AcsRequest } from '../support/fake-acs';
+import { MEDIA_BYTES, TEST_ACS_CHANNEL, type AcsRequest } from '../support/fake-acs';
 import { BOT_CARD, BOT_CHOICES, type HandoffBot } from '../support/handoff-bot';
 import { signInBotTeam, startGeneralBot, type BotTeam } from '../support/queue-bot';
 import { postToBot, teamsChat } from '../support/teams';
@@ -149,9 +149,8 @@ describe('a WhatsApp customer and the bot', () => {
 
   function whatsAppCustomer() {
     const phone = `1555${Math.floor(Math.random() * 1e7).toString().padStart(7, '0')}`;
-    /** A text, or (`tapped`) a reply button's tap as seed 001 has it: no content, `interactive.buttonReply`. */
-    const says = async (text: string, tapped?: { id: string }) => {
-      const content = tapped ? { content: null, interactive: { type: 'buttonReply', buttonReply: { id: tapped.id, title: text }, listReply: null } } : { content: text };
+    /** One AdvancedMessageReceived from this number, with `content` (seed 001's fields) instead of the text fixture's. */
+    const delivers = async (content: Record<string, unknown>) => {
       const delivery = [{ ...fixture, id: randomUUID(), eventTime: new Date().toISOString(), data: { ...fixture.data, from: phone, ...content, receivedTimestamp: new Date().toISOString() } }];
       const response = await fetch(`${baseUrl()}/api/eventgrid/acs`, {
         method: 'POST',
@@ -160,9 +159,12 @@ describe('a WhatsApp customer and the bot', () => {
       });
       expect(response.status).toBe(200);
     };
+    /** A text, or (`tapped`) a reply button's tap as seed 001 has it: no content, `interactive.buttonReply`. */
+    const says = (text: string, tapped?: { id: string }) =>
+      delivers(tapped ? { content: null, interactive: { type: 'buttonReply', buttonReply: { id: tapped.id, title: text }, listReply: null } } : { content: text });
     /** The notifications fake ACS was asked to send to this number. */
     const sentTo = async () => (await acsRequests()).filter((r) => r.path.startsWith('/messages/notifications:send') && (r.body?.to as string[] | undefined)?.includes(phone));
-    return { phone, says, sentTo };
+    return { phone, delivers, says, sentTo };
   }
 
   it('hears the customer as whatsapp; its echo is a WhatsApp text; it hands over, hears accepted and completed', async () => {
@@ -183,6 +185,19 @@ describe('a WhatsApp customer and the bot', () => {
     const statuses = await handOverAcceptClose(conversation.id, () => says('Human'));
     expect(statuses.every((a) => a.channelId === 'whatsapp')).toBe(true);
     expect((await sentTo()).some((r) => r.body?.content === 'Let me find a person for you.')).toBe(true);
+  });
+
+  it('gives the bot a photo’s caption as its text and the photo as a link it can fetch', async () => {
+    await botForGeneral();
+    const { phone, delivers } = whatsAppCustomer();
+    await delivers({ content: null, media: { mimeType: 'image/png', id: randomUUID(), caption: 'my broken vase' } });
+    const conversation = await consoleConversation({ customerId: phone });
+    const heard = await bot.waitFor(() => bot.received.find((a) => a.conversation?.id === conversation.id && a.type === 'message'));
+    expect(heard).toMatchObject({ text: 'my broken vase', channelId: 'whatsapp', from: { id: phone, role: 'user' } });
+    expect(heard.attachments).toEqual([{ contentType: 'image/png', contentUrl: expect.stringMatching(/^http/), name: expect.any(String) }]);
+    const photo = await fetch(heard.attachments![0]!.contentUrl!);
+    expect(photo.status).toBe(200);
+    expect(Buffer.from(await photo.arrayBuffer())).toEqual(MEDIA_BYTES);
   });
 
   it('refuses the bot’s Adaptive Card as WhatsApp’s rules do, and sends its suggested actions as reply buttons the bot hears tapped', async () => {
