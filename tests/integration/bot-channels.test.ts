@@ -23,6 +23,8 @@ let sam: ConsoleClient;
 let bot: HandoffBot;
 let appId: string;
 let service: FakeChannel | undefined;
+/** A customer from hello to close: many round trips through the bot and the outbox (slow on a busy machine). */
+const WHOLE_CONVERSATION_MS = 90_000;
 
 beforeAll(async () => {
   team = await signInBotTeam();
@@ -124,7 +126,7 @@ describe('a Teams customer and the bot', () => {
     expect(teamsReceived(chat).some((r) => r.body.text === 'Let me find a person for you.')).toBe(true);
     const transcript = await alice.call('GET', `/api/console/conversations/${conversation.id}/activities`);
     expect(transcript.body.items).toContainEqual(expect.objectContaining({ text: 'echo: hello bot', author: 'bot' }));
-  });
+  }, WHOLE_CONVERSATION_MS);
 
   it('sends the bot’s Adaptive Card as an attachment and its suggested actions as suggestedActions', async () => {
     await botForGeneral();
@@ -185,7 +187,7 @@ describe('a WhatsApp customer and the bot', () => {
     const statuses = await handOverAcceptClose(conversation.id, () => says('Human'));
     expect(statuses.every((a) => a.channelId === 'whatsapp')).toBe(true);
     expect((await sentTo()).some((r) => r.body?.content === 'Let me find a person for you.')).toBe(true);
-  });
+  }, WHOLE_CONVERSATION_MS);
 
   it('gives the bot a photo’s caption as its text and the photo as a link it can fetch', async () => {
     await botForGeneral();
