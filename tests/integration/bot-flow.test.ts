@@ -8,7 +8,8 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { db } from '@/lib/db/client';
 import { ConsoleClient, customerSays, directLine, startDirectLine, type DirectLineStart } from '../support/clients';
 import { parseCsv } from '../support/csv';
-import { HandoffBot } from '../support/handoff-bot';
+import type { HandoffBot } from '../support/handoff-bot';
+import { signInBotTeam, startGeneralBot, type BotTeam } from '../support/queue-bot';
 import { TEST_CONNECTOR_TOKEN } from '../support/fake-identity';
 import { baseUrl } from '../support/test-env';
 import { waitUntil } from '../support/wait-until';
@@ -20,14 +21,11 @@ let bot: HandoffBot;
 /** The app id of the bot the General queue has now. */
 let appId: string;
 let generalId: string;
+let team: BotTeam;
 
 beforeAll(async () => {
-  ada = await ConsoleClient.signIn('ada@demo.test');
-  alice = await ConsoleClient.signIn('alice@demo.test');
-  sam = await ConsoleClient.signIn('sam@demo.test');
-  const queues = await ada.call('GET', '/api/console/admin/queues');
-  generalId = (queues.body.items as { id: string; name: string }[]).find((q) => q.name === 'General')!.id;
-  await alice.call('PUT', '/api/console/me/presence', { presence: 'available' });
+  team = await signInBotTeam();
+  ({ ada, alice, sam, generalId } = team);
 });
 
 afterEach(async () => {
@@ -39,11 +37,7 @@ afterAll(async () => {
 });
 
 async function botForGeneral(): Promise<HandoffBot> {
-  appId = `bot-${randomUUID()}`;
-  bot = await HandoffBot.start({ appId, issuer: baseUrl(), skill: 'General' });
-  const answer = await ada.call('PATCH', `/api/console/admin/queues/${generalId}`, { bot: { mode: 'own', endpoint: bot.endpoint, appId } });
-  expect(answer.status).toBe(200);
-  expect(answer.body.bot).toEqual({ mode: 'own', endpoint: bot.endpoint, appId });
+  ({ bot, appId } = await startGeneralBot(team));
   return bot;
 }
 
