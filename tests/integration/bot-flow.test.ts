@@ -9,6 +9,8 @@ import { db } from '@/lib/db/client';
 import { ConsoleClient, customerSays, directLine, startDirectLine, type DirectLineStart } from '../support/clients';
 import { parseCsv } from '../support/csv';
 import type { HandoffBot } from '../support/handoff-bot';
+import { createCustomChannel } from '../support/custom-channel-setup';
+import { FakeChannel } from '../support/fake-channel';
 import { signInBotTeam, startGeneralBot, type BotTeam } from '../support/queue-bot';
 import { TEST_CONNECTOR_TOKEN } from '../support/fake-identity';
 import { baseUrl } from '../support/test-env';
@@ -242,5 +244,28 @@ describe('a bot answers first', () => {
       expect(answer.body.error.code).toBe('BadArgument');
     }
     expect((await alice.call('PATCH', `/api/console/admin/queues/${generalId}`, { bot: { mode: 'none' } })).status).toBe(403);
+  });
+
+  it('passes the bot’s typing to the custom channel that relays the conversation, as a rep’s typing is', async () => {
+    await botForGeneral();
+    const receiver = await FakeChannel.start();
+    try {
+      const channel = await createCustomChannel({ webhookUrl: receiver.url, token: 'static-token' });
+      const customer = { id: 'customer-relayed', name: 'Lu' };
+      const start = await startDirectLine(customer);
+      await db().conversation.update({ where: { id: start.conversationId }, data: { outboundChannelId: channel.id } });
+      await customerSays(start, 'hello through the relay', customer);
+      await bot.waitFor(() => bot.textsIn(start.conversationId).includes('hello through the relay'));
+      const typing = await fetch(`${baseUrl()}/v3/conversations/${start.conversationId}/activities`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${TEST_CONNECTOR_TOKEN}` },
+        body: JSON.stringify({ type: 'typing', from: { id: appId, role: 'bot' }, conversation: { id: start.conversationId } }),
+      });
+      expect(typing.status).toBe(201);
+      await receiver.waitFor(() => receiver.bodies().some((body) => body.type === 'typing'));
+      expect(receiver.bodies().find((body) => body.type === 'typing')).toMatchObject({ type: 'typing', conversation: { id: start.conversationId }, recipient: { id: customer.id } });
+    } finally {
+      await receiver.stop();
+    }
   });
 });

@@ -6,6 +6,7 @@ import { randomBytes } from 'node:crypto';
 import type { Db, Tx } from '../../db/client';
 import { transaction } from '../../db/transaction';
 import { publishTyping } from '../../realtime/publish-typing';
+import { typingToOutboundChannel } from '../../outbound/send-typing';
 import { botResolved } from './bot-resolved';
 import type { Conversation, Prisma } from '../../db/generated/client';
 import { insertActivity } from '../../activities/new-activity';
@@ -33,6 +34,8 @@ export async function receiveFromBot(
 ): Promise<{ id: string }> {
   if (activity.type === 'typing') {
     await publishTyping({ conversationId: conversation.id, author: 'agent', name: activity.from?.name ?? 'Bot' }, db);
+    const outbound = conversation.outboundChannelId ? await db.channel.findUnique({ where: { id: conversation.outboundChannelId } }) : null;
+    await typingToOutboundChannel(outbound, conversation);
     return { id: `typing-${randomBytes(6).toString('hex')}` };
   }
   return transaction(db, async (tx) => {
@@ -42,7 +45,7 @@ export async function receiveFromBot(
   });
 }
 
-type BotConversation = Pick<Conversation, 'id' | 'outboundChannelId' | 'channelData' | 'lastInboundAt'>;
+type BotConversation = Pick<Conversation, 'id' | 'channelId' | 'externalId' | 'customerId' | 'outboundChannelId' | 'channelData' | 'lastInboundAt'>;
 
 /** A bot's message as the channel rules see a rep's (its files are links, not the console's uploads). */
 const contentOf = (activity: WireActivity): MessageContent => ({
