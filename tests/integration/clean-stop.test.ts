@@ -3,8 +3,7 @@
 // the background work, the realtime listener and pools, then the database, and exits 0 without an
 // error-level line or a stack trace.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import os from 'node:os';
+import { rmSync } from 'node:fs';
 import path from 'node:path';
 import WebSocket from 'ws';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -13,7 +12,8 @@ import { ConsoleClient, type DirectLineStart } from '../support/clients';
 import { TEST_DIRECTLINE_SECRET, TEST_SESSION_SECRET } from '../support/test-env';
 import { waitUntil } from '../support/wait-until';
 
-const dataDir = mkdtempSync(path.join(os.tmpdir(), 'clean-stop-'));
+// Under the project, as `npm start` keeps it (the embedded server's user must be able to enter it).
+const dataDir = path.resolve('.data', `clean-stop-${process.pid}`);
 let app: ChildProcess | null = null;
 
 afterAll(() => {
@@ -46,7 +46,14 @@ describe('Ctrl-C on npm start', () => {
     let output = '';
     for (const stream of [app.stdout!, app.stderr!]) stream.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));
     const exited = new Promise<number | null>((resolve) => app!.once('exit', (code) => resolve(code)));
-    await waitUntil(async () => (await fetch(`${url}/api/health`).catch(() => null))?.ok || undefined, 180_000, 'the app is up');
+    await waitUntil(
+      async () => {
+        if (app!.exitCode !== null) throw new Error(`the app exited with ${app!.exitCode}:\n${output}`);
+        return (await fetch(`${url}/api/health`).catch(() => null))?.ok || undefined;
+      },
+      180_000,
+      'the app is up',
+    );
 
     // A rep's console stream, read until it ends.
     const rep = new ConsoleClient().on(url);
