@@ -3,6 +3,7 @@ import path from 'node:path';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '../lib/auth/demo-accounts';
 import { startBackgroundWork } from '../lib/boot/background-work';
 import { buildExists, buildWhenStale } from '../lib/boot/build-freshness';
+import { markStopping } from '../lib/boot/stopping';
 import { prepareDatabase, resolveSessionSecret } from '../lib/boot/prepare-database';
 import { ConfigError, parseEnv, publicUrl } from '../lib/config/env';
 import { disconnectDb } from '../lib/db/client';
@@ -53,6 +54,7 @@ async function main() {
   const stop = async (signal: string) => {
     if (stopping) return;
     stopping = true;
+    markStopping();
     console.log(`\n${signal}: shutting down…`);
     const force = setTimeout(() => {
       logger.error({ afterMs: FORCE_EXIT_MS }, 'shutdown did not finish in time; exiting');

@@ -5,6 +5,7 @@ import { databaseUrl } from '../config/env';
 import { db } from '../db/client';
 import { listen, type Listening } from '../db/listen';
 import { eventsAfter as eventsAfterSql, newestEventId } from '../db/sql/event-log';
+import { isStopping } from '../boot/stopping';
 import { logger } from '../log/logger';
 import type { StreamedEvent } from '../views/types';
 import { EVENT_CHANNEL } from './event-log';
@@ -83,7 +84,7 @@ export class RealtimeHub {
       notification: () => this.drain(),
       lost: (listener, error) => {
         if (this.closed) return;
-        if (error) logger.warn({ err: error }, 'realtime listener lost its connection');
+        if (error && !isStopping()) logger.warn({ err: error }, 'realtime listener lost its connection');
         this.reconnect(listener);
       },
     });
@@ -95,7 +96,7 @@ export class RealtimeHub {
   }
 
   private reconnect(listener: Listening) {
-    if (this.closed || this.listener !== listener) return;
+    if (this.closed || isStopping() || this.listener !== listener) return;
     this.listener = null;
     const retry = (delay: number) =>
       setTimeout(() => {
@@ -134,7 +135,7 @@ export class RealtimeHub {
         }
       } while (this.pendingDrain);
     })()
-      .catch((error) => logger.warn({ err: error }, 'realtime drain failed; will retry on the next notification'))
+      .catch((error) => isStopping() || logger.warn({ err: error }, 'realtime drain failed; will retry on the next notification'))
       .finally(() => {
         this.draining = null;
       });

@@ -17,7 +17,7 @@ const dataDir = path.resolve('.data', `clean-stop-${process.pid}`);
 let app: ChildProcess | null = null;
 
 afterAll(() => {
-  app?.kill('SIGKILL');
+  if (app?.pid && app.exitCode === null) process.kill(-app.pid, 'SIGKILL');
   rmSync(dataDir, { recursive: true, force: true });
 });
 
@@ -42,7 +42,8 @@ describe('Ctrl-C on npm start', () => {
       SESSION_SECRET: TEST_SESSION_SECRET,
       LOG_LEVEL: 'info',
     });
-    app = spawn(process.execPath, ['--import', 'tsx', 'scripts/start.ts', '--no-build'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+    // A process group of its own, as `npm start` has in a terminal: Ctrl-C reaches every process in it.
+    app = spawn(process.execPath, ['--import', 'tsx', 'scripts/start.ts', '--no-build'], { env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
     let output = '';
     for (const stream of [app.stdout!, app.stderr!]) stream.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));
     const exited = new Promise<number | null>((resolve) => app!.once('exit', (code) => resolve(code)));
@@ -82,7 +83,8 @@ describe('Ctrl-C on npm start', () => {
     await new Promise((resolve, reject) => socket.once('open', resolve).once('error', reject));
     const socketClosed = new Promise<number>((resolve) => socket.once('close', (code) => resolve(code)));
 
-    app.kill('SIGINT');
+    // Ctrl-C: SIGINT to the whole group, the embedded PostgreSQL included.
+    process.kill(-app.pid!, 'SIGINT');
     const code = await Promise.race([exited, new Promise((resolve) => setTimeout(() => resolve('no exit'), EXIT_DEADLINE_MS))]);
 
     expect(code, output).toBe(0);
