@@ -135,7 +135,9 @@ export class RealtimeHub {
         }
       } while (this.pendingDrain);
     })()
-      .catch((error) => isStopping() || logger.warn({ err: error }, 'realtime drain failed; will retry on the next notification'))
+      .catch((error) => {
+        if (!isStopping()) logger.warn({ err: error }, 'realtime drain failed; will retry on the next notification');
+      })
       .finally(() => {
         this.draining = null;
       });
