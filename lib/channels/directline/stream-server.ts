@@ -6,6 +6,7 @@ import { randomUUID } from 'node:crypto';
 import { STATUS_CODES, type IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
+import { isStopping } from '../../boot/stopping';
 import { db } from '../../db/client';
 import { AppError, badRequest, forbidden, notFound } from '../../errors/app-error';
 import { errorAnswer } from '../../http/respond';
@@ -75,7 +76,9 @@ export function createDirectLineStreams(): DirectLineStreams {
           cursor = Number(set.watermark);
           if (set.activities.length > 0) send(JSON.stringify(set));
         })
-        .catch((error) => logger.warn({ err: error, conversationId }, 'Direct Line stream flush failed'));
+        .catch((error) => {
+          if (!isStopping()) logger.warn({ err: error, conversationId }, 'Direct Line stream flush failed');
+        });
     };
     const onEvent = (event: StreamedEvent) => {
       if (event.conversationId !== conversationId) return;
