@@ -14,6 +14,13 @@ export function db(): PrismaClient {
   return globalForDb.consoleDb;
 }
 
+/** Closes the process-wide client's pool, when one was opened (stopping must not open one). */
+export async function disconnectDb(): Promise<void> {
+  const client = globalForDb.consoleDb;
+  globalForDb.consoleDb = undefined;
+  await client?.$disconnect();
+}
+
 // On the client itself, not in a module-level map: the custom server and the Next.js bundle load
 // this module separately but share the process-wide client.
 const POOL = Symbol.for('agent-console.sql-pool');

@@ -2,6 +2,7 @@
 // connection of its own), woken at once by NOTIFY on enqueue, sleeping until the next scheduled retry
 // otherwise. Several workers (in several processes) may run against one database.
 import type { Db } from '../db/client';
+import { isStopping } from '../boot/stopping';
 import { listen, type Listening } from '../db/listen';
 import { logger } from '../log/logger';
 import { OUTBOX_CHANNEL } from './enqueue';
@@ -41,8 +42,8 @@ export class OutboxWorker {
         this.wakeAll();
       },
       lost: (listener, error) => {
-        if (error) logger.warn({ err: error }, 'outbox listener lost its connection');
-        if (this.stopped || this.listener !== listener) return;
+        if (error && !isStopping()) logger.warn({ err: error }, 'outbox listener lost its connection');
+        if (this.stopped || isStopping() || this.listener !== listener) return;
         this.listener = null;
         setTimeout(() => this.listen().catch((error) => logger.warn({ err: error }, 'outbox listener reconnect failed')), 1000);
       },
@@ -67,7 +68,7 @@ export class OutboxWorker {
         const wait = due ? due.getTime() - Date.now() : MAX_IDLE_MS;
         await this.sleep(wait > 0 ? wait : MAX_IDLE_MS);
       } catch (error) {
-        logger.warn({ err: error }, 'outbox worker error; retrying shortly');
+        if (!isStopping()) logger.warn({ err: error }, 'outbox worker error; retrying shortly');
         await this.sleep(1000);
       }
     }

@@ -50,20 +50,22 @@ export function openEventStream(
         if (!accept(event)) return;
         write(frameOf(event));
       };
-      const unsubscribe = hub.subscribe((event) => (catchingUp ? buffered.push(event) : send(event)));
-      const heartbeat = setInterval(() => write(KEEP_ALIVE), HEARTBEAT_MS);
-      cleanup = () => {
-        clearInterval(heartbeat);
-        unsubscribe();
-      };
-      signal.addEventListener('abort', () => {
+      const end = () => {
         cleanup();
         try {
           controller.close();
         } catch {
           // already closed
         }
-      });
+      };
+      // The hub ends the stream when the instance stops: the client sees the response end and reconnects.
+      const unsubscribe = hub.subscribe((event) => (catchingUp ? buffered.push(event) : send(event)), end);
+      const heartbeat = setInterval(() => write(KEEP_ALIVE), HEARTBEAT_MS);
+      cleanup = () => {
+        clearInterval(heartbeat);
+        unsubscribe();
+      };
+      signal.addEventListener('abort', end);
 
       write(`retry: 1000\n\n`);
       for (;;) {
