@@ -4,7 +4,7 @@
 import { databaseUrl } from '../config/env';
 import { db } from '../db/client';
 import { listen, type Listening } from '../db/listen';
-import { eventsAfter as eventsAfterSql, newestEventId } from '../db/sql/event-log';
+import { eventsAfter as eventsAfterSql, newestEventId, prunedThroughId } from '../db/sql/event-log';
 import { isStopping } from '../boot/stopping';
 import { logger } from '../log/logger';
 import type { StreamedEvent } from '../views/types';
@@ -38,6 +38,11 @@ export class RealtimeHub {
   async currentId(): Promise<bigint> {
     await this.start();
     return this.lastId;
+  }
+
+  /** The newest event id the worker has pruned (0: none): a stream from before it may have missed events. */
+  async prunedThrough(): Promise<bigint> {
+    return BigInt((await prunedThroughId(db())) ?? '0');
   }
 
   start(): Promise<void> {
