@@ -2,6 +2,8 @@ import { PrismaPg } from '@prisma/adapter-pg';
 import pg from 'pg';
 import { databaseUrl } from '../config/env';
 import { logger } from '../log/logger';
+import { isStopping } from '../boot/stopping';
+import { connectionErrorFields } from './connection-error';
 import { PrismaClient, type Prisma } from './generated/client';
 
 export type Db = PrismaClient;
@@ -38,7 +40,7 @@ export function createDb(connectionString: string, max = 10): PrismaClient {
   const pool = new pg.Pool({ connectionString, max, types: sqlTypes });
   // An idle connection the server ends (a restart) is dropped from the pool and the next query
   // opens another; unheard, the pool's error event would end the process.
-  pool.on('error', (error: Error & { code?: string }) => logger.warn({ code: error.code, reason: error.message }, 'an idle database connection was closed by the server'));
+  pool.on('error', (error) => isStopping() || logger.warn(connectionErrorFields(error), 'an idle database connection was closed by the server'));
   const client = new PrismaClient({ adapter: new PrismaPg(pool, { disposeExternalPool: true }) });
   (client as WithPool)[POOL] = pool;
   return client;

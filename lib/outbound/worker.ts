@@ -4,6 +4,7 @@
 import type { Db } from '../db/client';
 import { isStopping } from '../boot/stopping';
 import { listen, type Listening } from '../db/listen';
+import { connectionErrorFields } from '../db/connection-error';
 import { logger } from '../log/logger';
 import { OUTBOX_CHANNEL } from './enqueue';
 import { nextDueAt, processDueDeliveries } from './process-delivery';
@@ -42,10 +43,10 @@ export class OutboxWorker {
         this.wakeAll();
       },
       lost: (listener, error) => {
-        if (error && !isStopping()) logger.warn({ err: error }, 'outbox listener lost its connection');
+        if (error && !isStopping()) logger.warn(connectionErrorFields(error), 'outbox listener lost its connection');
         if (this.stopped || isStopping() || this.listener !== listener) return;
         this.listener = null;
-        setTimeout(() => this.listen().catch((error) => logger.warn({ err: error }, 'outbox listener reconnect failed')), 1000);
+        setTimeout(() => this.listen().catch((error) => isStopping() || logger.warn(connectionErrorFields(error), 'outbox listener reconnect failed')), 1000);
       },
     });
     this.wakeAll();

@@ -4,6 +4,7 @@
 import { databaseUrl } from '../config/env';
 import { db } from '../db/client';
 import { listen, type Listening } from '../db/listen';
+import { connectionErrorFields } from '../db/connection-error';
 import { eventsAfter as eventsAfterSql, newestEventId, prunedThroughId } from '../db/sql/event-log';
 import { isStopping } from '../boot/stopping';
 import { logger } from '../log/logger';
@@ -89,7 +90,7 @@ export class RealtimeHub {
       notification: () => this.drain(),
       lost: (listener, error) => {
         if (this.closed) return;
-        if (error && !isStopping()) logger.warn({ err: error }, 'realtime listener lost its connection');
+        if (error && !isStopping()) logger.warn(connectionErrorFields(error), 'realtime listener lost its connection');
         this.reconnect(listener);
       },
     });
@@ -106,7 +107,7 @@ export class RealtimeHub {
     const retry = (delay: number) =>
       setTimeout(() => {
         this.connect(false).catch((error) => {
-          logger.warn({ err: error }, 'realtime listener reconnect failed');
+          if (!isStopping()) logger.warn(connectionErrorFields(error), 'realtime listener reconnect failed');
           retry(Math.min(delay * 2, 5000));
         });
       }, delay);
