@@ -46,6 +46,14 @@ async function botForGeneral(): Promise<HandoffBot> {
 }
 
 
+/** A Direct Line conversation that a custom channel (`receiver`) relays: what the rep side says goes to its webhook. */
+async function relayedBy(receiver: FakeChannel, customer: { id: string; name: string }): Promise<DirectLineStart> {
+  const channel = await createCustomChannel({ webhookUrl: receiver.url, token: 'static-token' });
+  const start = await startDirectLine(customer);
+  await db().conversation.update({ where: { id: start.conversationId }, data: { outboundChannelId: channel.id } });
+  return start;
+}
+
 async function customerReads(start: DirectLineStart) {
   const page = await directLine(`/conversations/${start.conversationId}/activities`, { auth: start.token });
   return page.body.activities as { type: string; text?: string; from: { id: string; role?: string } }[];
@@ -252,10 +260,8 @@ describe('a bot answers first', () => {
     await botForGeneral();
     const receiver = await FakeChannel.start();
     try {
-      const channel = await createCustomChannel({ webhookUrl: receiver.url, token: 'static-token' });
       const customer = { id: 'customer-relayed', name: 'Lu' };
-      const start = await startDirectLine(customer);
-      await db().conversation.update({ where: { id: start.conversationId }, data: { outboundChannelId: channel.id } });
+      const start = await relayedBy(receiver, customer);
       await customerSays(start, 'hello through the relay', customer);
       await bot.waitFor(() => bot.textsIn(start.conversationId).includes('hello through the relay'));
       const typing = await fetch(`${baseUrl()}/v3/conversations/${start.conversationId}/activities`, {
@@ -342,10 +348,8 @@ describe('a bot answers first', () => {
     const receiver = await FakeChannel.start();
     const files = await FakeFileHost.start();
     try {
-      const channel = await createCustomChannel({ webhookUrl: receiver.url, token: 'static-token' });
       const customer = { id: 'customer-relayed-hero', name: 'Qi' };
-      const start = await startDirectLine(customer);
-      await db().conversation.update({ where: { id: start.conversationId }, data: { outboundChannelId: channel.id } });
+      const start = await relayedBy(receiver, customer);
       await customerSays(start, 'hero', customer);
       type Sent = { attachments?: { contentType: string; content: unknown; contentUrl: string | null; name: string | null }[]; text?: string };
       const sent = () => receiver.bodies() as Sent[];
