@@ -72,6 +72,7 @@ export function useSendMessage() {
         surveyAnswer: null,
         suggestedActions: input.suggestedActions,
         cards: input.cards ?? [],
+        heroCards: [],
         editedAt: null,
         deletedAt: null,
         updatedAt: new Date().toISOString(),

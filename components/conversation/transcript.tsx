@@ -8,6 +8,7 @@ import { useReviseMessage } from '../api/revise-message';
 import { useLoadOlder, useTranscript } from '../api/transcript';
 import { useDateTime } from '../ui/date-time';
 import { AdaptiveCard } from './adaptive-card';
+import { HeroCard } from './hero-card';
 import { ImageAttachment } from './image-viewer';
 import { MessageText } from './message-text';
 import { ErrorMessage } from '@/components/ui/error-text';
@@ -148,6 +149,9 @@ const Message = memo(function Message({ activity, quoted }: { activity: Activity
       )}
       {activity.cards.map((card, index) => (
         <AdaptiveCard key={index} card={card} />
+      ))}
+      {activity.heroCards.map((view, index) => (
+        <HeroCard key={index} view={view} />
       ))}
       {activity.surveyAnswer ? <SurveyAnswer answer={activity.surveyAnswer} /> : activity.cardAnswer && <CardAnswer answer={activity.cardAnswer} />}
       {activity.attachments.map((file) => (

@@ -20,6 +20,7 @@ export interface NewActivity {
   timestamp?: Date;
   raw: Prisma.InputJsonValue;
   deliveryState?: DeliveryState;
+  deliveryError?: string | null;
 }
 
 /**

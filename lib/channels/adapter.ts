@@ -4,7 +4,7 @@
 import type { Activity, Attachment, Channel, ChannelKind, Conversation, DeliveryOperation, Prisma } from '../db/generated/client';
 import type { Db, Tx } from '../db/client';
 import type { AttemptOutcome, RetryPolicy } from '../outbound/retry-policy';
-import type { AdaptiveCard, CardAction } from '../protocol/rich-content';
+import type { AdaptiveCard, CardAction, HeroCard } from '../protocol/rich-content';
 import { surveyCard, type SurveyTexts } from '../protocol/survey';
 import type { MessageTemplateView, ReachableCustomerView, TemplateMessage } from '../views/types';
 
@@ -17,6 +17,8 @@ export interface MessageContent {
   attachmentIds: string[];
   suggestedActions: CardAction[];
   cards: AdaptiveCard[];
+  /** Hero and thumbnail cards (only bots send them). */
+  heroCards?: HeroCard[];
   /** An approved template instead of free text (WhatsApp outside its window); `text` is what the transcript shows. */
   template?: TemplateMessage;
 }

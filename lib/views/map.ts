@@ -1,7 +1,7 @@
 import type { Prisma } from '../db/generated/client';
 import type { Activity, Agent, Attachment, Channel, Consultant, Conversation, Episode, Offer, Queue } from '../db/generated/client';
 import { consoleContentOf } from '../protocol/console-content';
-import { cardAttachmentsOf, suggestedActionsOf } from '../protocol/rich-content';
+import { cardAttachmentsOf, heroCardsOf, HERO_CARD_TYPE, suggestedActionsOf } from '../protocol/rich-content';
 import { replyWindowEndsAt } from '../channels/registry';
 import type { ActivityView, AgentView, ConversationSummary } from './types';
 
@@ -122,7 +122,8 @@ export function toActivityView(row: Activity & { attachments?: Pick<Attachment, 
           : 'agent'
         : 'system';
   const raw = row.raw as { channelData?: { clientActivityID?: unknown } } | null;
-  const content = row.direction === 'inbound' ? consoleContentOf(row.raw) : {};
+  // What the console noted while receiving it: a customer's activity, or a bot's (its links it could not fetch).
+  const content = row.direction === 'inbound' || row.fromRole === 'bot' ? consoleContentOf(row.raw) : {};
   const clientId = row.clientActivityId ?? (typeof raw?.channelData?.clientActivityID === 'string' ? raw.channelData.clientActivityID : null);
   return {
     id: row.id,
@@ -145,6 +146,7 @@ export function toActivityView(row: Activity & { attachments?: Pick<Attachment, 
     surveyAnswer: content.surveyAnswer ?? null,
     suggestedActions: suggestedActionsOf(row.raw),
     cards: cardAttachmentsOf(row.raw).map((card) => card.content),
+    heroCards: heroCardsOf(row.raw).map((card) => ({ kind: card.contentType === HERO_CARD_TYPE ? ('hero' as const) : ('thumbnail' as const), card: card.content })),
     note,
     replyToId: row.replyToId,
     updatedAt: row.updatedAt.toISOString(),

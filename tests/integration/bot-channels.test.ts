@@ -11,7 +11,9 @@ import { db } from '@/lib/db/client';
 import type { ConsoleClient } from '../support/clients';
 import { FakeChannel } from '../support/fake-channel';
 import { MEDIA_BYTES, TEST_ACS_CHANNEL, type AcsRequest } from '../support/fake-acs';
-import { BOT_CARD, BOT_CHOICES, type HandoffBot } from '../support/handoff-bot';
+import { BOT_CARD, BOT_CHOICES, BOT_HERO, BOT_HERO_IMAGE, BOT_IMAGE_NAME, BOT_IMAGE_TEXT, BOT_MENU_BUTTONS, type HandoffBot } from '../support/handoff-bot';
+import { FakeFileHost } from '../support/fake-file-host';
+import { TINY_PNG } from '../support/images';
 import { signInBotTeam, startGeneralBot, type BotTeam } from '../support/queue-bot';
 import { postToBot, teamsChat } from '../support/teams';
 import { baseUrl } from '../support/test-env';
@@ -143,6 +145,32 @@ describe('a Teams customer and the bot', () => {
     });
     expect(bot.refusals).toEqual([]);
   });
+
+  it('sends the bot’s picture link as the console’s own file link, and its hero card as-is; the rep sees both', async () => {
+    await botForGeneral();
+    const files = await FakeFileHost.start();
+    try {
+      const { chat, says } = await teamsCustomer();
+      await says(`send image ${files.file('/label.png', TINY_PNG, 'image/png')}`);
+      const picture = await waitUntil(async () => teamsReceived(chat).find((r) => Array.isArray(r.body.attachments)), 20_000, 'the picture at the Teams serviceUrl');
+      expect(picture.body).toMatchObject({ text: BOT_IMAGE_TEXT, attachments: [{ contentType: 'image/png', contentUrl: expect.stringMatching(/^http/), name: BOT_IMAGE_NAME }] });
+      const link = (picture.body.attachments as { contentUrl: string }[])[0]!.contentUrl;
+      expect(link.startsWith(files.url)).toBe(false);
+      expect(Buffer.from(await (await fetch(link)).arrayBuffer())).toEqual(TINY_PNG);
+
+      await says('hero');
+      const hero = await waitUntil(async () => teamsReceived(chat).find((r) => (r.body.attachments as { contentType: string }[] | undefined)?.[0]?.contentType === 'application/vnd.microsoft.card.hero'), 20_000, 'the hero card');
+      expect(hero.body.attachments).toEqual([{ contentType: 'application/vnd.microsoft.card.hero', content: BOT_HERO }]);
+
+      const conversation = await consoleConversation({ externalId: chat.conversationId });
+      const transcript = (await sam.call('GET', `/api/console/conversations/${conversation.id}/activities`)).body.items;
+      expect(transcript).toContainEqual(expect.objectContaining({ author: 'bot', text: BOT_IMAGE_TEXT, attachments: [expect.objectContaining({ name: BOT_IMAGE_NAME, contentType: 'image/png' })] }));
+      expect(transcript).toContainEqual(expect.objectContaining({ author: 'bot', heroCards: [{ kind: 'hero', card: BOT_HERO }] }));
+      expect(bot.refusals).toEqual([]);
+    } finally {
+      await files.stop();
+    }
+  });
 });
 
 describe('a WhatsApp customer and the bot', () => {
@@ -228,5 +256,57 @@ describe('a WhatsApp customer and the bot', () => {
     const tapped = await bot.waitFor(() => bot.received.find((a) => a.conversation?.id === conversation.id && a.text === 'Track my order'));
     expect(tapped).toMatchObject({ type: 'message', channelId: 'whatsapp', from: { id: phone, role: 'user' } });
     await waitUntil(async () => (await sentTo()).find((r) => r.body?.content === 'echo: Track my order'), 20_000, 'the echo of the tap');
+  });
+
+  it('sends the bot’s picture link as an image WhatsApp fetches from the console; a link that fails leaves the text and a note for the rep', async () => {
+    await botForGeneral();
+    const files = await FakeFileHost.start();
+    try {
+      const { says, sentTo, phone } = whatsAppCustomer();
+      await says(`send image ${files.file('/label.png', TINY_PNG, 'image/png')}`);
+      const image = await waitUntil(async () => (await sentTo()).find((r) => r.body?.kind === 'image'), 20_000, 'the picture at ACS');
+      expect(image.body).toMatchObject({ channelRegistrationId: TEST_ACS_CHANNEL, to: [phone], mediaUri: expect.stringMatching(/^http/), caption: BOT_IMAGE_TEXT });
+      const link = image.body!.mediaUri as string;
+      expect(link.startsWith(files.url)).toBe(false);
+      expect(Buffer.from(await (await fetch(link)).arrayBuffer())).toEqual(TINY_PNG);
+
+      await says(`send image ${files.url}/gone.png`);
+      const text = await waitUntil(async () => (await sentTo()).find((r) => r.body?.kind === 'text' && r.body.content === BOT_IMAGE_TEXT), 20_000, 'the text of the failed picture');
+      expect(text.body).not.toHaveProperty('mediaUri');
+      const conversation = await consoleConversation({ customerId: phone });
+      const transcript = (await sam.call('GET', `/api/console/conversations/${conversation.id}/activities`)).body.items;
+      expect(transcript).toContainEqual(
+        expect.objectContaining({ author: 'bot', text: BOT_IMAGE_TEXT, attachments: [], fetchFailures: [{ name: BOT_IMAGE_NAME, reason: 'the server answered 404' }] }),
+      );
+      expect(bot.refusals).toEqual([]);
+    } finally {
+      await files.stop();
+    }
+  });
+
+  it('sends the bot’s hero card as an image header, its words and reply buttons; four buttons as a numbered list', async () => {
+    await botForGeneral();
+    const { says, sentTo, phone } = whatsAppCustomer();
+    await says('hero');
+    const card = await waitUntil(async () => (await sentTo()).find((r) => r.body?.kind === 'interactive'), 20_000, 'the card at ACS');
+    expect(card.body).toMatchObject({
+      channelRegistrationId: TEST_ACS_CHANNEL,
+      to: [phone],
+      interactiveMessage: {
+        header: { kind: 'image', mediaUri: BOT_HERO_IMAGE },
+        body: { kind: 'text', text: `*${BOT_HERO.title}*\n${BOT_HERO.subtitle}\n${BOT_HERO.text}` },
+        action: { kind: 'whatsAppButtonAction', content: { kind: 'buttonSet', buttons: BOT_HERO.buttons.map((b) => ({ id: b.value, title: b.title })) } },
+      },
+    });
+
+    await says('hero menu');
+    const menu = await waitUntil(async () => (await sentTo()).find((r) => r.body?.kind === 'text' && String(r.body.content).startsWith('*What can I do')), 20_000, 'the menu at ACS');
+    const lines = BOT_MENU_BUTTONS.map((b, i) => `${i + 1}. ${b.title}${b.type === 'openUrl' ? `: ${b.value}` : ''}`);
+    expect(menu.body!.content).toBe(`*What can I do for you?*\n\n${lines.join('\n')}`);
+
+    const conversation = await consoleConversation({ customerId: phone });
+    const transcript = (await sam.call('GET', `/api/console/conversations/${conversation.id}/activities`)).body.items;
+    expect(transcript).toContainEqual(expect.objectContaining({ author: 'bot', heroCards: [{ kind: 'hero', card: BOT_HERO }] }));
+    expect(bot.refusals).toEqual([]);
   });
 });

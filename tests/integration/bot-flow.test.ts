@@ -8,7 +8,9 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { db } from '@/lib/db/client';
 import { ConsoleClient, customerSays, directLine, startDirectLine, type DirectLineStart } from '../support/clients';
 import { parseCsv } from '../support/csv';
-import type { HandoffBot } from '../support/handoff-bot';
+import { BOT_HERO, BOT_IMAGE_NAME, BOT_IMAGE_TEXT, type HandoffBot } from '../support/handoff-bot';
+import { FakeFileHost } from '../support/fake-file-host';
+import { TINY_PNG } from '../support/images';
 import { createCustomChannel } from '../support/custom-channel-setup';
 import { FakeChannel } from '../support/fake-channel';
 import { signInBotTeam, startGeneralBot, type BotTeam } from '../support/queue-bot';
@@ -43,6 +45,14 @@ async function botForGeneral(): Promise<HandoffBot> {
   return bot;
 }
 
+
+/** A Direct Line conversation that a custom channel (`receiver`) relays: what the rep side says goes to its webhook. */
+async function relayedBy(receiver: FakeChannel, customer: { id: string; name: string }): Promise<DirectLineStart> {
+  const channel = await createCustomChannel({ webhookUrl: receiver.url, token: 'static-token' });
+  const start = await startDirectLine(customer);
+  await db().conversation.update({ where: { id: start.conversationId }, data: { outboundChannelId: channel.id } });
+  return start;
+}
 
 async function customerReads(start: DirectLineStart) {
   const page = await directLine(`/conversations/${start.conversationId}/activities`, { auth: start.token });
@@ -250,10 +260,8 @@ describe('a bot answers first', () => {
     await botForGeneral();
     const receiver = await FakeChannel.start();
     try {
-      const channel = await createCustomChannel({ webhookUrl: receiver.url, token: 'static-token' });
       const customer = { id: 'customer-relayed', name: 'Lu' };
-      const start = await startDirectLine(customer);
-      await db().conversation.update({ where: { id: start.conversationId }, data: { outboundChannelId: channel.id } });
+      const start = await relayedBy(receiver, customer);
       await customerSays(start, 'hello through the relay', customer);
       await bot.waitFor(() => bot.textsIn(start.conversationId).includes('hello through the relay'));
       const typing = await fetch(`${baseUrl()}/v3/conversations/${start.conversationId}/activities`, {
@@ -265,6 +273,98 @@ describe('a bot answers first', () => {
       await receiver.waitFor(() => receiver.bodies().some((body) => body.type === 'typing'));
       expect(receiver.bodies().find((body) => body.type === 'typing')).toMatchObject({ type: 'typing', conversation: { id: start.conversationId }, recipient: { id: customer.id } });
     } finally {
+      await receiver.stop();
+    }
+  });
+
+  // Added last: the report-count test above depends on the conversations before it.
+  it('fetches the bot’s pictures (a link, a data URI) into the console: the Direct Line client and the rep get them; a link that fails is a note, the text still arrives', async () => {
+    await botForGeneral();
+    const files = await FakeFileHost.start();
+    try {
+      const label = files.file('/labels/ORD-1001.png', TINY_PNG, 'image/png');
+      const missing = `${files.url}/labels/missing.png`;
+      const slow = files.hangs('/labels/slow.png');
+      const customer = { id: 'customer-files', name: 'Jun' };
+      const start = await startDirectLine(customer);
+      type Read = { text?: string; from: { id: string; role?: string }; attachments?: { contentType: string; contentUrl?: string; name?: string }[] };
+      const botSaid = async () => ((await customerReads(start)) as Read[]).filter((a) => a.from.role === 'bot' && a.from.id === appId);
+
+      await customerSays(start, `send image ${label}`, customer);
+      const picture = await waitUntil(async () => (await botSaid()).find((a) => a.text === BOT_IMAGE_TEXT));
+      expect(picture.attachments).toEqual([{ contentType: 'image/png', contentUrl: expect.stringMatching(/^http/), name: BOT_IMAGE_NAME }]);
+      // The console's own signed link, not the bot's file host.
+      expect(picture.attachments![0]!.contentUrl!.startsWith(files.url)).toBe(false);
+      expect(Buffer.from(await (await fetch(picture.attachments![0]!.contentUrl!)).arrayBuffer())).toEqual(TINY_PNG);
+
+      await customerSays(start, 'send inline image', customer);
+      const inline = await waitUntil(async () => (await botSaid()).find((a) => a.attachments?.[0]?.name === 'inline.png'));
+      expect(inline.attachments![0]!.contentUrl).toMatch(/^http/);
+      expect(Buffer.from(await (await fetch(inline.attachments![0]!.contentUrl!)).arrayBuffer())).toEqual(TINY_PNG);
+
+      const transcript = async () => (await sam.call('GET', `/api/console/conversations/${start.conversationId}/activities`)).body.items as Record<string, unknown>[];
+      const shown = await transcript();
+      expect(shown).toContainEqual(expect.objectContaining({ author: 'bot', text: BOT_IMAGE_TEXT, attachments: [expect.objectContaining({ name: BOT_IMAGE_NAME, contentType: 'image/png', size: TINY_PNG.length })], fetchFailures: [] }));
+      expect(shown).toContainEqual(expect.objectContaining({ author: 'bot', text: null, attachments: [expect.objectContaining({ name: 'inline.png', contentType: 'image/png' })] }));
+
+      // A 404 and a host that never answers: the message still arrives, the rep reads why the file did not.
+      await customerSays(start, `send image ${missing}`, customer);
+      await customerSays(start, `send image ${slow}`, customer);
+      const failed = await waitUntil(async () => {
+        const items = (await transcript()).filter((a) => a.author === 'bot' && a.text === BOT_IMAGE_TEXT && (a.fetchFailures as unknown[]).length > 0);
+        return items.length === 2 && items;
+      }, 30_000, 'both failed pictures in the transcript');
+      for (const activity of failed) {
+        expect(activity.attachments).toEqual([]);
+        expect(activity.fetchFailures).toEqual([{ name: BOT_IMAGE_NAME, reason: expect.any(String) }]);
+      }
+      expect(failed.map((a) => (a.fetchFailures as { reason: string }[])[0]!.reason)).toEqual(['the server answered 404', 'it took too long']);
+      expect(files.requests.map((r) => r.path)).toEqual(expect.arrayContaining(['/labels/missing.png', '/labels/slow.png']));
+      const texts = await waitUntil(async () => {
+        const said = (await botSaid()).filter((a) => a.text === BOT_IMAGE_TEXT);
+        return said.length === 3 && said;
+      });
+      expect(texts.filter((a) => !a.attachments?.length)).toHaveLength(2);
+      expect(bot.refusals).toEqual([]);
+    } finally {
+      await files.stop();
+    }
+  }, 60_000);
+
+  it('passes the bot’s hero card to the Direct Line client as-is and shows it in the rep’s transcript', async () => {
+    await botForGeneral();
+    const customer = { id: 'customer-hero', name: 'Fang' };
+    const start = await startDirectLine(customer);
+    await customerSays(start, 'hero', customer);
+    type Read = { from: { role?: string }; attachments?: { contentType: string; content?: unknown }[] };
+    const card = await waitUntil(async () => ((await customerReads(start)) as Read[]).find((a) => a.from.role === 'bot' && a.attachments?.length));
+    expect(card.attachments).toEqual([{ contentType: 'application/vnd.microsoft.card.hero', content: BOT_HERO }]);
+    const transcript = await sam.call('GET', `/api/console/conversations/${start.conversationId}/activities`);
+    expect(transcript.body.items).toContainEqual(expect.objectContaining({ author: 'bot', heroCards: [{ kind: 'hero', card: BOT_HERO }], cards: [] }));
+  });
+
+  it('passes the bot’s hero card and its fetched picture to the custom channel that relays the conversation', async () => {
+    await botForGeneral();
+    const receiver = await FakeChannel.start();
+    const files = await FakeFileHost.start();
+    try {
+      const customer = { id: 'customer-relayed-hero', name: 'Qi' };
+      const start = await relayedBy(receiver, customer);
+      await customerSays(start, 'hero', customer);
+      type Sent = { attachments?: { contentType: string; content: unknown; contentUrl: string | null; name: string | null }[]; text?: string };
+      const sent = () => receiver.bodies() as Sent[];
+      await receiver.waitFor(() => sent().some((body) => body.attachments?.some((a) => a.contentType === 'application/vnd.microsoft.card.hero')));
+      const hero = sent().find((body) => body.attachments?.some((a) => a.contentType === 'application/vnd.microsoft.card.hero'))!;
+      expect(hero.attachments).toEqual([expect.objectContaining({ contentType: 'application/vnd.microsoft.card.hero', content: BOT_HERO })]);
+
+      await customerSays(start, `send image ${files.file('/relay/label.png', TINY_PNG, 'image/png')}`, customer);
+      await receiver.waitFor(() => sent().some((body) => body.text === BOT_IMAGE_TEXT));
+      const picture = sent().find((body) => body.text === BOT_IMAGE_TEXT)!;
+      expect(picture.attachments).toEqual([expect.objectContaining({ contentType: 'image/png', name: BOT_IMAGE_NAME, contentUrl: expect.stringMatching(/^http/) })]);
+      expect(picture.attachments![0]!.contentUrl!.startsWith(files.url)).toBe(false);
+      expect(Buffer.from(await (await fetch(picture.attachments![0]!.contentUrl!)).arrayBuffer())).toEqual(TINY_PNG);
+    } finally {
+      await files.stop();
       await receiver.stop();
     }
   });

@@ -51,6 +51,7 @@ export const activity = (patch: Partial<ActivityView>): ActivityView => ({
   surveyAnswer: null,
   suggestedActions: [],
   cards: [],
+  heroCards: [],
   editedAt: null,
   deletedAt: null,
   updatedAt: new Date(0).toISOString(),

@@ -4,7 +4,9 @@
 // answers through the console's Connector API with a token the console accepts (CONNECTOR_TOKENS).
 //
 // It echoes messages ("echo: <text>"); on "card" it sends an Adaptive Card, on "choices" suggested
-// actions (with CardFactory / MessageFactory); on "agent" or "human" it says so and hands over with the
+// actions (with CardFactory / MessageFactory), on "send image <url>" a picture by link, on "send inline
+// image" one as a data URI (as the BotBuilder samples do), on "hero" a hero card with two reply
+// buttons and on "hero menu" one with four buttons, a link among them; on "agent" or "human" it says so and hands over with the
 // SDK's own EventFactory.createHandoffInitiation; it records every request, every activity its logic ran
 // on, every handoff.status and every send the console refused; and it can be told to fail (500), hang,
 // or be down.
@@ -13,6 +15,7 @@ import type { AddressInfo } from 'node:net';
 import { ActivityTypes, CallerIdConstants, CardFactory, CloudAdapter, EventFactory, MessageFactory, type Activity, type TurnContext } from 'botbuilder';
 import { AuthenticationConfiguration, AuthenticationConstants, BotFrameworkAuthenticationFactory, ServiceClientCredentialsFactory, TokenCredentials } from 'botframework-connector';
 import { TEST_CONNECTOR_TOKEN } from './fake-identity';
+import { TINY_PNG } from './images';
 
 export interface BotRequest {
   authorization: string | null;
@@ -76,6 +79,44 @@ export const BOT_CARD = {
 };
 /** The suggested actions the bot offers on "choices". */
 export const BOT_CHOICES = ['Track my order', 'Talk to a person'];
+/** The text of the bot's picture message ("send image <url>"); the picture is named BOT_IMAGE_NAME. */
+export const BOT_IMAGE_TEXT = 'Here is your return label';
+export const BOT_IMAGE_NAME = 'return-label.png';
+/** The hero card's picture: a link the customer's channel fetches (the console passes card images on). */
+export const BOT_HERO_IMAGE = 'https://contoso.example/orders/ORD-1001.png';
+/** The hero card the bot sends on "hero" (CardFactory.heroCard). */
+export const BOT_HERO = {
+  title: 'Order ORD-1001',
+  subtitle: 'Ships tomorrow',
+  text: 'Two items, arriving Friday.',
+  images: [{ url: BOT_HERO_IMAGE }],
+  buttons: [
+    { type: 'imBack', title: 'Track it', value: 'Track it' },
+    { type: 'imBack', title: 'Change address', value: 'Change address' },
+  ],
+};
+/** The buttons of "hero menu": four, one a link (more than WhatsApp's three reply buttons). */
+export const BOT_MENU_BUTTONS = [
+  { type: 'imBack', title: 'Track it', value: 'Track it' },
+  { type: 'imBack', title: 'Change address', value: 'Change address' },
+  { type: 'imBack', title: 'Cancel order', value: 'Cancel order' },
+  { type: 'openUrl', title: 'Help centre', value: 'https://contoso.example/help' },
+];
+
+/** The bot's rich answers, by the customer's words (null: it echoes). */
+function richAnswer(text: string): Partial<Activity> | null {
+  if (text === 'card') return MessageFactory.attachment(CardFactory.adaptiveCard(BOT_CARD));
+  if (text === 'choices') return MessageFactory.suggestedActions(BOT_CHOICES, 'What would you like to do?');
+  const link = /^send image (\S+)$/.exec(text);
+  if (link) return MessageFactory.attachment({ contentType: 'image/png', contentUrl: link[1], name: BOT_IMAGE_NAME }, BOT_IMAGE_TEXT);
+  if (text === 'send inline image') return MessageFactory.attachment({ contentType: 'image/png', contentUrl: `data:image/png;base64,${TINY_PNG.toString('base64')}`, name: 'inline.png' });
+  if (text === 'hero') {
+    const { title, subtitle, text: words, images, buttons } = BOT_HERO;
+    return MessageFactory.attachment(CardFactory.heroCard(title, words, images, buttons, { subtitle }));
+  }
+  if (text === 'hero menu') return MessageFactory.attachment(CardFactory.heroCard('What can I do for you?', [], BOT_MENU_BUTTONS));
+  return null;
+}
 
 function expressLike(response: ServerResponse) {
   let status = 200;
@@ -269,7 +310,7 @@ export class HandoffBot {
         await context.sendActivity(handoff);
         return;
       }
-      const rich = text === 'card' ? MessageFactory.attachment(CardFactory.adaptiveCard(BOT_CARD)) : text === 'choices' ? MessageFactory.suggestedActions(BOT_CHOICES, 'What would you like to do?') : null;
+      const rich = richAnswer(text);
       if (rich) {
         try {
           await context.sendActivity(rich);

@@ -1,6 +1,6 @@
 // Stored activities → the custom messaging channel's wire shapes (seed 000, PROTOCOLS.md §3–4).
 import type { Activity } from '../../db/generated/client';
-import { cardAttachmentsOf, suggestedActionsOf, type CardAction } from '../../protocol/rich-content';
+import { channelCardsOf, suggestedActionsOf, type CardAction } from '../../protocol/rich-content';
 
 /** Seed 000's field table: string fields at most 256 characters. */
 const cap = (value: string) => value.slice(0, 256);
@@ -47,7 +47,7 @@ export function toCustomChannelActivity(input: {
       name: cap(activity.name),
     };
   }
-  const cards = cardAttachmentsOf(activity.raw).map((card) => ({
+  const cards = channelCardsOf(activity.raw).map((card) => ({
     contentType: card.contentType,
     contentUrl: null,
     content: card.content,

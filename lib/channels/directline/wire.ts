@@ -4,7 +4,7 @@ import { SURVEY_KEY } from '../../protocol/survey';
 import type { Activity, Attachment } from '../../db/generated/client';
 import type { WireActivity } from '../../protocol/activity';
 import { withConsoleContent } from '../../protocol/console-content';
-import { cardAttachmentsOf } from '../../protocol/rich-content';
+import { channelCardsOf } from '../../protocol/rich-content';
 
 export const CHANNEL_ID = 'directline';
 
@@ -31,7 +31,7 @@ export async function toWireActivity(row: StoredActivity): Promise<WireActivity>
     // Stored files are served by us behind freshly signed links, whoever sent them; cards travel inline.
     ...(row.attachments.length > 0 && {
       attachments: [
-        ...(cardAttachmentsOf(raw) as NonNullable<WireActivity['attachments']>),
+        ...(channelCardsOf(raw) as NonNullable<WireActivity['attachments']>),
         ...(await Promise.all(
           row.attachments.map(async (file) => ({
             contentType: file.contentType,

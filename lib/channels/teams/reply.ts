@@ -7,7 +7,7 @@ import { botSettings } from '../channel-settings';
 import type { Activity, Conversation } from '../../db/generated/client';
 import { httpAttempt } from '../../outbound/http-attempt';
 import { BOT_FRAMEWORK_POLICY, type AttemptOutcome } from '../../outbound/retry-policy';
-import { cardAttachmentsOf, suggestedActionsOf } from '../../protocol/rich-content';
+import { channelCardsOf, suggestedActionsOf } from '../../protocol/rich-content';
 
 export interface ConversationDetails {
   bot?: { id?: string | null; name?: string | null };
@@ -39,7 +39,7 @@ export function toChannelReply(input: {
 }) {
   const details = (input.conversation.channelData ?? {}) as ConversationDetails;
   const { activity } = input;
-  const cards = cardAttachmentsOf(activity.raw);
+  const cards = channelCardsOf(activity.raw);
   const actions = suggestedActionsOf(activity.raw);
   const attachments = [...cards, ...input.files.map((file) => ({ contentType: file.contentType, contentUrl: file.contentUrl, ...(file.name && { name: file.name }) }))];
   return {

@@ -7,7 +7,8 @@ import { ACS_POLICY } from '../../outbound/retry-policy';
 import { checkUpload } from '../../shared/upload-limits';
 import { noTyping, type ChannelAdapter, type MessageContent } from '../adapter';
 import { signedFiles } from '../signed-files';
-import { suggestedActionsOf } from '../../protocol/rich-content';
+import { heroCardsOf, suggestedActionsOf } from '../../protocol/rich-content';
+import { checkWhatsAppHeroCards, toHeroCardNotification } from './hero-card';
 import { acsSettings } from './acs-client';
 import { checkWhatsAppChoices, toChoicesNotification } from './choices';
 import { sendWhatsApp, toNotification } from './send';
@@ -40,6 +41,7 @@ const planWhatsAppMessage: ChannelAdapter['planMessage'] = async (tx, conversati
   }
   // WhatsApp has no Adaptive Cards: refuse rather than drop them silently.
   if (content.cards.length > 0) throw badRequest('NotAcceptedByWhatsApp', 'WhatsApp does not show Adaptive Cards.');
+  checkWhatsAppHeroCards(content);
   checkWhatsAppChoices(content);
   // One file per WhatsApp message; the text travels as the first file's caption.
   if (content.attachmentIds.length <= 1) return [content];
@@ -63,11 +65,14 @@ export const whatsAppAdapter: ChannelAdapter = {
     const survey = surveyTextsOf(activity.raw);
     const [file] = await signedFiles(activity.attachments);
     const choices = suggestedActionsOf(activity.raw);
+    const [heroCard] = heroCardsOf(activity.raw);
     const notification = template
       ? toTemplateNotification(settings, to, template)
       : survey
         ? toSurveyNotification(settings, to, survey)
-        : choices.length > 0 && !file && activity.text
+        : heroCard
+          ? toHeroCardNotification(settings, to, activity.text, heroCard.content)
+          : choices.length > 0 && !file && activity.text
           ? toChoicesNotification(settings, to, activity.text, choices)
           : toNotification(settings, to, activity, file ?? null);
     return { ok: true, target, policy: ACS_POLICY, send: () => sendWhatsApp(settings, notification, ACS_POLICY.timeoutMs) };

@@ -2,7 +2,7 @@
 // templates, failed deliveries).
 import { z } from 'zod';
 import { templateMessageSchema } from '../message-template';
-import { adaptiveCardSchema, suggestedActionsSchema } from '../rich-content';
+import { adaptiveCardSchema, heroCardSchema, suggestedActionsSchema } from '../rich-content';
 import { deliveryStateSchema, instant, MAX_MESSAGE_CHARS } from './shared';
 
 export const attachmentViewSchema = z.object({
@@ -43,6 +43,8 @@ export const activityViewSchema = z.object({
   suggestedActions: z.array(suggestedActionViewSchema),
   /** Adaptive Card JSON, rendered by the console as such. */
   cards: z.array(z.looseObject({})),
+  /** Hero and thumbnail cards (a bot's): title, subtitle, text, images and buttons, shown as such. */
+  heroCards: z.array(z.object({ kind: z.enum(['hero', 'thumbnail']), card: heroCardSchema })),
   editedAt: instant.nullable(),
   deletedAt: instant.nullable(),
   /** The activity this one answers (a quoted reply), when known. */
