@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { ChannelKind } from '../db/generated/client';
-import { contactOfIdentity, contactOfVerified, insertContact, insertIdentity, lockIdentity, lockVerified, setConversationContact } from '../db/sql/contacts';
-import type { SqlTarget } from '../db/sql/query';
+import { contactOfIdentity, contactOfVerified, insertContact, insertIdentity, lockIdentity, lockVerified, setConversationContact, type SqlTarget } from '../db/sql/contacts';
 import type { VerifiedIdentifier } from './verified-identifier';
 
 export interface CustomerIdentity {

@@ -3,6 +3,8 @@ import { sql } from 'kysely';
 import type { ChannelKind } from '../generated/client';
 import { build, rows, run, type SqlTarget } from './query';
 
+export type { SqlTarget };
+
 export interface IdentityKey {
   channelId: string;
   channelKind: ChannelKind;
