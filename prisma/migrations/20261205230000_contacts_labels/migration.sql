@@ -47,7 +47,7 @@ CREATE TABLE "ContactAttribute" (
     "key" TEXT NOT NULL,
     "label" TEXT NOT NULL,
     "type" "ContactAttributeType" NOT NULL,
-    "options" TEXT[] DEFAULT ARRAY[]::TEXT[],
+    "options" TEXT[] NOT NULL DEFAULT ARRAY[]::TEXT[],
     "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
     CONSTRAINT "ContactAttribute_pkey" PRIMARY KEY ("id")
 );
