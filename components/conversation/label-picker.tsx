@@ -53,7 +53,23 @@ function LabelPicker({ conversation, onClose }: { conversation: ConversationSumm
   const t = useTranslations('labels');
   const labels = useLabels();
   const setLabel = useSetLabel(conversation.id);
+  // What the rep just ticked shows at once; the server's answer (and its event) then confirm it.
+  const [ticked, setTicked] = useState<Record<string, boolean>>({});
   const on = new Set(conversation.labels.map((label) => label.id));
+  const toggle = (labelId: string, checked: boolean) => {
+    setTicked((current) => ({ ...current, [labelId]: checked }));
+    setLabel.mutate(
+      { labelId, on: checked },
+      {
+        onSettled: () =>
+          setTicked((current) => {
+            const rest = { ...current };
+            delete rest[labelId];
+            return rest;
+          }),
+      },
+    );
+  };
   return (
     <Dialog title={t('pickerTitle')} onClose={onClose} className="w-72 p-4">
       {labels.data?.length === 0 && <p className="text-sm text-slate-500 dark:text-slate-400">{t('noneDefined')}</p>}
@@ -63,9 +79,8 @@ function LabelPicker({ conversation, onClose }: { conversation: ConversationSumm
           <label key={label.id} className="flex items-center gap-2">
             <input
               type="checkbox"
-              checked={on.has(label.id)}
-              disabled={setLabel.isPending}
-              onChange={(event) => setLabel.mutate({ labelId: label.id, on: event.target.checked })}
+              checked={ticked[label.id] ?? on.has(label.id)}
+              onChange={(event) => toggle(label.id, event.target.checked)}
             />
             <span aria-hidden="true" className="h-2 w-2 rounded-full" style={{ backgroundColor: label.colour }} />
             {label.name}
