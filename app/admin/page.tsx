@@ -4,6 +4,7 @@ import { AgentsAdmin } from '@/components/admin/agents-admin';
 import { BotsAdmin } from '@/components/admin/bots-admin';
 import { ChannelsAdmin } from '@/components/admin/channels-admin';
 import { QueuesAdmin } from '@/components/admin/queues-admin';
+import { ContactAttributesAdmin, LabelsAdmin } from '@/components/admin/labels-attributes-admin';
 import { RestrictedPage } from '@/components/ui/restricted-page';
 import { StaffPageHeader } from '@/components/ui/staff-page-header';
 import { currentAgent } from '@/lib/auth/session-cookie';
@@ -25,6 +26,8 @@ export default async function AdminPage() {
       <QueuesAdmin />
       <ChannelsAdmin />
       <BotsAdmin />
+      <LabelsAdmin />
+      <ContactAttributesAdmin />
     </main>
   );
 }

@@ -3,23 +3,23 @@ import { consoleApi, type ConversationPage, type ConversationSummary, type Inbox
 import { callConsole } from './fetch-json';
 import { queryKeys } from './query-keys';
 
-const listPage = (filter: InboxFilter, q: string, queue: string, cursor?: string) =>
-  callConsole(consoleApi.conversations, { query: { filter, limit: 100, q, queue, cursor } });
+const listPage = (filter: InboxFilter, q: string, queue: string, label: string, cursor?: string) =>
+  callConsole(consoleApi.conversations, { query: { filter, limit: 100, q, queue, label: label || undefined, cursor } });
 
-export const conversationListQuery = (filter: InboxFilter, q = '', queue = '') =>
+export const conversationListQuery = (filter: InboxFilter, q = '', queue = '', label = '') =>
   queryOptions({
-    queryKey: queryKeys.conversationList(filter, q, queue),
-    queryFn: () => listPage(filter, q, queue),
+    queryKey: queryKeys.conversationList(filter, q, queue, label),
+    queryFn: () => listPage(filter, q, queue, label),
   });
 
-export const useConversationList = (filter: InboxFilter, q = '', queue = '') => useQuery(conversationListQuery(filter, q, queue));
+export const useConversationList = (filter: InboxFilter, q = '', queue = '', label = '') => useQuery(conversationListQuery(filter, q, queue, label));
 
 /** The next keyset page of a list, appended to the cached one. */
-export function useLoadMoreConversations(filter: InboxFilter, q = '', queue = '') {
+export function useLoadMoreConversations(filter: InboxFilter, q = '', queue = '', label = '') {
   const queryClient = useQueryClient();
-  const key = queryKeys.conversationList(filter, q, queue);
+  const key = queryKeys.conversationList(filter, q, queue, label);
   return useMutation({
-    mutationFn: (cursor: string) => listPage(filter, q, queue, cursor),
+    mutationFn: (cursor: string) => listPage(filter, q, queue, label, cursor),
     onSuccess: (next) =>
       queryClient.setQueryData<ConversationPage>(key, (page) => {
         if (!page) return next;
@@ -39,9 +39,10 @@ export function newer(shown: ConversationSummary, incoming: ConversationSummary)
 }
 
 /** Whether a conversation belongs in a filter's list, for updating cached lists from live events. */
-export function belongsTo(filter: InboxFilter, conversation: ConversationSummary, agentId: string, queue = ''): boolean {
+export function belongsTo(filter: InboxFilter, conversation: ConversationSummary, agentId: string, queue = '', label = ''): boolean {
   if (conversation.state === 'pending') return false;
   if (queue && conversation.queueId !== queue) return false;
+  if (label && !conversation.labels.some((l) => l.id === label)) return false;
   if (filter === 'mine') {
     const consulting = conversation.consultants.some((c) => c.agentId === agentId);
     return (conversation.ownerId === agentId || consulting) && conversation.state !== 'closed';

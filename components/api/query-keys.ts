@@ -8,12 +8,13 @@ export interface ConversationListKey {
   filter: InboxFilter;
   q: string;
   queue: string;
+  label: string;
 }
 
 export const queryKeys = {
   me: [{ scope: 'me' }] as const,
   conversationLists: [{ scope: 'conversations' }] as const,
-  conversationList: (filter: InboxFilter, q = '', queue = '') => [{ scope: 'conversations', filter, q, queue } satisfies ConversationListKey] as const,
+  conversationList: (filter: InboxFilter, q = '', queue = '', label = '') => [{ scope: 'conversations', filter, q, queue, label } satisfies ConversationListKey] as const,
   conversation: (id: string) => [{ scope: 'conversation', id }] as const,
   transcript: (id: string) => [{ scope: 'transcript', id }] as const,
   handoff: (conversationId: string) => [{ scope: 'handoff', conversationId }] as const,
@@ -31,6 +32,11 @@ export const queryKeys = {
   reports: [{ scope: 'reports' }] as const,
   reportSummary: (query: ReportQuery, bucket: 'day' | 'hour') => [{ scope: 'reports', view: 'summary', query, bucket }] as const,
   reportEpisodes: (query: ReportQuery) => [{ scope: 'reports', view: 'episodes', query }] as const,
+  contacts: [{ scope: 'contact' }] as const,
+  contact: (id: string) => [{ scope: 'contact', id }] as const,
+  contactSearch: (q: string) => [{ scope: 'contact', q }] as const,
+  labels: [{ scope: 'labels' }] as const,
+  contactAttributes: [{ scope: 'contact-attributes' }] as const,
   admin: [{ scope: 'admin' }] as const,
   adminAgents: [{ scope: 'admin', view: 'agents' }] as const,
   adminQueues: [{ scope: 'admin', view: 'queues' }] as const,

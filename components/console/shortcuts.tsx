@@ -13,6 +13,7 @@ const SHORTCUTS = [
   ['Shift+Enter', 'newLine'],
   ['Ctrl+K / ⌘K', 'palette'],
   ['/', 'canned'],
+  ['Alt+L', 'labels'],
   ['?', 'show'],
   ['Escape', 'hide'],
 ] as const;

@@ -13,6 +13,7 @@ import { ConsultBar } from './consult-bar';
 import { ConversationActions } from './conversation-actions';
 import { WrapUpForm } from './wrap-up-form';
 import { CustomerPanel } from './customer-panel';
+import { ConversationLabels } from './label-picker';
 import { Transcript } from './transcript';
 import { TypingIndicator } from './typing-indicator';
 import { ErrorMessage } from '@/components/ui/error-text';
@@ -71,6 +72,7 @@ export function ConversationPane({ conversationId, agent }: { conversationId: st
                 {t.has(`paused.${data.sendingPaused}`) ? t(`paused.${data.sendingPaused}`) : t('paused.other', { reason: data.sendingPaused })}
               </p>
             )}
+            <ConversationLabels conversation={data} />
           </div>
           <ConversationActions conversation={data} agent={agent} />
         </div>

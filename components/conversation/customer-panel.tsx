@@ -7,6 +7,7 @@ import { useCustomerProfile } from '../api/customer-profile';
 import { useDateTime } from '../ui/date-time';
 import { Detail } from './detail';
 import { StartConversationSection } from './start-conversation-section';
+import { ContactSection } from './contact-section';
 
 /** The customer at a glance: channel and identity, locale, what the channel knows, earlier conversations. */
 export function CustomerPanel({ conversation }: { conversation: ConversationSummary }) {
@@ -26,6 +27,7 @@ export function CustomerPanel({ conversation }: { conversation: ConversationSumm
         <Detail label={t('tenant')}>{conversation.channelInfo?.tenantId}</Detail>
         <Detail label={t('replyWindow')}>{conversation.replyWindowEndsAt && dateTime(conversation.replyWindowEndsAt, 'dateTime')}</Detail>
       </dl>
+      {data?.contactId && <ContactSection contactId={data.contactId} conversationId={conversation.id} />}
       {data && data.surveys.length > 0 && (
         <>
           <h4 className="mt-4 text-xs font-semibold uppercase text-slate-500 dark:text-slate-400">{t('satisfaction')}</h4>

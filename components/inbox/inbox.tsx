@@ -8,6 +8,8 @@ import { useEffect, useRef, useState } from 'react';
 import type { ConversationSummary } from '@/lib/views/types';
 import type { InboxFilter } from '@/lib/views/types';
 import { useConversationList, useLoadMoreConversations } from '../api/conversations';
+import { useLabels } from '../api/contacts';
+import { LabelChips } from '../conversation/label-picker';
 import { useDirectory } from '../api/directory';
 import { isOpen } from '@/lib/shared/hours/business-hours';
 import { ErrorMessage } from '@/components/ui/error-text';
@@ -24,6 +26,8 @@ export function Inbox({ selectedId, filter, onFilterChange: setFilter }: { selec
   const [search, setSearch] = useState('');
   const [query, setQuery] = useState('');
   const [queue, setQueue] = useState('');
+  const [label, setLabel] = useState('');
+  const labels = useLabels().data ?? [];
   const t = useTranslations('inbox');
   const app = useTranslations('app');
   const queues = useDirectory().data?.queues ?? [];
@@ -31,8 +35,8 @@ export function Inbox({ selectedId, filter, onFilterChange: setFilter }: { selec
     const timer = setTimeout(() => setQuery(search.trim()), 250);
     return () => clearTimeout(timer);
   }, [search]);
-  const list = useConversationList(filter, query, queue);
-  const more = useLoadMoreConversations(filter, query, queue);
+  const list = useConversationList(filter, query, queue, label);
+  const more = useLoadMoreConversations(filter, query, queue, label);
   const unread = list.data?.items.reduce((total, item) => total + item.unreadCount, 0) ?? 0;
   const router = useRouter();
   const items = list.data?.items;
@@ -83,6 +87,14 @@ export function Inbox({ selectedId, filter, onFilterChange: setFilter }: { selec
         >
           <option value="">{t('everyQueue')}</option>
           {queues.map((item) => (
+            <option key={item.id} value={item.id}>
+              {item.name}
+            </option>
+          ))}
+        </Select>
+        <Select aria-label={t('label')} value={label} onChange={(event) => setLabel(event.target.value)} className="w-24 bg-transparent px-1 py-1 text-sm">
+          <option value="">{t('everyLabel')}</option>
+          {labels.map((item) => (
             <option key={item.id} value={item.id}>
               {item.name}
             </option>
@@ -196,6 +208,7 @@ function ConversationEntry({ conversation, selected }: { conversation: Conversat
         {conversation.queueName ? ` · ${conversation.queueName}` : ''}
         {conversation.ownerName ? ` · ${conversation.ownerName}` : ''}
       </span>
+      <LabelChips labels={conversation.labels} />
       <SlaCountdown clock={conversation} />
     </Link>
   );

@@ -51,13 +51,13 @@ function applyConversation(client: QueryClient, conversation: ConversationSummar
   );
   for (const [key, page] of client.getQueriesData<ConversationPage>({ queryKey: queryKeys.conversationLists })) {
     if (!page) continue;
-    const [{ filter, q, queue }] = key as readonly [ConversationListKey];
+    const [{ filter, q, queue, label }] = key as readonly [ConversationListKey];
     const searching = Boolean(q);
     const shown = page.items.find((item) => item.id === conversation.id);
     const latest = shown ? newer(shown, conversation) : conversation;
     const items = page.items.filter((item) => item.id !== conversation.id);
     // A search result list only refreshes what it already shows; the rest waits for the next search.
-    if (belongsTo(filter, latest, agentId, queue) && (!searching || shown)) items.push(latest);
+    if (belongsTo(filter, latest, agentId, queue, label) && (!searching || shown)) items.push(latest);
     items.sort((a, b) => b.lastActivityAt.localeCompare(a.lastActivityAt) || b.id.localeCompare(a.id));
     client.setQueryData<ConversationPage>(key, { ...page, items });
   }

@@ -34,6 +34,7 @@ export async function customerProfile(conversationId: string, viewer: Viewer, db
   });
   return {
     channel: conversation.channel.kind,
+    contactId: conversation.contactId,
     customerId: conversation.customerId,
     customerName: conversation.customerName,
     locale: locale?.locale ?? null,

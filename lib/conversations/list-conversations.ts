@@ -17,7 +17,7 @@ const OPEN_STATES: ConversationState[] = ['queued', 'offered', 'active', 'wrapup
 
 /** Newest activity first, keyset-paginated on (lastActivityAt, id) so pages never shift or repeat. */
 export async function listConversations(
-  input: { agent: ActingViewer; filter: InboxFilter; cursor?: string; limit?: number; q?: string; queueId?: string },
+  input: { agent: ActingViewer; filter: InboxFilter; cursor?: string; limit?: number; q?: string; queueId?: string; labelId?: string },
   db: Db = defaultDb(),
 ): Promise<ConversationPage> {
   const limit = input.limit ?? 50;
@@ -26,6 +26,7 @@ export async function listConversations(
     await filterWhere(input.filter, input.agent.id, db),
     visibleConversations(input.agent),
     ...(input.queueId ? [{ queueId: input.queueId }] : []),
+    ...(input.labelId ? [{ labels: { some: { labelId: input.labelId } } }] : []),
     ...(after ? [{ OR: [{ lastActivityAt: { lt: after.at } }, { lastActivityAt: after.at, id: { lt: after.id } }] }] : []),
   ];
   const newest = (where: Prisma.ConversationWhereInput[]) =>

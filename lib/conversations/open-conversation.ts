@@ -1,7 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import type { Db } from '../db/client';
 import type { ChannelKind, Prisma } from '../db/generated/client';
+import { pgTransaction } from '../db/pg-transaction';
 import { conversationByExternalId, insertOrFindConversation } from '../db/sql/conversations';
+import { resolveContact } from '../contacts/resolve-contact';
+import type { VerifiedIdentifier } from '../contacts/verified-identifier';
 import { defaultChannelId } from './defaults';
 
 export interface OpenConversationInput {
@@ -12,6 +15,8 @@ export interface OpenConversationInput {
   externalId?: string;
   customerId?: string | null;
   customerName?: string | null;
+  /** A phone number or e-mail address the channel vouches for (lib/channels/<kind>): contacts join on it. */
+  verified?: VerifiedIdentifier | null;
   serviceUrl?: string | null;
   channelData?: Prisma.InputJsonValue;
   /** Where the rep side's activities go, when not back the way the customer came. */
@@ -25,12 +30,13 @@ export function newConversationId(): string {
 
 /**
  * Finds or creates the conversation a channel refers to. It stays `pending` (invisible to reps) until
- * the customer's first activity queues it.
+ * the customer's first activity queues it. A new one gets its customer's contact in the same
+ * transaction (lib/contacts/resolve-contact.ts).
  */
 export async function openConversation(db: Db, input: OpenConversationInput): Promise<{ id: string; created: boolean }> {
   const channelId = await defaultChannelId(db, input.channel);
   const id = input.id ?? newConversationId();
-  return insertOrFindConversation(db, {
+  const row = {
     id,
     channelId,
     externalId: input.externalId ?? id,
@@ -39,7 +45,29 @@ export async function openConversation(db: Db, input: OpenConversationInput): Pr
     serviceUrl: input.serviceUrl ?? null,
     channelData: input.channelData ?? null,
     outboundChannelId: input.outboundChannelId ?? null,
-  });
+  };
+  const customerId = input.customerId;
+  if (!customerId) return insertOrFindConversation(db, row);
+  // Most calls (every message of a Teams or WhatsApp conversation) find an existing one: one read.
+  const existing = await conversationByExternalId(db, channelId, row.externalId);
+  if (existing) return { id: existing.id, created: false };
+  return pgTransaction(
+    db,
+    async ({ client }) => {
+      const opened = await insertOrFindConversation(client, row);
+      if (opened.created) {
+        await resolveContact(client, opened.id, {
+          channelId,
+          channelKind: input.channel,
+          userId: customerId,
+          name: input.customerName ?? null,
+          verified: input.verified ?? null,
+        });
+      }
+      return opened;
+    },
+    { timeoutMs: 10_000 },
+  );
 }
 
 export async function findConversationByExternalId(db: Db, channel: ChannelKind, externalId: string) {

@@ -56,7 +56,9 @@ export function summaryJsonSql(c: string, channel: string): string {
       FROM "Offer" o JOIN "Agent" a ON a.id = o."agentId"
       WHERE o."conversationId" = ${c}.id AND o.state = 'pending' AND o.kind <> 'route'),
     'botAppId', (SELECT name FROM "Channel" WHERE id = ${c}."botChannelId"),
-    'handoffKind', CASE WHEN ${c}.handoff ->> 'kind' IN ('handoff', 'fallback') THEN ${c}.handoff -> 'kind' END)
+    'handoffKind', CASE WHEN ${c}.handoff ->> 'kind' IN ('handoff', 'fallback') THEN ${c}.handoff -> 'kind' END,
+    'labels', (SELECT coalesce(jsonb_agg(jsonb_build_object('id', l.id, 'name', l.name, 'colour', l.colour) ORDER BY l.name), '[]'::jsonb)
+      FROM "ConversationLabel" cl JOIN "Label" l ON l.id = cl."labelId" WHERE cl."conversationId" = ${c}.id))
     || coalesce((SELECT jsonb_build_object('slaKind', e."slaKind", 'slaWarnAt', ${iso('e."slaWarnAt"')}, 'slaDueAt', ${iso('e."slaDueAt"')})
       FROM "Episode" e WHERE e."conversationId" = ${c}.id AND e.number = ${c}.episode AND e."closedAt" IS NULL
         AND e."slaKind" IS NOT NULL AND e."slaWarnAt" IS NOT NULL AND e."slaDueAt" IS NOT NULL),

@@ -2,7 +2,7 @@ import 'server-only';
 import { loadVisibleConversation } from '../conversations/visible-conversation';
 import { db } from '../db/client';
 import { forbidden, notFound } from '../errors/app-error';
-import { canAdminister, canSeeReports, canSupervise } from '../shared/policies';
+import { canAdminister, canEditContacts, canSeeReports, canSupervise } from '../shared/policies';
 import type { AgentView } from '../views/types';
 import { consoleAgent } from './console-request';
 
@@ -43,5 +43,12 @@ export async function consoleReports(request: Request): Promise<AgentView> {
 export async function consoleAdmin(request: Request): Promise<AgentView> {
   const agent = await consoleAgent(request);
   if (!canAdminister(agent)) throw forbidden('Administrators only.', 'AdminsOnly');
+  return agent;
+}
+
+/** Reps who may edit and merge contacts (every role today: lib/shared/policies.ts `canEditContacts`). */
+export async function consoleContactEditor(request: Request): Promise<AgentView> {
+  const agent = await consoleAgent(request);
+  if (!canEditContacts(agent)) throw forbidden('You may not edit contacts.');
   return agent;
 }

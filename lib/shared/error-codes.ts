@@ -73,6 +73,13 @@ export const ERROR_CODES = [
   'QueueNameTaken',
   'ChannelNotFound',
   'SecretNotFound',
+  'LabelNameTaken',
+  'AttributeKeyTaken',
+  // Contacts and labels
+  'InvalidAttributeValue',
+  'SameContact',
+  'ContactMerged',
+  'MergeAlreadyUndone',
   // Channels' wire protocols
   'TokenExpired',
   'ConversationNotFound',

@@ -92,3 +92,11 @@ export const canRetryDelivery = (actor: Actor, conversation: Pick<ConversationFa
 /** Editing or deleting a message: its author, and only what was sent to the customer. */
 export const canReviseMessage = (actor: Actor, message: { direction: string; agentId: string | null }): boolean =>
   message.direction === 'outbound' && message.agentId === actor.id;
+
+/** Administrators define labels and contact attributes; every rep uses them. */
+export const canDefineLabels = canAdminister;
+export const canDefineContactAttributes = canAdminister;
+
+/** Any rep may label a conversation they can see, edit contacts' attributes, merge contacts and undo merges. */
+export const canLabel = (actor: Pick<Actor, 'role'>): boolean => actor.role === 'agent' || actor.role === 'supervisor' || actor.role === 'admin';
+export const canEditContacts = canLabel;

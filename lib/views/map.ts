@@ -1,5 +1,5 @@
 import type { Prisma } from '../db/generated/client';
-import type { Activity, Agent, Attachment, Channel, Consultant, Conversation, Episode, Offer, Queue } from '../db/generated/client';
+import type { Activity, Agent, Attachment, Channel, Consultant, Conversation, Episode, Label, Offer, Queue } from '../db/generated/client';
 import { consoleContentOf } from '../protocol/console-content';
 import { cardAttachmentsOf, heroCardsOf, HERO_CARD_TYPE, suggestedActionsOf } from '../protocol/rich-content';
 import { replyWindowEndsAt } from '../channels/registry';
@@ -14,6 +14,7 @@ export type ConversationWithRefs = Conversation & {
   /** The open episodes (one at most): the current one's SLA clock. */
   episodes: Pick<Episode, 'number' | 'slaKind' | 'slaWarnAt' | 'slaDueAt'>[];
   botChannel: Pick<Channel, 'name'> | null;
+  labels: { label: Pick<Label, 'id' | 'name' | 'colour'> }[];
 };
 
 export const conversationRefs = {
@@ -32,6 +33,7 @@ export const conversationRefs = {
   },
   episodes: { where: { closedAt: null }, select: { number: true, slaKind: true, slaWarnAt: true, slaDueAt: true } },
   botChannel: { select: { name: true } },
+  labels: { orderBy: [{ label: { name: 'asc' } }], select: { label: { select: { id: true, name: true, colour: true } } } },
 } satisfies Prisma.ConversationInclude;
 
 export function toConversationSummary(row: ConversationWithRefs): ConversationSummary {
@@ -64,6 +66,7 @@ export function toConversationSummary(row: ConversationWithRefs): ConversationSu
     })),
     botAppId: row.botChannel?.name ?? null,
     handoffKind: handoffKindOf(row.handoff),
+    labels: row.labels.map((l) => l.label),
   };
 }
 

@@ -27,11 +27,13 @@ interface Fixture {
   message: string;
   attachment: string;
   offer: string;
+  /** The waiting conversation's contact. */
+  contact: string;
 }
 
 let clients: Record<Caller, ConsoleClient>;
 let bob: ConsoleClient;
-let ids: { alice: string; bob: string; general: string };
+let ids: { alice: string; bob: string; general: string; label: string };
 /** Alice and Bob keep their consoles open: transfers and consults to them can be made. */
 let consoles: { close(): void }[] = [];
 
@@ -58,7 +60,9 @@ beforeAll(async () => {
   bob = await ConsoleClient.signIn('bob@demo.test');
   const directory = (await clients.agent.call('GET', '/api/console/directory')).body;
   const idOf = (name: string) => directory.agents.find((a: { displayName: string }) => a.displayName === name).id as string;
-  ids = { alice: idOf('Alice'), bob: idOf('Bob'), general: directory.queues.find((q: { name: string }) => q.name === 'General').id };
+  const label = await db().label.create({ data: { name: `Matrix ${randomUUID().slice(0, 8)}`, colour: '#123456' } });
+  await db().contactAttribute.upsert({ where: { key: 'matrix_note' }, update: {}, create: { key: 'matrix_note', label: 'Matrix note', type: 'text' } });
+  ids = { alice: idOf('Alice'), bob: idOf('Bob'), general: directory.queues.find((q: { name: string }) => q.name === 'General').id, label: label.id };
   consoles = [await openConsole(clients.agent), await openConsole(bob)];
 });
 
@@ -89,7 +93,8 @@ async function fixture(): Promise<Fixture> {
   await clients.supervisor.call('POST', `/api/console/conversations/${offered}/assign`, { agentId: ids.bob });
   expect((await bob.call('POST', `/api/console/conversations/${offered}/transfer`, { agentId: ids.alice })).status).toBe(200);
   const offer = (await alice.call('GET', '/api/console/offers')).body.items.find((o: { conversationId: string }) => o.conversationId === offered);
-  return { waiting, active, closed, message: message.body.id, attachment: ((await upload.json()) as { id: string }).id, offer: offer.id };
+  const { contactId } = await db().conversation.findUniqueOrThrow({ where: { id: waiting }, select: { contactId: true } });
+  return { waiting, active, closed, message: message.body.id, attachment: ((await upload.json()) as { id: string }).id, offer: offer.id, contact: contactId! };
 }
 
 interface Row {
@@ -142,6 +147,14 @@ const ROWS: Row[] = [
   { name: 'take over / reassign', method: 'POST', path: (f) => c(f, 'active', '/assign'), body: () => ({ agentId: ids.bob }), expect: SUPERVISORS, mutates: true },
   { name: 'wrap-up', method: 'POST', path: (f) => c(f, 'closed', '/wrap-up'), body: () => ({ note: 'matrix wrap-up' }), expect: OWNER_OR_SUPERVISOR, mutates: true },
   { name: 'answer an offer', method: 'POST', path: (f) => `/api/console/offers/${f.offer}/decline`, body: () => ({}), expect: { ...OWNER, otherQueue: 403 }, mutates: true },
+  { name: 'labels', method: 'GET', path: () => '/api/console/labels', expect: OPEN },
+  { name: 'add a label', method: 'PUT', path: (f) => c(f, 'waiting', `/labels/${ids.label}`), body: () => ({}), expect: QUEUE },
+  { name: 'remove a label', method: 'DELETE', path: (f) => c(f, 'waiting', `/labels/${ids.label}`), body: () => ({}), expect: QUEUE },
+  { name: 'contact attributes', method: 'GET', path: () => '/api/console/contact-attributes', expect: OPEN },
+  { name: 'contact search', method: 'GET', path: () => '/api/console/contacts?q=Matrix', expect: OPEN },
+  // Contacts are the team's, not a queue's: every rep reads and edits them (their conversations stay filtered).
+  { name: 'contact', method: 'GET', path: (f) => `/api/console/contacts/${f.contact}`, expect: OPEN },
+  { name: 'contact attribute', method: 'PUT', path: (f) => `/api/console/contacts/${f.contact}/attributes/matrix_note`, body: () => ({ value: 'seen' }), expect: OPEN },
   { name: 'failed deliveries', method: 'GET', path: () => '/api/console/deliveries/failed', expect: SUPERVISORS },
   { name: 'supervisor overview', method: 'GET', path: () => '/api/console/supervisor/overview', expect: SUPERVISORS },
   { name: 'supervisor actions', method: 'GET', path: () => '/api/console/supervisor/actions', expect: SUPERVISORS },
@@ -164,6 +177,14 @@ const ROWS: Row[] = [
   { name: 'admin: queue hours', method: 'PUT', path: () => `/api/console/admin/queues/${ids.general}/hours`, body: () => ({ calendar: null, awayMessage: null }), expect: ADMINS },
   { name: 'admin: channels', method: 'GET', path: () => '/api/console/admin/channels', expect: ADMINS },
   { name: 'admin: channel settings', method: 'PUT', path: () => '/api/console/admin/channels/teams', body: () => ({}), expect: ADMINS },
+  { name: 'admin: create label', method: 'POST', path: () => '/api/console/admin/labels', body: () => ({ name: `Matrix ${randomUUID().slice(0, 8)}`, colour: '#654321' }), expect: ADMINS },
+  {
+    name: 'admin: create contact attribute',
+    method: 'POST',
+    path: () => '/api/console/admin/contact-attributes',
+    body: () => ({ key: `m_${randomUUID().slice(0, 8)}`, label: 'Matrix', type: 'number' }),
+    expect: ADMINS,
+  },
   { name: 'admin: bot signing keys', method: 'GET', path: () => '/api/console/admin/bot-keys', expect: ADMINS },
   // The first administrator's rotation publishes a key that waits an hour; the others change nothing.
   { name: 'admin: rotate bot signing key', method: 'POST', path: () => '/api/console/admin/bot-keys/rotate', body: () => ({}), expect: ADMINS },

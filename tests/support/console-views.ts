@@ -27,6 +27,7 @@ export const conversation = (patch: Partial<ConversationSummary>): ConversationS
   pendingRequests: [],
   botAppId: null,
   handoffKind: null,
+  labels: [],
   ...patch,
 });
 

@@ -16,6 +16,7 @@ import { customerTypingToBot } from '../../conversations/bot/customer-typing';
 import { channelTimestamp } from '../../activities/timestamp';
 import { teamsMedia } from './media';
 import { applyInstallationUpdate } from './installation';
+import { verifiedIdentifierOf } from './verified-identifier';
 
 export const READ_RECEIPT = 'application/vnd.microsoft.readReceipt';
 
@@ -68,6 +69,7 @@ export async function receiveChannelActivity(activity: WireActivity, db: Db = de
     externalId: conversation.id,
     customerId: group ? null : (activity.from?.id ?? null),
     customerName: group ? (channelData.channel?.name ?? channelData.team?.name ?? null) : (activity.from?.name ?? null),
+    verified: group ? null : verifiedIdentifierOf(activity),
     serviceUrl: activity.serviceUrl,
     channelData: details,
     outboundChannelId: channelId,

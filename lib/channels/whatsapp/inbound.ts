@@ -9,6 +9,7 @@ import { channelTimestamp } from '../../activities/timestamp';
 import { receiveWithContent } from '../../activities/receive-with-content';
 import { defaultChannelId } from '../../conversations/defaults';
 import { openConversation } from '../../conversations/open-conversation';
+import { phoneIdentifier } from '../../contacts/verified-identifier';
 import { publishConversationChange } from '../../conversations/publish';
 import { db as defaultDb, type Db } from '../../db/client';
 import type { Prisma } from '../../db/generated/client';
@@ -94,6 +95,8 @@ async function whatsappConversation(db: Db, data: Parties) {
     externalId: externalIdOf(data),
     customerId: data.from,
     customerName: `+${data.from.replace(/^\+/, '')}`,
+    // ACS delivered the message from this number: WhatsApp vouches for it.
+    verified: phoneIdentifier(data.from),
     channelData: { businessNumber: data.to ?? null } as Prisma.InputJsonObject,
     outboundChannelId: await defaultChannelId(db, 'whatsapp'),
   });

@@ -2,7 +2,7 @@
 import { sql, type Insertable } from 'kysely';
 import type { DB } from '../generated/kysely/types';
 import { sqlPool, type Db } from '../client';
-import { build, rows, type Row } from './query';
+import { build, rows, type Row, type SqlTarget } from './query';
 
 type NewConversation = Pick<
   Insertable<DB['Conversation']>,
@@ -10,7 +10,7 @@ type NewConversation = Pick<
 > & { channelData: unknown };
 
 /** Inserts the conversation, or finds the one the channel already has under that id (`created` tells which). */
-export async function insertOrFindConversation(db: Db, conversation: NewConversation): Promise<{ id: string; created: boolean }> {
+export async function insertOrFindConversation(db: SqlTarget, conversation: NewConversation): Promise<{ id: string; created: boolean }> {
   const { channelData, ...values } = conversation;
   const query = build
     .insertInto('Conversation')

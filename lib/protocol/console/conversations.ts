@@ -1,6 +1,7 @@
 // Conversations: the summary every list and header shows, the inbox, and the commands on one conversation.
 import { z } from 'zod';
 import { conversationStateSchema, instant } from './shared';
+import { labelViewSchema } from './labels';
 
 export const conversationSummarySchema = z.object({
   id: z.string(),
@@ -50,6 +51,8 @@ export const conversationSummarySchema = z.object({
   botAppId: z.string().nullable(),
   /** How it left the bot (`handoff`: the bot asked; `fallback`: the bot failed); null while the bot holds it or never did. */
   handoffKind: z.enum(['handoff', 'fallback']).nullable(),
+  /** The conversation's labels, by name. */
+  labels: z.array(labelViewSchema),
 });
 
 export const inboxFilterSchema = z.enum(['mine', 'unassigned', 'all']);
@@ -61,6 +64,8 @@ export const conversationListQuery = z.object({
   limit: z.coerce.number().int().min(1).max(200).default(50),
   q: z.string().trim().max(200).optional(),
   queue: z.uuid().optional(),
+  /** Only conversations carrying this label. */
+  label: z.uuid().optional(),
 });
 
 export const conversationPageSchema = z.object({
@@ -102,6 +107,8 @@ export const reachFirstViewSchema = z.object({ possible: z.boolean(), customers:
 
 export const customerProfileViewSchema = z.object({
   channel: z.string(),
+  /** The customer's contact (GET /api/console/contacts/:id); null when the channel names no single customer. */
+  contactId: z.string().nullable(),
   customerId: z.string().nullable(),
   customerName: z.string().nullable(),
   locale: z.string().nullable(),

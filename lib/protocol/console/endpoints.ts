@@ -9,6 +9,8 @@ import { botCheckBody, botCheckResultSchema, signingKeysViewSchema } from './bot
 import { agentStatusViewSchema, directoryViewSchema, presenceBody, signedInSchema, signInBody } from './agents';
 import { acceptBody, assignBody, closeBody, consultantBody, consultBody, conversationListQuery, conversationPageSchema, conversationSummarySchema, customerProfileViewSchema, transferBody, wrapUpBody } from './conversations';
 import { offerViewSchema } from './offers';
+import { attributeValueBody, contactAttributeSchema, contactListItemSchema, contactSearchQuery, contactViewSchema, mergeContactsBody, mergeResultSchema, newContactAttributeBody } from './contacts';
+import { labelViewSchema, newLabelBody } from './labels';
 import { handoffViewSchema } from './bot';
 import { itemsOf, okSchema } from './shared';
 import { episodePageQuery, episodePageSchema, reportQuery, reportSummarySchema, summaryQuery } from './reports';
@@ -64,7 +66,18 @@ export const consoleApi = {
   startConversation: endpoint({ method: 'POST', path: `${conversation}/start`, body: startConversationBody, response: startedConversationSchema }),
   handoff: endpoint({ method: 'GET', path: `${conversation}/handoff`, response: handoffViewSchema }),
   returnToBot: endpoint({ method: 'POST', path: `${conversation}/return-to-bot`, response: conversationSummarySchema }),
+  addLabel: endpoint({ method: 'PUT', path: `${conversation}/labels/:labelId`, response: conversationSummarySchema }),
+  removeLabel: endpoint({ method: 'DELETE', path: `${conversation}/labels/:labelId`, response: conversationSummarySchema }),
   uploadAttachment: endpoint({ method: 'POST', path: `${conversation}/attachments`, body: 'bytes', response: attachmentViewSchema }),
+
+  // contacts and labels
+  contacts: endpoint({ method: 'GET', path: '/api/console/contacts', query: contactSearchQuery, response: itemsOf(contactListItemSchema) }),
+  contact: endpoint({ method: 'GET', path: '/api/console/contacts/:id', response: contactViewSchema }),
+  setContactAttribute: endpoint({ method: 'PUT', path: '/api/console/contacts/:id/attributes/:key', body: attributeValueBody, response: contactViewSchema }),
+  mergeContacts: endpoint({ method: 'POST', path: '/api/console/contacts/:id/merge', body: mergeContactsBody, response: mergeResultSchema }),
+  undoContactMerge: endpoint({ method: 'POST', path: '/api/console/contact-merges/:id/undo', response: contactViewSchema }),
+  contactAttributes: endpoint({ method: 'GET', path: '/api/console/contact-attributes', response: itemsOf(contactAttributeSchema) }),
+  labels: endpoint({ method: 'GET', path: '/api/console/labels', response: itemsOf(labelViewSchema) }),
 
   // activities and files
   editMessage: endpoint({ method: 'PATCH', path: '/api/console/activities/:id', body: editMessageBody, response: activityViewSchema }),
@@ -102,6 +115,8 @@ export const consoleApi = {
   issueDirectLineSecret: endpoint({ method: 'POST', path: '/api/console/admin/channels/directline/secrets', response: issuedSecretSchema }),
   revokeDirectLineSecret: endpoint({ method: 'DELETE', path: '/api/console/admin/channels/directline/secrets/:id', response: okSchema }),
   checkBot: endpoint({ method: 'POST', path: '/api/console/admin/bots/check', body: botCheckBody, response: botCheckResultSchema }),
+  createLabel: endpoint({ method: 'POST', path: '/api/console/admin/labels', body: newLabelBody, response: labelViewSchema }),
+  createContactAttribute: endpoint({ method: 'POST', path: '/api/console/admin/contact-attributes', body: newContactAttributeBody, response: contactAttributeSchema }),
   botSigningKeys: endpoint({ method: 'GET', path: '/api/console/admin/bot-keys', response: signingKeysViewSchema }),
   rotateBotSigningKey: endpoint({ method: 'POST', path: '/api/console/admin/bot-keys/rotate', response: signingKeysViewSchema }),
 } as const;

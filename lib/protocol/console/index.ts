@@ -12,4 +12,6 @@ export * from './admin';
 export * from './bots';
 export * from './calendar';
 export * from './events';
+export * from './contacts';
+export * from './labels';
 export * from './endpoints';

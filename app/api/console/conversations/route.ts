@@ -8,6 +8,6 @@ export const dynamic = 'force-dynamic';
 
 export const GET = handle(async (request) => {
   const agent = await consoleAgent(request);
-  const { queue, ...params } = readQuery(request, consoleApi.conversations);
-  return reply(consoleApi.conversations, await listConversations({ agent, ...params, queueId: queue }));
+  const { queue, label, ...params } = readQuery(request, consoleApi.conversations);
+  return reply(consoleApi.conversations, await listConversations({ agent, ...params, queueId: queue, labelId: label }));
 });
