@@ -1,7 +1,9 @@
 // The work an instance does besides answering HTTP: draining the outbox, routing conversations,
-// looking after the keys the console signs bots' tokens with and pruning old rows.
+// looking after the keys the console signs bots' tokens with, pruning old rows and linking
+// conversations to contacts.
 import { runSigningKeyUpkeep } from '../bot/key-upkeep-loop';
 import type { Env } from '../config/env';
+import { runContactLinking } from '../contacts/contact-linking-loop';
 import { runRouting } from '../conversations/routing/routing-loop';
 import { runOutboxWorker } from '../outbound/run-worker';
 import { runPruning } from '../retention/prune-loop';
@@ -11,7 +13,8 @@ export async function startBackgroundWork(config: Env, databaseUrl: string): Pro
   const stopRouting = config.ROUTING ? runRouting(databaseUrl, config.OFFER_TIMEOUT_SECONDS) : null;
   const stopKeyUpkeep = runSigningKeyUpkeep(config, databaseUrl);
   const stopPruning = config.PRUNE ? runPruning(config, databaseUrl) : null;
+  const stopContactLinking = runContactLinking(databaseUrl);
   return async () => {
-    await Promise.all([stopWorker?.(), stopRouting?.(), stopKeyUpkeep(), stopPruning?.()]);
+    await Promise.all([stopWorker?.(), stopRouting?.(), stopKeyUpkeep(), stopPruning?.(), stopContactLinking()]);
   };
 }

@@ -97,6 +97,23 @@ describe('contacts across channels', () => {
   });
 });
 
+describe('a Direct Line conversation opened without a user id', () => {
+  it('gets the contact of the user its first activity names, shortly after', async () => {
+    const user = { id: `dl-late-${digits()}`, name: 'Late Comer' };
+    const known = await startDirectLine(user);
+    await customerSays(known, 'hello with my id from the start', user);
+    const first = await waitUntil(() => db().conversation.findUnique({ where: { id: known.conversationId } }).then((row) => row?.contactId ?? undefined), 10_000, 'the first contact');
+
+    // Web Chat often starts a conversation with no user; the first activity says who writes.
+    const anonymous = await startDirectLine();
+    await customerSays(anonymous, 'hello again, from another tab', user);
+    const linked = await waitUntil(() => db().conversation.findUnique({ where: { id: anonymous.conversationId } }).then((row) => row?.contactId ?? undefined), 15_000, 'the later conversation linked');
+    expect(linked).toBe(first);
+    const contact = await contactOf(alice, anonymous.conversationId);
+    expect((contact.conversations as { id: string }[]).map((conversation) => conversation.id).sort()).toEqual([known.conversationId, anonymous.conversationId].sort());
+  });
+});
+
 describe('contact attributes', () => {
   it('administrators define them (agents may not), reps set values checked by type', async () => {
     const define = (client: ConsoleClient, body: unknown) => client.call('POST', '/api/console/admin/contact-attributes', body);

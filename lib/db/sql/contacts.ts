@@ -66,3 +66,15 @@ export async function contactIdsByAttributeValue(target: SqlTarget, q: string, l
     .limit(limit);
   return (await rows(target, query)).map((row) => row.contactId);
 }
+
+/** Conversations whose customer became known after they opened (a Direct Line user's first activity), still without a contact. */
+export async function conversationsAwaitingContact(target: SqlTarget, limit: number) {
+  const query = build
+    .selectFrom('Conversation as c')
+    .innerJoin('Channel as ch', 'ch.id', 'c.channelId')
+    .select(['c.id', 'c.channelId', 'ch.kind', 'c.customerId', 'c.customerName'])
+    .where('c.contactId', 'is', null)
+    .where('c.customerId', 'is not', null)
+    .limit(limit);
+  return rows(target, query);
+}

@@ -85,7 +85,8 @@ ALTER TABLE "ConversationLabel" ADD CONSTRAINT "ConversationLabel_conversationId
 ALTER TABLE "ConversationLabel" ADD CONSTRAINT "ConversationLabel_labelId_fkey" FOREIGN KEY ("labelId") REFERENCES "Label"("id") ON DELETE CASCADE ON UPDATE CASCADE;
 
 ALTER TABLE "Conversation" ADD COLUMN "contactId" TEXT;
-CREATE INDEX "Conversation_contactId_idx" ON "Conversation"("contactId");
+-- (contactId, customerId): also finds the conversations whose customer became known after they opened (lib/contacts/link-pending-contacts.ts).
+CREATE INDEX "Conversation_contactId_customerId_idx" ON "Conversation"("contactId", "customerId");
 ALTER TABLE "Conversation" ADD CONSTRAINT "Conversation_contactId_fkey" FOREIGN KEY ("contactId") REFERENCES "Contact"("id") ON DELETE SET NULL ON UPDATE CASCADE;
 
 -- Backfill: a contact per channel identity of the existing conversations; WhatsApp numbers are
