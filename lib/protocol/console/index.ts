@@ -13,3 +13,5 @@ export * from './bots';
 export * from './calendar';
 export * from './events';
 export * from './endpoints';
+export * from './audit';
+export * from './customers';
