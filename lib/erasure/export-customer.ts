@@ -13,6 +13,9 @@ import { canExportCustomer } from '../shared/policies';
 
 const iso = (date: Date | null) => date?.toISOString() ?? null;
 
+/** A rep's private note: an internal message (internal events are the conversation's lifecycle). */
+const isNote = (activity: { direction: string; type: string }) => activity.direction === 'internal' && activity.type === 'message';
+
 export async function exportCustomer(db: Db, conversationId: string, actor: ActingViewer): Promise<CustomerExport> {
   if (!canExportCustomer(actor)) throw forbidden('Only administrators can export a customer’s data.', 'AdminsOnly');
   return transaction(db, async (tx) => {
@@ -55,8 +58,8 @@ export async function exportCustomer(db: Db, conversationId: string, actor: Acti
         customerName: c.customerName,
         createdAt: c.createdAt.toISOString(),
         closedAt: iso(c.closedAt),
-        messages: c.activities.filter((a) => a.direction !== 'internal').map(message),
-        notes: c.activities.filter((a) => a.direction === 'internal').map(message),
+        messages: c.activities.filter((a) => !isNote(a)).map(message),
+        notes: c.activities.filter(isNote).map(message),
         surveys: c.surveys.map((s) => ({ episode: s.episode, sentAt: s.sentAt.toISOString(), rating: s.rating, comment: s.comment, answeredAt: iso(s.answeredAt) })),
         episodes: c.episodes.map((e) => ({
           number: e.number,

@@ -84,5 +84,5 @@ describe('conversation retention', () => {
     const entry = await db().auditEntry.findFirstOrThrow({ where: { action: 'retention.erase' } });
     expect(entry).toMatchObject({ actorId: 'system', actorRole: null });
     expect((entry.after as { conversationIds: string[] }).conversationIds).toEqual([old]);
-  });
+  }, 120_000);
 });

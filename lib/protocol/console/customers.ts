@@ -18,7 +18,7 @@ const exportedMessage = z.object({
   id: z.string(),
   seq: z.number().int(),
   type: z.string(),
-  /** `inbound` (the customer), `outbound` (reps, bots), `internal` (private notes). */
+  /** `inbound` (the customer), `outbound` (reps, bots), `internal` (notes; lifecycle events). */
   direction: z.enum(['inbound', 'outbound', 'internal']),
   name: z.string().nullable(),
   fromName: z.string().nullable(),
