@@ -1,6 +1,7 @@
 import { redirect } from 'next/navigation';
 import { getTranslations } from 'next-intl/server';
 import { AgentsAdmin } from '@/components/admin/agents-admin';
+import { AuditLogAdmin } from '@/components/admin/audit-log-admin';
 import { BotsAdmin } from '@/components/admin/bots-admin';
 import { ChannelsAdmin } from '@/components/admin/channels-admin';
 import { QueuesAdmin } from '@/components/admin/queues-admin';
@@ -28,6 +29,7 @@ export default async function AdminPage() {
       <BotsAdmin />
       <LabelsAdmin />
       <ContactAttributesAdmin />
+      <AuditLogAdmin />
     </main>
   );
 }

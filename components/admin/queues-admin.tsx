@@ -10,6 +10,7 @@ import { Input } from '@/components/ui/field';
 import { QueueBot } from './queue-bot';
 import { QueueHours } from './queue-hours';
 import { QueueSla } from './queue-sla';
+import { QueueRetention } from './queue-retention';
 
 
 export function QueuesAdmin() {
@@ -63,6 +64,7 @@ function QueueMembers({ queue }: { queue: AdminQueue }) {
       </div>
       <SurveySwitch queue={queue} />
       <QueueSla queue={queue} />
+      <QueueRetention queue={queue} />
       <QueueBot queue={queue} />
       <Button variant="secondary" size="none" disabled={save.isPending} onClick={() => save.mutate(members)} className="mt-2 px-2 py-1">
         {t('saveMembers', { name: queue.name })}

@@ -1,6 +1,6 @@
 // Query keys as objects (one object per key, named fields): a key is read by name, never by
 // position, and a prefix object (`{ scope: 'conversations' }`) matches every key that extends it.
-import type { ReportQuery } from '@/lib/protocol/console';
+import type { AuditFilter, ReportQuery } from '@/lib/protocol/console';
 import type { InboxFilter } from '@/lib/views/types';
 
 export interface ConversationListKey {
@@ -42,4 +42,5 @@ export const queryKeys = {
   adminQueues: [{ scope: 'admin', view: 'queues' }] as const,
   adminChannels: [{ scope: 'admin', view: 'channels' }] as const,
   adminBotKeys: [{ scope: 'admin', view: 'bot-keys' }] as const,
+  adminAudit: (filter: AuditFilter) => [{ scope: 'admin', view: 'audit', filter }] as const,
 };

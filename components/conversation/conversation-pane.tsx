@@ -96,7 +96,7 @@ export function ConversationPane({ conversationId, agent }: { conversationId: st
           </p>
         )}
       </section>
-      <CustomerPanel conversation={data} />
+      <CustomerPanel conversation={data} agent={agent} />
     </div>
   );
 }

@@ -2,15 +2,21 @@
 
 import { useTranslations } from 'next-intl';
 import Link from 'next/link';
-import type { ConversationSummary } from '@/lib/views/types';
+import { useState } from 'react';
+import { canEraseCustomer, canExportCustomer } from '@/lib/shared/policies';
+import type { AgentView, ConversationSummary } from '@/lib/views/types';
+import { customerExportHref } from '../api/customer-data';
 import { useCustomerProfile } from '../api/customer-profile';
+import { Button } from '../ui/button';
 import { useDateTime } from '../ui/date-time';
 import { Detail } from './detail';
+import { EraseCustomerDialog } from './erase-customer-dialog';
 import { StartConversationSection } from './start-conversation-section';
 import { ContactSection } from './contact-section';
 
 /** The customer at a glance: channel and identity, locale, what the channel knows, earlier conversations. */
-export function CustomerPanel({ conversation }: { conversation: ConversationSummary }) {
+export function CustomerPanel({ conversation, agent }: { conversation: ConversationSummary; agent: AgentView }) {
+  const [erasing, setErasing] = useState(false);
   const profile = useCustomerProfile(conversation.id);
   const data = profile.data;
   const t = useTranslations('customer');
@@ -28,6 +34,21 @@ export function CustomerPanel({ conversation }: { conversation: ConversationSumm
         <Detail label={t('replyWindow')}>{conversation.replyWindowEndsAt && dateTime(conversation.replyWindowEndsAt, 'dateTime')}</Detail>
       </dl>
       {data?.contactId && <ContactSection contactId={data.contactId} conversationId={conversation.id} />}
+      {(canExportCustomer(agent) || canEraseCustomer(agent)) && (
+        <div className="mt-3 flex flex-wrap items-center gap-2 text-xs">
+          {canExportCustomer(agent) && (
+            <a href={customerExportHref(conversation.id)} download className="underline">
+              {t('exportData')}
+            </a>
+          )}
+          {canEraseCustomer(agent) && (
+            <Button variant="danger" size="sm" onClick={() => setErasing(true)}>
+              {t('eraseData')}
+            </Button>
+          )}
+        </div>
+      )}
+      {erasing && <EraseCustomerDialog conversation={conversation} onClose={() => setErasing(false)} />}
       {data && data.surveys.length > 0 && (
         <>
           <h4 className="mt-4 text-xs font-semibold uppercase text-slate-500 dark:text-slate-400">{t('satisfaction')}</h4>

@@ -31,15 +31,18 @@ export function ReportEpisodes({ drill, close }: { drill: DrillDown; close: () =
       <DataTable
         label={title}
         rows={rows}
-        rowKey={(row) => `${row.conversationId}#${row.episode}`}
+        rowKey={(row) => `${row.conversationId ?? ''}#${row.episode}#${row.queuedAt}`}
         columns={[
           {
             header: t('column.customer'),
-            cell: (row) => (
-              <Link href={`/?c=${encodeURIComponent(row.conversationId)}`} className="underline">
-                {row.customer ?? row.conversationId}
-              </Link>
-            ),
+            cell: (row) =>
+              row.conversationId === null ? (
+                t('erasedCustomer')
+              ) : (
+                <Link href={`/?c=${encodeURIComponent(row.conversationId)}`} className="underline">
+                  {row.customer ?? row.conversationId}
+                </Link>
+              ),
           },
           { header: t('column.episode'), cell: (row) => row.episode },
           { header: t('channel'), cell: (row) => t(`channels.${row.channel}`) },

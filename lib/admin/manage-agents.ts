@@ -7,6 +7,7 @@ import { isUniqueViolation } from '../db/prisma-errors';
 import { transaction } from '../db/transaction';
 import { conflict, forbidden, notFound } from '../errors/app-error';
 import type { AdminAgent, AgentChange, NewAgent } from '../protocol/console';
+import { recordAudit, type AuditActor, type AuditRep } from '../audit/record-audit';
 
 const select = { id: true, email: true, displayName: true, role: true, capacity: true, active: true, queues: { select: { queueId: true } } } as const;
 const toView = (row: { queues: { queueId: string }[] } & Omit<AdminAgent, 'queueIds'>): AdminAgent => ({
@@ -23,7 +24,7 @@ export async function listAgents(db: Db = defaultDb()): Promise<AdminAgent[]> {
   return (await db.agent.findMany({ select, orderBy: [{ active: 'desc' }, { displayName: 'asc' }] })).map(toView);
 }
 
-export async function createAgent(input: NewAgent, db: Db = defaultDb()): Promise<AdminAgent> {
+export async function createAgent(input: NewAgent, actor: AuditActor, db: Db = defaultDb()): Promise<AdminAgent> {
   const passwordHash = await hashPassword(input.password);
   try {
     return await transaction(db, async (tx) => {
@@ -40,6 +41,7 @@ export async function createAgent(input: NewAgent, db: Db = defaultDb()): Promis
         select,
       });
       await publishAgentStatus(tx, row.id);
+      await recordAudit(tx, { actor, action: 'agent.create', target: `agent:${row.id}`, after: toView(row) });
       return toView(row);
     });
   } catch (error) {
@@ -49,14 +51,14 @@ export async function createAgent(input: NewAgent, db: Db = defaultDb()): Promis
 }
 
 
-/** `byAdminId`: the administrator making the change, who may not lock themselves out. */
-export async function updateAgent(id: string, change: AgentChange, byAdminId: string, db: Db = defaultDb()): Promise<AdminAgent> {
-  if (id === byAdminId && (change.active === false || (change.role && change.role !== 'admin'))) {
+/** `byAdmin`: the administrator making the change, who may not lock themselves out. */
+export async function updateAgent(id: string, change: AgentChange, byAdmin: AuditRep, db: Db = defaultDb()): Promise<AdminAgent> {
+  if (id === byAdmin.id && (change.active === false || (change.role && change.role !== 'admin'))) {
     throw forbidden('You cannot deactivate yourself or give up your own admin role.', 'SelfLockout');
   }
   const passwordHash = change.password ? await hashPassword(change.password) : undefined;
   return transaction(db, async (tx) => {
-    const existing = await tx.agent.findUnique({ where: { id }, select: { id: true, presence: true } });
+    const existing = await tx.agent.findUnique({ where: { id }, select: { ...select, presence: true } });
     if (!existing) throw notFound('No such agent.', 'AgentNotFound');
     if (change.queueIds) {
       await assertQueues(tx, change.queueIds);
@@ -80,6 +82,13 @@ export async function updateAgent(id: string, change: AgentChange, byAdminId: st
     // Deactivation or a new password ends every session of theirs.
     if (change.active === false || passwordHash) await tx.session.deleteMany({ where: { agentId: id } });
     await publishAgentStatus(tx, id);
+    await recordAudit(tx, {
+      actor: byAdmin,
+      action: 'agent.update',
+      target: `agent:${id}`,
+      before: toView(existing),
+      after: { ...toView(row), ...(passwordHash && { password: 'changed' }) },
+    });
     return toView(row);
   });
 }

@@ -10,9 +10,11 @@ import type { QueueBotChange, QueueChange } from '../protocol/console/admin';
 import { env } from '../config/env';
 import type { Tx } from '../db/client';
 import type { Calendar } from '../protocol/console/calendar';
+import { recordAudit, type AuditRep } from '../audit/record-audit';
 
-export async function listQueues(db: Db = defaultDb()): Promise<AdminQueue[]> {
+export async function listQueues(db: Db | Tx = defaultDb(), only?: string): Promise<AdminQueue[]> {
   const rows = await db.queue.findMany({
+    where: only === undefined ? {} : { id: only },
     orderBy: { name: 'asc' },
     select: {
       id: true,
@@ -22,6 +24,7 @@ export async function listQueues(db: Db = defaultDb()): Promise<AdminQueue[]> {
       awayMessage: true,
       firstResponseTargetSeconds: true,
       nextResponseTargetSeconds: true,
+      retentionDays: true,
       botMode: true,
       botChannel: { select: { settings: true } },
       members: { select: { agentId: true } },
@@ -38,8 +41,17 @@ export async function listQueues(db: Db = defaultDb()): Promise<AdminQueue[]> {
     surveyEnabled: row.surveyEnabled,
     firstResponseTargetSeconds: row.firstResponseTargetSeconds,
     nextResponseTargetSeconds: row.nextResponseTargetSeconds,
+    retentionDays: row.retentionDays,
+    retentionDefaultDays: env().CONVERSATION_RETENTION_DAYS ?? null,
     bot: botView(row.botMode, row.botChannel?.settings),
   }));
+}
+
+/** One queue as administrators see it (404 when there is none), e.g. before and after a change. */
+async function queueView(db: Db | Tx, queueId: string): Promise<AdminQueue> {
+  const [queue] = await listQueues(db, queueId);
+  if (!queue) throw notFound('No such queue.', 'QueueNotFound');
+  return queue;
 }
 
 function botView(mode: 'environment' | 'own' | 'none', settings: unknown): AdminQueue['bot'] {
@@ -49,9 +61,20 @@ function botView(mode: 'environment' | 'own' | 'none', settings: unknown): Admin
   return { mode, appId: own.appId ?? null, endpoint: own.endpoint ?? null };
 }
 
-export async function createQueue(name: string, db: Db = defaultDb()): Promise<AdminQueue> {
+export async function createQueue(name: string, actor: AuditRep, db: Db = defaultDb()): Promise<AdminQueue> {
   try {
-    const row = await db.queue.create({ data: { name } });
+    return await transaction(db, async (tx) => {
+      const row = await tx.queue.create({ data: { name } });
+      await recordAudit(tx, { actor, action: 'queue.create', target: `queue:${row.id}`, after: { name } });
+      return queueOf(row);
+    });
+  } catch (error) {
+    if (isUniqueViolation(error)) throw conflict('A queue with this name exists already.', 'QueueNameTaken');
+    throw error;
+  }
+}
+
+function queueOf(row: { id: string; name: string; surveyEnabled: boolean; botMode: 'environment' | 'own' | 'none' }): AdminQueue {
     return {
       id: row.id,
       name: row.name,
@@ -62,17 +85,15 @@ export async function createQueue(name: string, db: Db = defaultDb()): Promise<A
       surveyEnabled: row.surveyEnabled,
       firstResponseTargetSeconds: null,
       nextResponseTargetSeconds: null,
+      retentionDays: null,
+      retentionDefaultDays: env().CONVERSATION_RETENTION_DAYS ?? null,
       bot: botView(row.botMode, null),
     };
-  } catch (error) {
-    if (isUniqueViolation(error)) throw conflict('A queue with this name exists already.', 'QueueNameTaken');
-    throw error;
-  }
 }
 
 /** Sets who is in a queue (who sees and is offered its conversations). */
-export async function setQueueMembers(queueId: string, agentIds: string[], db: Db = defaultDb()): Promise<AdminQueue> {
-  await transaction(db, async (tx) => {
+export async function setQueueMembers(queueId: string, agentIds: string[], actor: AuditRep, db: Db = defaultDb()): Promise<AdminQueue> {
+  return transaction(db, async (tx) => {
     const queue = await tx.queue.findUnique({ where: { id: queueId }, select: { id: true } });
     if (!queue) throw notFound('No such queue.', 'QueueNotFound');
     const unique = [...new Set(agentIds)];
@@ -82,22 +103,34 @@ export async function setQueueMembers(queueId: string, agentIds: string[], db: D
     await tx.queueMember.createMany({ data: unique.map((agentId) => ({ queueId, agentId })) });
     // Each affected agent's console (and stream filter) learns their queues changed.
     for (const agentId of new Set([...before.map((m) => m.agentId), ...unique])) await publishAgentStatus(tx, agentId);
+    await recordAudit(tx, { actor, action: 'queue.members', target: `queue:${queueId}`, before: { memberIds: before.map((m) => m.agentId) }, after: { memberIds: unique } });
+    return queueView(tx, queueId);
   });
-  return (await listQueues(db)).find((q) => q.id === queueId)!;
 }
 
 /**
  * A queue's settings: the satisfaction survey (from the next close on) and the SLA targets (the
  * SLA step of the routing tick applies them to open episodes on its next turn).
  */
-export async function updateQueue(queueId: string, change: QueueChange, db: Db = defaultDb()): Promise<AdminQueue> {
+export async function updateQueue(queueId: string, change: QueueChange, actor: AuditRep, db: Db = defaultDb()): Promise<AdminQueue> {
   const { bot, ...settings } = change;
-  await transaction(db, async (tx) => {
-    const updated = await tx.queue.updateMany({ where: { id: queueId }, data: { ...settings, ...(bot && (await botColumns(tx, bot))) } });
-    if (updated.count === 0) throw notFound('No such queue.', 'QueueNotFound');
+  return transaction(db, async (tx) => {
+    const before = await queueView(tx, queueId);
+    await tx.queue.update({ where: { id: queueId }, data: { ...settings, ...(bot && (await botColumns(tx, bot))) } });
+    const after = await queueView(tx, queueId);
+    await recordAudit(tx, { actor, action: 'queue.update', target: `queue:${queueId}`, before: settingsOf(before), after: settingsOf(after) });
+    return after;
   });
-  return (await listQueues(db)).find((q) => q.id === queueId)!;
 }
+
+/** What `updateQueue` changes, for the audit log. */
+const settingsOf = ({ surveyEnabled, firstResponseTargetSeconds, nextResponseTargetSeconds, retentionDays, bot }: AdminQueue) => ({
+  surveyEnabled,
+  firstResponseTargetSeconds,
+  nextResponseTargetSeconds,
+  retentionDays,
+  bot,
+});
 
 /**
  * A queue's own bot is the bot channel row named by its app id (one row per bot, whichever queues
@@ -119,12 +152,15 @@ async function botColumns(tx: Tx, bot: QueueBotChange) {
 export async function setQueueHours(
   queueId: string,
   hours: { calendar: Calendar | null; awayMessage: string | null },
+  actor: AuditRep,
   db: Db = defaultDb(),
 ): Promise<AdminQueue> {
-  const updated = await db.queue.updateMany({
-    where: { id: queueId },
-    data: { calendar: hours.calendar ?? Prisma.DbNull, awayMessage: hours.awayMessage },
+  return transaction(db, async (tx) => {
+    const before = await queueView(tx, queueId);
+    await tx.queue.update({ where: { id: queueId }, data: { calendar: hours.calendar ?? Prisma.DbNull, awayMessage: hours.awayMessage } });
+    const after = await queueView(tx, queueId);
+    const hoursOf = (queue: AdminQueue) => ({ calendar: queue.calendar, awayMessage: queue.awayMessage });
+    await recordAudit(tx, { actor, action: 'queue.hours', target: `queue:${queueId}`, before: hoursOf(before), after: hoursOf(after) });
+    return after;
   });
-  if (updated.count === 0) throw notFound('No such queue.', 'QueueNotFound');
-  return (await listQueues(db)).find((q) => q.id === queueId)!;
 }

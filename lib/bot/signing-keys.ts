@@ -7,6 +7,7 @@ import { openSecret, sealSecret } from '../auth/secret-box';
 import { db as defaultDb, type Db } from '../db/client';
 import { isUniqueViolation } from '../db/prisma-errors';
 import { keyStateOf, pendingKeyOf, publishedKeysOf, retiredKeysOf, rotationDue, rotationTimes, signingKeyOf, type KeyState } from './key-schedule';
+import { auditEntryData, type AuditActor } from '../audit/record-audit';
 
 const CACHE_MS = 5_000;
 export const SIGNING_ALGORITHM = 'RS256';
@@ -113,7 +114,7 @@ export async function describeSigningKeys(db: Db = defaultDb()): Promise<Signing
  * retire once their last tokens have expired. While a new key is still waiting, nothing changes (a
  * second administrator's click, or the worker and an administrator at once).
  */
-export async function rotateSigningKey(prepublishSeconds: number, db: Db = defaultDb()): Promise<void> {
+export async function rotateSigningKey(prepublishSeconds: number, actor: AuditActor, db: Db = defaultDb()): Promise<void> {
   const now = new Date();
   const rows = await db.signingKey.findMany();
   if (pendingKeyOf(rows, now)) return;
@@ -123,6 +124,9 @@ export async function rotateSigningKey(prepublishSeconds: number, db: Db = defau
     db.$transaction([
       db.signingKey.create({ data }),
       db.signingKey.updateMany({ where: { retiresAt: null, generation: { lt: data.generation } }, data: { retiresAt: times.retiresAt } }),
+      db.auditEntry.create({
+        data: auditEntryData({ actor, action: 'botKey.rotate', target: `botKey:${data.kid}`, after: { generation: data.generation, activatesAt: times.activatesAt } }),
+      }),
     ]),
   );
   forgetSigningKeys();
@@ -132,7 +136,7 @@ export async function rotateSigningKey(prepublishSeconds: number, db: Db = defau
 export async function maintainSigningKeys(options: { prepublishSeconds: number; rotationDays: number }, db: Db = defaultDb()): Promise<void> {
   const now = new Date();
   const rows = await db.signingKey.findMany();
-  if (rotationDue(rows, now, options.rotationDays)) await rotateSigningKey(options.prepublishSeconds, db);
+  if (rotationDue(rows, now, options.rotationDays)) await rotateSigningKey(options.prepublishSeconds, 'system', db);
   const retired = retiredKeysOf(rows, now).map((row) => row.kid);
   if (retired.length > 0) {
     await db.signingKey.deleteMany({ where: { kid: { in: retired } } });

@@ -8,6 +8,8 @@ import { env } from '../config/env';
 import { DEFAULT_CHANNEL_NAME } from '../conversations/defaults';
 import { db as defaultDb, type Db } from '../db/client';
 import type { ChannelKind, Prisma } from '../db/generated/client';
+import { transaction } from '../db/transaction';
+import { recordAudit, type AuditRep } from '../audit/record-audit';
 
 const CACHE_MS = 5_000;
 
@@ -107,36 +109,53 @@ export async function describeChannelSettings(db: Db = defaultDb()) {
  * Saves a channel's settings: a secret field left out keeps its stored value; one given is sealed.
  * `null` removes a field.
  */
-export async function saveChannelSettings(kind: 'custom' | 'teams' | 'whatsapp', patch: Record<string, string | null | undefined>, db: Db = defaultDb()): Promise<void> {
-  const channel = await db.channel.findUniqueOrThrow({ where: { kind_name: { kind, name: DEFAULT_CHANNEL_NAME } } });
-  const next: Stored = { ...((channel.settings ?? {}) as Stored) };
-  for (const [field, value] of Object.entries(patch)) {
-    if (value === undefined) continue;
-    if (value === null) delete next[field];
-    else next[field] = (SECRET_FIELDS[kind] ?? []).includes(field) ? sealSecret(value) : value;
-  }
-  await db.channel.update({ where: { id: channel.id }, data: { settings: next as Prisma.InputJsonObject } });
+export async function saveChannelSettings(
+  kind: 'custom' | 'teams' | 'whatsapp',
+  patch: Record<string, string | null | undefined>,
+  actor: AuditRep,
+  db: Db = defaultDb(),
+): Promise<void> {
+  await transaction(db, async (tx) => {
+    const channel = await tx.channel.findUniqueOrThrow({ where: { kind_name: { kind, name: DEFAULT_CHANNEL_NAME } } });
+    const before: Stored = (channel.settings ?? {}) as Stored;
+    const next: Stored = { ...before };
+    for (const [field, value] of Object.entries(patch)) {
+      if (value === undefined) continue;
+      if (value === null) delete next[field];
+      else next[field] = (SECRET_FIELDS[kind] ?? []).includes(field) ? sealSecret(value) : value;
+    }
+    await tx.channel.update({ where: { id: channel.id }, data: { settings: next as Prisma.InputJsonObject } });
+    // recordAudit masks every secret field (sealed or not) by its name.
+    await recordAudit(tx, { actor, action: 'channel.settings', target: `channel:${kind}`, before, after: next });
+  });
   forgetChannelSettings();
 }
 
 /** Issues a new Direct Line secret (shown once) alongside the others: rotation without downtime. */
-export async function issueDirectLineSecret(db: Db = defaultDb()): Promise<{ id: string; secret: string }> {
+export async function issueDirectLineSecret(actor: AuditRep, db: Db = defaultDb()): Promise<{ id: string; secret: string }> {
   const id = randomUUID();
   const secret = randomBytes(32).toString('base64url');
-  const channel = await db.channel.findUniqueOrThrow({ where: { kind_name: { kind: 'directline', name: DEFAULT_CHANNEL_NAME } } });
-  const current = directLineSettingsSchema.parse(channel.settings ?? {});
-  const secrets = [...current.secrets, { id, secret: sealSecret(secret), createdAt: new Date().toISOString() }];
-  await db.channel.update({ where: { id: channel.id }, data: { settings: { secrets } } });
+  await transaction(db, async (tx) => {
+    const channel = await tx.channel.findUniqueOrThrow({ where: { kind_name: { kind: 'directline', name: DEFAULT_CHANNEL_NAME } } });
+    const current = directLineSettingsSchema.parse(channel.settings ?? {});
+    const secrets = [...current.secrets, { id, secret: sealSecret(secret), createdAt: new Date().toISOString() }];
+    await tx.channel.update({ where: { id: channel.id }, data: { settings: { secrets } } });
+    await recordAudit(tx, { actor, action: 'directline.secretIssue', target: `channel:directline`, after: { id } });
+  });
   forgetChannelSettings();
   return { id, secret };
 }
 
-export async function revokeDirectLineSecret(id: string, db: Db = defaultDb()): Promise<boolean> {
-  const channel = await db.channel.findUniqueOrThrow({ where: { kind_name: { kind: 'directline', name: DEFAULT_CHANNEL_NAME } } });
-  const current = directLineSettingsSchema.parse(channel.settings ?? {});
-  const secrets = current.secrets.filter((entry) => entry.id !== id);
-  if (secrets.length === current.secrets.length) return false;
-  await db.channel.update({ where: { id: channel.id }, data: { settings: { secrets } } });
+export async function revokeDirectLineSecret(id: string, actor: AuditRep, db: Db = defaultDb()): Promise<boolean> {
+  const revoked = await transaction(db, async (tx) => {
+    const channel = await tx.channel.findUniqueOrThrow({ where: { kind_name: { kind: 'directline', name: DEFAULT_CHANNEL_NAME } } });
+    const current = directLineSettingsSchema.parse(channel.settings ?? {});
+    const secrets = current.secrets.filter((entry) => entry.id !== id);
+    if (secrets.length === current.secrets.length) return false;
+    await tx.channel.update({ where: { id: channel.id }, data: { settings: { secrets } } });
+    await recordAudit(tx, { actor, action: 'directline.secretRevoke', target: `channel:directline`, before: { id } });
+    return true;
+  });
   forgetChannelSettings();
-  return true;
+  return revoked;
 }

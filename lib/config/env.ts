@@ -88,6 +88,10 @@ export const envSchema = z.object({
   DELIVERY_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(14),
   /** Applied Event Grid event ids: Event Grid redelivers for up to 24 h, so never less than 2 days. */
   PROCESSED_EVENT_RETENTION_DAYS: z.coerce.number().int().min(2).max(3650).default(3),
+  /** Closed conversations older than this are erased (lib/erasure) unless their queue says otherwise; unset: kept forever. */
+  CONVERSATION_RETENTION_DAYS: z.coerce.number().int().min(1).max(36_500).optional(),
+  /** Conversations erased per transaction by the retention pass (each batch pauses PRUNE_PAUSE_MS after it). */
+  RETENTION_ERASE_BATCH: z.coerce.number().int().min(1).max(500).default(20),
   ATTACHMENT_URL_TTL_SECONDS: z.coerce.number().int().min(60).max(7 * 86_400).default(86_400),
   /**
    * Inbound media (pictures and files customers send by URL) is never fetched from private, loopback

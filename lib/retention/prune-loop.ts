@@ -14,7 +14,7 @@ export function runPruning(config: Env, databaseUrl: string): () => Promise<void
     running ??= pruneTables(db, config, () => stopped)
       .then((counts) => {
         for (const [table, count] of Object.entries(counts)) if (count > 0) metrics().prunedRows.inc({ table }, count);
-        if (counts.events || counts.deliveries || counts.processedEvents) logger.info(counts, 'pruned rows past their retention');
+        if (Object.values(counts).some((count) => count > 0)) logger.info(counts, 'pruned rows past their retention');
       })
       .catch((error: unknown) => logger.warn({ err: error }, 'pruning failed; the next pass retries'))
       .finally(() => (running = null));

@@ -4,15 +4,22 @@
 import type { Env } from '../config/env';
 import type { Db } from '../db/client';
 import { pruneEvents, pruneProcessedEvents, pruneSentDeliveries } from '../db/sql/retention';
+import { eraseExpiredConversations } from './erase-expired';
 
 const DAY_MS = 86_400_000;
 
 export type PruneOptions = Pick<
   Env,
-  'PRUNE_BATCH_ROWS' | 'PRUNE_PAUSE_MS' | 'EVENT_RETENTION_DAYS' | 'DELIVERY_RETENTION_DAYS' | 'PROCESSED_EVENT_RETENTION_DAYS'
+  | 'PRUNE_BATCH_ROWS'
+  | 'PRUNE_PAUSE_MS'
+  | 'EVENT_RETENTION_DAYS'
+  | 'DELIVERY_RETENTION_DAYS'
+  | 'PROCESSED_EVENT_RETENTION_DAYS'
+  | 'CONVERSATION_RETENTION_DAYS'
+  | 'RETENTION_ERASE_BATCH'
 >;
 
-export type PrunedCounts = { events: number; deliveries: number; processedEvents: number };
+export type PrunedCounts = { conversations: number; events: number; deliveries: number; processedEvents: number };
 
 type PruneBatch = (db: Db, cutoff: Date, limit: number) => Promise<number>;
 
@@ -29,6 +36,8 @@ export async function pruneTables(db: Db, options: PruneOptions, stopped: () => 
     return total;
   };
   return {
+    // First: erasing conversations deletes their events and deliveries too.
+    conversations: await eraseExpiredConversations(db, options, stopped, now),
     events: await table(pruneEvents, before(options.EVENT_RETENTION_DAYS)),
     deliveries: await table(pruneSentDeliveries, before(options.DELIVERY_RETENTION_DAYS)),
     processedEvents: await table(pruneProcessedEvents, before(options.PROCESSED_EVENT_RETENTION_DAYS)),

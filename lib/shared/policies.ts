@@ -26,6 +26,10 @@ export const canSeeReports = (actor: Pick<Actor, 'role'>): boolean => actor.role
 /** Admins: agents, queues, channels. */
 export const canAdminister = (actor: Pick<Actor, 'role'>): boolean => actor.role === 'admin';
 
+/** `Erase customer data` and the export of a customer's data (GDPR Art. 17 and 15): admins only. */
+export const canEraseCustomer = (actor: Pick<Actor, 'role'>): boolean => actor.role === 'admin';
+export const canExportCustomer = canEraseCustomer;
+
 export const isOwner = (actor: Actor, conversation: Pick<ConversationFacts, 'ownerId'>): boolean => conversation.ownerId === actor.id;
 
 /** The owner's commands a supervisor may also give (transfer, wrap-up, retry, ending a consult). */

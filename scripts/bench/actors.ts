@@ -16,7 +16,7 @@ export async function createReps(databaseUrl: string, prefix: string, count: num
     const emails: string[] = [];
     for (let i = 0; i < count; i++) {
       const email = `${prefix}-${i}@bench.test`;
-      await createAgent({ email, displayName: `${prefix} ${i}`, role: 'agent', capacity: 5, password: REP_PASSWORD, queueIds: [queue.id] }, db);
+      await createAgent({ email, displayName: `${prefix} ${i}`, role: 'agent', capacity: 5, password: REP_PASSWORD, queueIds: [queue.id] }, 'system', db);
       emails.push(email);
     }
     return emails;

@@ -161,6 +161,10 @@ const ROWS: Row[] = [
   { name: 'reports: episodes', method: 'GET', path: () => `/api/console/reports/conversations?${REPORT_PERIOD}`, expect: SUPERVISORS },
   { name: 'reports: CSV', method: 'GET', path: () => `/api/console/reports/conversations.csv?${REPORT_PERIOD}`, expect: SUPERVISORS },
   { name: 'reports: summary', method: 'GET', path: () => `/api/console/reports/summary?${REPORT_PERIOD}`, expect: SUPERVISORS },
+  { name: 'customer export', method: 'GET', path: (f) => c(f, 'closed', '/customer/export'), expect: ADMINS },
+  { name: 'erase customer', method: 'POST', path: (f) => c(f, 'closed', '/customer/erase'), body: () => ({}), expect: ADMINS, mutates: true },
+  { name: 'admin: audit log', method: 'GET', path: () => '/api/console/admin/audit', expect: ADMINS },
+  { name: 'admin: audit log CSV', method: 'GET', path: () => '/api/console/admin/audit.csv', expect: ADMINS },
   { name: 'admin: agents', method: 'GET', path: () => '/api/console/admin/agents', expect: ADMINS },
   {
     name: 'admin: create agent',

@@ -26,6 +26,8 @@ export async function checkSlaClocks(tx: Tx, now: Date, limit: number): Promise<
 }
 
 async function checkEpisode(tx: Tx, episode: SlaEpisode, now: Date): Promise<number> {
+  // An erased conversation's episodes are closed in the erasing transaction; nothing to alert on.
+  if (episode.conversationId === null) return 0;
   const input = {
     calendar: storedCalendar(episode.calendar),
     queuedAt: asDate(episode.queuedAt)!,

@@ -1,6 +1,7 @@
 import type { Tx } from '../../db/client';
 import type { SupervisorActionKind } from '../../db/generated/client';
 import type { ActingAgent } from '../agent';
+import { recordAudit } from '../../audit/record-audit';
 
 /** One line of the supervisor action log, written in the action's own transaction. */
 export async function recordSupervisorAction(
@@ -15,5 +16,11 @@ export async function recordSupervisorAction(
       agentId: input.agentId ?? null,
       note: input.note ?? null,
     },
+  });
+  await recordAudit(tx, {
+    actor: input.supervisor,
+    action: `conversation.${input.kind}`,
+    target: `conversation:${input.conversationId}`,
+    after: { agentId: input.agentId ?? null, note: input.note ?? null },
   });
 }

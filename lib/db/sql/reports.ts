@@ -86,7 +86,8 @@ function pageOf(filter: ReportFilter, after: EpisodeKey | null, limit: number) {
 export async function episodeRows(db: Db, filter: ReportFilter, page: { after: EpisodeKey | null; limit: number }) {
   const query = pageOf(filter, page.after, page.limit)
     .innerJoin('Channel as ch', 'ch.id', 'e.channelId')
-    .innerJoin('Conversation as c', 'c.id', 'e.conversationId')
+    // An erased conversation's episodes keep their figures and name no one (lib/erasure).
+    .leftJoin('Conversation as c', 'c.id', 'e.conversationId')
     .leftJoin('Queue as q', 'q.id', 'e.queueId')
     .leftJoin('Agent as o', 'o.id', 'e.ownerId')
     .leftJoin('SatisfactionSurvey as sv', (join) => join.onRef('sv.conversationId', '=', 'e.conversationId').onRef('sv.episode', '=', 'e.number'))
@@ -258,8 +259,8 @@ export async function botCounts(db: Db, filter: ReportFilter) {
   ]);
   let resolutions = build
     .selectFrom('BotResolution as b')
-    .innerJoin('Conversation as c', 'c.id', 'b.conversationId')
-    .innerJoin('Channel as ch', 'ch.id', 'c.channelId')
+    .leftJoin('Conversation as c', 'c.id', 'b.conversationId')
+    .leftJoin('Channel as ch', 'ch.id', 'c.channelId')
     .where('b.at', '>=', filter.from)
     .where('b.at', '<', filter.to)
     .select(sql<number>`count(*)::int`.as('resolutions'));

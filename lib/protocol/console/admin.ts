@@ -52,6 +52,10 @@ export const adminQueueSchema = z.object({
   /** SLA targets in business seconds (a warning at 80%); null: no SLA of that kind. */
   firstResponseTargetSeconds: z.number().int().nullable(),
   nextResponseTargetSeconds: z.number().int().nullable(),
+  /** Closed conversations older than this many days are erased; null: the environment's default. */
+  retentionDays: z.number().int().nullable(),
+  /** The environment's default (CONVERSATION_RETENTION_DAYS); null: kept forever. */
+  retentionDefaultDays: z.number().int().nullable(),
   /** Which bot answers first: the environment's (AGENT_BOT_*; `appId` null when unset), the queue's own, or none. */
   bot: z.object({ mode: z.enum(['environment', 'own', 'none']), appId: z.string().nullable(), endpoint: z.string().nullable() }),
 });
@@ -77,7 +81,14 @@ export const queueBotBody = z.discriminatedUnion('mode', [
 ]);
 /** A queue's settings: a field left out stays as it is. */
 export const queueChangeBody = z
-  .object({ surveyEnabled: z.boolean().optional(), firstResponseTargetSeconds: slaTarget, nextResponseTargetSeconds: slaTarget, bot: queueBotBody.optional() })
+  .object({
+    surveyEnabled: z.boolean().optional(),
+    firstResponseTargetSeconds: slaTarget,
+    nextResponseTargetSeconds: slaTarget,
+    /** Days a closed conversation is kept; null: the environment's default. */
+    retentionDays: z.number().int().min(1).max(36_500).nullable().optional(),
+    bot: queueBotBody.optional(),
+  })
   .strict()
   .refine((change) => Object.keys(change).length > 0, { message: 'Nothing to change.' });
 

@@ -15,6 +15,8 @@ import { handoffViewSchema } from './bot';
 import { itemsOf, okSchema } from './shared';
 import { episodePageQuery, episodePageSchema, reportQuery, reportSummarySchema, summaryQuery } from './reports';
 import { supervisorActionViewSchema, supervisorOverviewSchema } from './supervisor';
+import { auditCsvQuery, auditPageSchema, auditQuery } from './audit';
+import { customerExportSchema, erasedCustomerSchema } from './customers';
 
 export type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
@@ -51,6 +53,10 @@ export const consoleApi = {
   conversation: endpoint({ method: 'GET', path: conversation, response: conversationSummarySchema }),
   transcript: endpoint({ method: 'GET', path: `${conversation}/activities`, query: transcriptQuery, response: transcriptPageSchema }),
   customerProfile: endpoint({ method: 'GET', path: `${conversation}/customer`, response: customerProfileViewSchema }),
+  /** Administrators: every conversation of this conversation's customer, erased (CONTRACT.md "Erasing a customer"). */
+  eraseCustomer: endpoint({ method: 'POST', path: `${conversation}/customer/erase`, response: erasedCustomerSchema }),
+  /** Administrators: everything held about this conversation's customer, one JSON file. */
+  exportCustomer: endpoint({ method: 'GET', path: `${conversation}/customer/export`, response: customerExportSchema }),
   templates: endpoint({ method: 'GET', path: `${conversation}/templates`, response: itemsOf(messageTemplateViewSchema) }),
   accept: endpoint({ method: 'POST', path: `${conversation}/accept`, body: acceptBody, response: conversationSummarySchema }),
   transfer: endpoint({ method: 'POST', path: `${conversation}/transfer`, body: transferBody, response: conversationSummarySchema }),
@@ -119,6 +125,8 @@ export const consoleApi = {
   createContactAttribute: endpoint({ method: 'POST', path: '/api/console/admin/contact-attributes', body: newContactAttributeBody, response: contactAttributeSchema }),
   botSigningKeys: endpoint({ method: 'GET', path: '/api/console/admin/bot-keys', response: signingKeysViewSchema }),
   rotateBotSigningKey: endpoint({ method: 'POST', path: '/api/console/admin/bot-keys/rotate', response: signingKeysViewSchema }),
+  auditLog: endpoint({ method: 'GET', path: '/api/console/admin/audit', query: auditQuery, response: auditPageSchema }),
+  auditLogCsv: endpoint({ method: 'GET', path: '/api/console/admin/audit.csv', query: auditCsvQuery, response: 'bytes' }),
 } as const;
 
 export type ConsoleApi = typeof consoleApi;

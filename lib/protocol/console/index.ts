@@ -15,3 +15,5 @@ export * from './events';
 export * from './contacts';
 export * from './labels';
 export * from './endpoints';
+export * from './audit';
+export * from './customers';

@@ -28,7 +28,8 @@ const seconds = z.number().nullable();
 
 /** One episode: a conversation from entering a queue until it closes. */
 export const episodeRowSchema = z.object({
-  conversationId: z.string(),
+  /** Null once the customer's data was erased (the figures stay). */
+  conversationId: z.string().nullable(),
   episode: z.number().int(),
   source: z.enum(['first_message', 'reopen', 'handoff']),
   channel: channelKindSchema,

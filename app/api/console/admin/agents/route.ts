@@ -12,6 +12,6 @@ export const GET = handle(async (request) => {
 });
 
 export const POST = handle(async (request) => {
-  await consoleAdmin(request);
-  return reply(consoleApi.createAgent, await createAgent(await readJson(request, consoleApi.createAgent.body, 10_000)), { status: 201 });
+  const admin = await consoleAdmin(request);
+  return reply(consoleApi.createAgent, await createAgent(await readJson(request, consoleApi.createAgent.body, 10_000), admin), { status: 201 });
 });

@@ -12,7 +12,7 @@ export const GET = handle(async (request) => {
 });
 
 export const POST = handle(async (request) => {
-  await consoleAdmin(request);
+  const admin = await consoleAdmin(request);
   const { name } = await readJson(request, consoleApi.createQueue.body, 2000);
-  return reply(consoleApi.createQueue, await createQueue(name), { status: 201 });
+  return reply(consoleApi.createQueue, await createQueue(name, admin), { status: 201 });
 });

@@ -8,5 +8,5 @@ import { consoleApi } from '@/lib/protocol/console';
 export const PATCH = handle(async (request, { params }: { params: Promise<{ id: string }> }) => {
   const admin = await consoleAdmin(request);
   const { id } = await params;
-  return reply(consoleApi.updateAgent, await updateAgent(id, await readJson(request, consoleApi.updateAgent.body, 10_000), admin.id));
+  return reply(consoleApi.updateAgent, await updateAgent(id, await readJson(request, consoleApi.updateAgent.body, 10_000), admin));
 });

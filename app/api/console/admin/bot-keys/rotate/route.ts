@@ -8,7 +8,7 @@ import { consoleApi } from '@/lib/protocol/console';
 
 /** Publishes a new key that signs after BOT_KEY_PREPUBLISH_SECONDS (nothing changes while one waits). */
 export const POST = handle(async (request) => {
-  await consoleAdmin(request);
-  await rotateSigningKey(env().BOT_KEY_PREPUBLISH_SECONDS);
+  const admin = await consoleAdmin(request);
+  await rotateSigningKey(env().BOT_KEY_PREPUBLISH_SECONDS, admin);
   return reply(consoleApi.rotateBotSigningKey, await signingKeysView());
 });

@@ -8,11 +8,11 @@ import { channelSettingsBodies, consoleApi } from '@/lib/protocol/console';
 
 /** The path names the channel; its own schema (lib/protocol/console/admin.ts) reads the body. */
 export const PUT = handle(async (request, { params }: { params: Promise<{ kind: string }> }) => {
-  await consoleAdmin(request);
+  const admin = await consoleAdmin(request);
   const { kind } = await params;
   if (!(kind in channelSettingsBodies)) throw notFound('No such channel settings.', 'ChannelNotFound');
   const typed = kind as keyof typeof channelSettingsBodies;
   const schema: z.ZodType<Record<string, string | null | undefined>> = channelSettingsBodies[typed];
-  await saveChannelSettings(typed, await readJson(request, schema, 20_000));
+  await saveChannelSettings(typed, await readJson(request, schema, 20_000), admin);
   return reply(consoleApi.saveChannelSettings, { ok: true });
 });

@@ -5,7 +5,7 @@ import { handle, readJson } from '@/lib/http/respond';
 import { consoleApi } from '@/lib/protocol/console';
 
 export const PATCH = handle(async (request, { params }: { params: Promise<{ id: string }> }) => {
-  await consoleAdmin(request);
+  const admin = await consoleAdmin(request);
   const change = await readJson(request, consoleApi.updateQueue.body, 4_000);
-  return reply(consoleApi.updateQueue, await updateQueue((await params).id, change));
+  return reply(consoleApi.updateQueue, await updateQueue((await params).id, change, admin));
 });

@@ -6,6 +6,6 @@ import { consoleApi } from '@/lib/protocol/console';
 
 /** A new Direct Line secret, shown this once; the old ones keep working until revoked (rotation). */
 export const POST = handle(async (request) => {
-  await consoleAdmin(request);
-  return reply(consoleApi.issueDirectLineSecret, await issueDirectLineSecret(), { status: 201, headers: { 'Cache-Control': 'no-store' } });
+  const admin = await consoleAdmin(request);
+  return reply(consoleApi.issueDirectLineSecret, await issueDirectLineSecret(admin), { status: 201, headers: { 'Cache-Control': 'no-store' } });
 });

@@ -5,7 +5,7 @@ import { handle, readJson } from '@/lib/http/respond';
 import { consoleApi } from '@/lib/protocol/console';
 
 export const PUT = handle(async (request, { params }: { params: Promise<{ id: string }> }) => {
-  await consoleAdmin(request);
+  const admin = await consoleAdmin(request);
   const { agentIds } = await readJson(request, consoleApi.setQueueMembers.body, 100_000);
-  return reply(consoleApi.setQueueMembers, await setQueueMembers((await params).id, agentIds));
+  return reply(consoleApi.setQueueMembers, await setQueueMembers((await params).id, agentIds, admin));
 });

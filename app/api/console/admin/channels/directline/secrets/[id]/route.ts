@@ -6,7 +6,7 @@ import { handle } from '@/lib/http/respond';
 import { consoleApi } from '@/lib/protocol/console';
 
 export const DELETE = handle(async (request, { params }: { params: Promise<{ id: string }> }) => {
-  await consoleAdmin(request);
-  if (!(await revokeDirectLineSecret((await params).id))) throw notFound('No such secret.', 'SecretNotFound');
+  const admin = await consoleAdmin(request);
+  if (!(await revokeDirectLineSecret((await params).id, admin))) throw notFound('No such secret.', 'SecretNotFound');
   return reply(consoleApi.revokeDirectLineSecret, { ok: true });
 });
