@@ -1,3 +1,4 @@
+import { recordAudit, type AuditRep } from '../audit/record-audit';
 // Contact attributes: administrators define them; reps set a contact's values.
 import type { Viewer } from '../auth/conversation-access';
 import { db as defaultDb, type Db } from '../db/client';
@@ -17,9 +18,13 @@ export async function listContactAttributes(db: Db = defaultDb()): Promise<Conta
   return db.contactAttribute.findMany({ orderBy: { createdAt: 'asc' }, select: attributeSelect });
 }
 
-export async function createContactAttribute(input: z.output<typeof newContactAttributeBody>, db: Db = defaultDb()): Promise<ContactAttributeView> {
+export async function createContactAttribute(input: z.output<typeof newContactAttributeBody>, actor: AuditRep, db: Db = defaultDb()): Promise<ContactAttributeView> {
   try {
-    return await db.contactAttribute.create({ data: input, select: attributeSelect });
+    return await transaction(db, async (tx) => {
+      const attribute = await tx.contactAttribute.create({ data: input, select: attributeSelect });
+      await recordAudit(tx, { actor, action: 'contactAttribute.create', target: `contactAttribute:${attribute.id}`, after: attribute });
+      return attribute;
+    });
   } catch (error) {
     if (isUniqueViolation(error)) throw conflict(`An attribute with the key ${input.key} exists already.`, 'AttributeKeyTaken');
     throw error;

@@ -1,3 +1,4 @@
+import { recordAudit, type AuditRep } from '../audit/record-audit';
 // A rep merges one contact (the source) into another (the target) and can undo it. The merge row
 // keeps what moved, so undo puts back exactly that, even after new conversations arrived.
 import { z } from 'zod';
@@ -17,7 +18,7 @@ type Moved = z.infer<typeof movedSchema>;
  * a value for an attribute, the target's wins (the source keeps its own, hidden while merged);
  * the target keeps its name. The source stays, marked merged, until the merge is undone.
  */
-export async function mergeContacts(input: { targetId: string; sourceId: string; viewer: Viewer }, db: Db = defaultDb()): Promise<MergeResult> {
+export async function mergeContacts(input: { targetId: string; sourceId: string; viewer: Viewer & AuditRep }, db: Db = defaultDb()): Promise<MergeResult> {
   if (input.targetId === input.sourceId) throw badRequest('SameContact', 'A contact cannot be merged into itself.');
   return transaction(db, async (tx) => {
     // Locked in id order: two reps merging the same pair both ways wait, never deadlock.
@@ -37,6 +38,7 @@ export async function mergeContacts(input: { targetId: string; sourceId: string;
     await moveAll(tx, moved, input.sourceId, input.targetId);
     await tx.contact.update({ where: { id: input.sourceId }, data: { mergedIntoId: input.targetId } });
     const merge = await tx.contactMerge.create({ data: { sourceId: input.sourceId, targetId: input.targetId, mergedById: input.viewer.id, moved } });
+    await recordAudit(tx, { actor: input.viewer, action: 'contact.merge', target: `contact:${input.targetId}`, after: { mergeId: merge.id, sourceId: input.sourceId, moved } });
     return { mergeId: merge.id, contact: await contactView(input.targetId, input.viewer, tx) };
   });
 }
@@ -46,7 +48,7 @@ export async function mergeContacts(input: { targetId: string; sourceId: string;
  * on one of the identities it moved; conversations of the target's own identities stay. Answers the
  * restored source.
  */
-export async function undoMerge(input: { mergeId: string; viewer: Viewer }, db: Db = defaultDb()): Promise<ContactView> {
+export async function undoMerge(input: { mergeId: string; viewer: Viewer & AuditRep }, db: Db = defaultDb()): Promise<ContactView> {
   return transaction(db, async (tx) => {
     const merge = await tx.contactMerge.findUnique({ where: { id: input.mergeId } });
     if (!merge) throw notFound('No such merge.');
@@ -63,6 +65,7 @@ export async function undoMerge(input: { mergeId: string; viewer: Viewer }, db: 
       : [];
     await moveAll(tx, { ...moved, conversationIds: [...new Set([...moved.conversationIds, ...arrived.map((c) => c.id)])] }, merge.targetId, merge.sourceId);
     await tx.contact.update({ where: { id: merge.sourceId }, data: { mergedIntoId: null, updatedAt: new Date() } });
+    await recordAudit(tx, { actor: input.viewer, action: 'contact.unmerge', target: `contact:${merge.targetId}`, before: { mergeId: merge.id, sourceId: merge.sourceId } });
     return contactView(merge.sourceId, input.viewer, tx);
   });
 }

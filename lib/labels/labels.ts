@@ -1,3 +1,4 @@
+import { recordAudit, type AuditRep } from '../audit/record-audit';
 // Labels: administrators define them; reps put them on conversations they see. Every change is a
 // `conversation.updated` event (the summary carries the labels), so other reps see it live.
 import type { Viewer } from '../auth/conversation-access';
@@ -15,9 +16,13 @@ export async function listLabels(db: Db = defaultDb()): Promise<LabelView[]> {
   return db.label.findMany({ orderBy: { name: 'asc' }, select: labelSelect });
 }
 
-export async function createLabel(input: Required<NewLabelInput>, db: Db = defaultDb()): Promise<LabelView> {
+export async function createLabel(input: Required<NewLabelInput>, actor: AuditRep, db: Db = defaultDb()): Promise<LabelView> {
   try {
-    return await db.label.create({ data: input, select: labelSelect });
+    return await transaction(db, async (tx) => {
+      const label = await tx.label.create({ data: input, select: labelSelect });
+      await recordAudit(tx, { actor, action: 'label.create', target: `label:${label.id}`, after: label });
+      return label;
+    });
   } catch (error) {
     if (isUniqueViolation(error)) throw conflict(`A label named ${input.name} exists already.`, 'LabelNameTaken');
     throw error;

@@ -196,6 +196,12 @@ describe('merging contacts', () => {
     expect(valuesOf(restored)).toEqual({ plan: 'pro' });
     expect(restored.merges).toEqual([]);
     expect((await alice.call('POST', `/api/console/contact-merges/${merged.body.mergeId}/undo`, {})).body.error.code).toBe('MergeAlreadyUndone');
+    // Both are in the audit log, as Alice's.
+    const audited = await db().auditEntry.findMany({ where: { target: `contact:${target.id}` }, orderBy: { id: 'asc' } });
+    expect(audited.map((entry) => [entry.action, entry.actorName])).toEqual([
+      ['contact.merge', 'Alice'],
+      ['contact.unmerge', 'Alice'],
+    ]);
   });
 });
 
@@ -207,6 +213,7 @@ describe('labels', () => {
     expect(created.status).toBe(201);
     expect(created.body).toMatchObject({ name: 'Refund', colour: '#cc0000' });
     expect((await ada.call('POST', '/api/console/admin/labels', { name: 'Refund', colour: '#00cc00' })).body.error.code).toBe('LabelNameTaken');
+    expect(await db().auditEntry.findFirst({ where: { action: 'label.create', target: `label:${created.body.id}` } })).toMatchObject({ actorName: 'Ada', actorRole: 'admin' });
     const label = created.body as { id: string };
     expect((await alice.call('GET', '/api/console/labels')).body.items).toContainEqual(created.body);
 

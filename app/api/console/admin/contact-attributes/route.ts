@@ -5,7 +5,7 @@ import { handle, readJson } from '@/lib/http/respond';
 import { consoleApi } from '@/lib/protocol/console';
 
 export const POST = handle(async (request) => {
-  await consoleAdmin(request);
+  const admin = await consoleAdmin(request);
   const attribute = await readJson(request, consoleApi.createContactAttribute.body, 8_000);
-  return reply(consoleApi.createContactAttribute, await createContactAttribute(attribute), { status: 201 });
+  return reply(consoleApi.createContactAttribute, await createContactAttribute(attribute, admin), { status: 201 });
 });

@@ -5,7 +5,7 @@ import { handle, readJson } from '@/lib/http/respond';
 import { consoleApi } from '@/lib/protocol/console';
 
 export const POST = handle(async (request) => {
-  await consoleAdmin(request);
+  const admin = await consoleAdmin(request);
   const label = await readJson(request, consoleApi.createLabel.body, 2_000);
-  return reply(consoleApi.createLabel, await createLabel(label), { status: 201 });
+  return reply(consoleApi.createLabel, await createLabel(label, admin), { status: 201 });
 });
