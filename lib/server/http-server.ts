@@ -4,6 +4,8 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import next from 'next';
 import { createDirectLineStreams } from '../channels/directline/stream-server';
 import { env, publicUrl } from '../config/env';
+import { db } from '../db/client';
+import { postgresCounters } from '../db/sql/rate-limits';
 import { createRateLimits, unlimited } from '../http/rate-limit';
 import { drainNodeRequest } from '../http/read-bytes';
 import { logger } from '../log/logger';
@@ -24,7 +26,7 @@ export async function startHttpServer(options: { dev: boolean; dir: string; host
   const serves = options.dev ? null : routeMatcher(options.dir);
   const streams = createDirectLineStreams();
   const config = env();
-  const limits = config.RATE_LIMIT ? createRateLimits({ perMinute: config.RATE_LIMIT_PER_MINUTE, trustProxy: config.TRUST_PROXY }) : unlimited;
+  const limits = config.RATE_LIMIT ? createRateLimits({ perMinute: config.RATE_LIMIT_PER_MINUTE, trustProxy: config.TRUST_PROXY, shared: postgresCounters(db()) }) : unlimited;
   // Browsers that reached us over https keep doing so (set here: PUBLIC_URL is known only at run time).
   const hsts = publicUrl(config).startsWith('https:');
   // Only the path and query of a direct route's URL are read; the origin just makes it absolute.
@@ -46,8 +48,14 @@ export async function startHttpServer(options: { dev: boolean; dir: string; host
   });
   // Direct Line streams are ours; every other upgrade (hot reload in dev) is Next's.
   server.on('upgrade', (request, socket, head) => {
-    if (streams.handles(request)) streams.upgrade(request, socket, head);
-    else void upgradeNext(request, socket, head);
+    if (!streams.handles(request)) return void upgradeNext(request, socket, head);
+    limits.admitUpgrade(request, socket).then(
+      (admitted) => admitted && streams.upgrade(request, socket, head),
+      (error: unknown) => {
+        logger.error({ err: error, url: request.url }, 'rate limit check failed');
+        socket.destroy();
+      },
+    );
   });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
