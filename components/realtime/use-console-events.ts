@@ -95,14 +95,16 @@ export function useConsoleEvents(agentId: string, onEvent?: (event: ConsoleEvent
         listener.current?.(event);
       });
       source.addEventListener('ready', (message) => {
-        lastId = consoleMessage(streamReadySchema, (message as MessageEvent<string>).data, 'the ready event').id;
+        const ready = consoleMessage(streamReadySchema, (message as MessageEvent<string>).data, 'the ready event');
+        lastId = ready.id;
         // After a loss, say so for a moment: the stream replayed what was missed.
         setStatus(lost ? 'reconnected' : 'live');
         if (lost) settle = setTimeout(() => setStatus('live'), 3000);
         lost = false;
         // Only what was fetched before this stream began can have missed something; newer data (a
         // search, a page loaded with "Load more") is kept as it is.
-        void client.invalidateQueries({ predicate: (query) => query.state.dataUpdatedAt < openedAt });
+        // A stream that could not replay (its id older than the event log keeps) leaves nothing trustworthy.
+        void client.invalidateQueries(ready.expired ? undefined : { predicate: (query) => query.state.dataUpdatedAt < openedAt });
       });
       source.addEventListener('error', () => {
         lost = true;

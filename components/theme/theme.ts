@@ -27,6 +27,8 @@ function subscribe(onChange: () => void) {
   };
   media.addEventListener('change', onMedia);
   window.addEventListener(CHANGE_EVENT, onChange);
+  // The OS may have switched between THEME_SCRIPT (first paint) and this subscription (hydration).
+  if (isDark() !== media.matches) onMedia();
   return () => {
     media.removeEventListener('change', onMedia);
     window.removeEventListener(CHANGE_EVENT, onChange);

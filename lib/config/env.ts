@@ -76,6 +76,18 @@ export const envSchema = z.object({
   REPORT_SERVICE_LEVEL_SECONDS: z.coerce.number().int().min(1).max(86_400).default(20),
   /** The CSV export streams a period's episodes, reading this many at a time. */
   REPORT_EXPORT_PAGE_ROWS: z.coerce.number().int().min(1).max(10_000).default(1000),
+  /** Bounded tables (lib/retention, docs/operations.md "Retention"): the worker prunes on every instance. */
+  PRUNE: flag.default(true),
+  PRUNE_INTERVAL_SECONDS: z.coerce.number().int().min(1).max(86_400).default(600),
+  /** Rows per DELETE statement, and the pause between two statements, so pruning never holds ingest up. */
+  PRUNE_BATCH_ROWS: z.coerce.number().int().min(100).max(50_000).default(5000),
+  PRUNE_PAUSE_MS: z.coerce.number().int().min(0).max(60_000).default(100),
+  /** The realtime event log: streams resume within it (reports read episodes, not events). */
+  EVENT_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(7),
+  /** Sent (succeeded) outbox deliveries and their attempt log; failed ones stay until retried. */
+  DELIVERY_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(14),
+  /** Applied Event Grid event ids: Event Grid redelivers for up to 24 h, so never less than 2 days. */
+  PROCESSED_EVENT_RETENTION_DAYS: z.coerce.number().int().min(2).max(3650).default(3),
   ATTACHMENT_URL_TTL_SECONDS: z.coerce.number().int().min(60).max(7 * 86_400).default(86_400),
   /**
    * Inbound media (pictures and files customers send by URL) is never fetched from private, loopback

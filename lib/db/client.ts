@@ -1,6 +1,9 @@
 import { PrismaPg } from '@prisma/adapter-pg';
 import pg from 'pg';
 import { databaseUrl } from '../config/env';
+import { logger } from '../log/logger';
+import { isStopping } from '../boot/stopping';
+import { connectionErrorFields } from './connection-error';
 import { PrismaClient, type Prisma } from './generated/client';
 
 export type Db = PrismaClient;
@@ -12,6 +15,13 @@ const globalForDb = globalThis as unknown as { consoleDb?: PrismaClient };
 export function db(): PrismaClient {
   globalForDb.consoleDb ??= createDb(databaseUrl());
   return globalForDb.consoleDb;
+}
+
+/** Closes the process-wide client's pool, when one was opened (stopping must not open one). */
+export async function disconnectDb(): Promise<void> {
+  const client = globalForDb.consoleDb;
+  globalForDb.consoleDb = undefined;
+  await client?.$disconnect();
 }
 
 // On the client itself, not in a module-level map: the custom server and the Next.js bundle load
@@ -28,6 +38,9 @@ const sqlTypes = {
 
 export function createDb(connectionString: string, max = 10): PrismaClient {
   const pool = new pg.Pool({ connectionString, max, types: sqlTypes });
+  // An idle connection the server ends (a restart) is dropped from the pool and the next query
+  // opens another; unheard, the pool's error event would end the process.
+  pool.on('error', (error) => isStopping() || logger.warn(connectionErrorFields(error), 'an idle database connection was closed by the server'));
   const client = new PrismaClient({ adapter: new PrismaPg(pool, { disposeExternalPool: true }) });
   (client as WithPool)[POOL] = pool;
   return client;

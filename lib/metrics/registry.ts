@@ -8,6 +8,7 @@ interface Metrics {
   channelEventsRejected: Counter<'channel'>;
   openStreams: Gauge;
   ingestStatementActivities: Histogram;
+  prunedRows: Counter<'table'>;
 }
 
 const globalForMetrics = globalThis as unknown as { consoleMetrics?: Metrics };
@@ -43,6 +44,12 @@ function create(): Metrics {
       name: 'console_ingest_statement_activities',
       help: 'Customer activities stored per ingest statement: 1 when quiet, more as load rises (lib/activities/activity-batches.ts)',
       buckets: [1, 2, 4, 8, 16, 32, 64],
+      registers: [registry],
+    }),
+    prunedRows: new Counter({
+      name: 'console_pruned_rows_total',
+      help: 'Rows the worker pruned past their retention, by table (events, deliveries, processedEvents; docs/operations.md)',
+      labelNames: ['table'],
       registers: [registry],
     }),
     ...databaseGauges(registry),

@@ -2,7 +2,9 @@
 // connection of its own), woken at once by NOTIFY on enqueue, sleeping until the next scheduled retry
 // otherwise. Several workers (in several processes) may run against one database.
 import type { Db } from '../db/client';
+import { isStopping } from '../boot/stopping';
 import { listen, type Listening } from '../db/listen';
+import { connectionErrorFields } from '../db/connection-error';
 import { logger } from '../log/logger';
 import { OUTBOX_CHANNEL } from './enqueue';
 import { nextDueAt, processDueDeliveries } from './process-delivery';
@@ -41,10 +43,10 @@ export class OutboxWorker {
         this.wakeAll();
       },
       lost: (listener, error) => {
-        if (error) logger.warn({ err: error }, 'outbox listener lost its connection');
-        if (this.stopped || this.listener !== listener) return;
+        if (error && !isStopping()) logger.warn(connectionErrorFields(error), 'outbox listener lost its connection');
+        if (this.stopped || isStopping() || this.listener !== listener) return;
         this.listener = null;
-        setTimeout(() => this.listen().catch((error) => logger.warn({ err: error }, 'outbox listener reconnect failed')), 1000);
+        setTimeout(() => this.listen().catch((error) => isStopping() || logger.warn(connectionErrorFields(error), 'outbox listener reconnect failed')), 1000);
       },
     });
     this.wakeAll();
@@ -67,7 +69,7 @@ export class OutboxWorker {
         const wait = due ? due.getTime() - Date.now() : MAX_IDLE_MS;
         await this.sleep(wait > 0 ? wait : MAX_IDLE_MS);
       } catch (error) {
-        logger.warn({ err: error }, 'outbox worker error; retrying shortly');
+        if (!isStopping()) logger.warn({ err: error }, 'outbox worker error; retrying shortly');
         await this.sleep(1000);
       }
     }

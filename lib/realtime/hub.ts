@@ -4,20 +4,24 @@
 import { databaseUrl } from '../config/env';
 import { db } from '../db/client';
 import { listen, type Listening } from '../db/listen';
-import { eventsAfter as eventsAfterSql, newestEventId } from '../db/sql/event-log';
+import { connectionErrorFields } from '../db/connection-error';
+import { eventsAfter as eventsAfterSql, newestEventId, prunedThroughId } from '../db/sql/event-log';
+import { isStopping } from '../boot/stopping';
 import { logger } from '../log/logger';
 import type { StreamedEvent } from '../views/types';
 import { EVENT_CHANNEL } from './event-log';
 import { contiguousRun, GAP_WAIT_MS, type MissingSince } from './event-order';
 
 type Listener = (event: StreamedEvent) => void;
+/** Called when the instance stops: the subscriber ends its stream cleanly. */
+type OnEnd = () => void;
 
 const BATCH = 500;
 /** Catch-up check for a wake-up lost between a commit and its NOTIFY (a crash in between). */
 const SAFETY_DRAIN_MS = 2_000;
 
 export class RealtimeHub {
-  private listeners = new Set<Listener>();
+  private listeners = new Map<Listener, OnEnd | undefined>();
   private listener: Listening | null = null;
   private lastId = 0n;
   private ready: Promise<void> | null = null;
@@ -26,6 +30,7 @@ export class RealtimeHub {
   /** When the current gap in event ids was first seen (null: no gap). */
   private readonly missingSince: MissingSince = new Map();
   private gapTimer: NodeJS.Timeout | null = null;
+  private safetyTimer: NodeJS.Timeout | null = null;
   private closed = false;
 
   constructor(private readonly connectionString: string) {}
@@ -36,16 +41,31 @@ export class RealtimeHub {
     return this.lastId;
   }
 
+  /** The newest event id the worker has pruned (0: none): a stream from before it may have missed events. */
+  async prunedThrough(): Promise<bigint> {
+    return BigInt((await prunedThroughId(db())) ?? '0');
+  }
+
   start(): Promise<void> {
+    if (this.closed) return Promise.resolve();
     this.ready ??= this.connect(true).then(() => {
-      setInterval(() => this.drain(), SAFETY_DRAIN_MS).unref();
+      if (this.closed) return;
+      this.safetyTimer = setInterval(() => this.drain(), SAFETY_DRAIN_MS).unref();
     });
     return this.ready;
   }
 
-  subscribe(listener: Listener): () => void {
-    this.listeners.add(listener);
+  subscribe(listener: Listener, onEnd?: OnEnd): () => void {
+    this.listeners.set(listener, onEnd);
     return () => this.listeners.delete(listener);
+  }
+
+  /** Ends every open stream (the instance is stopping); the LISTEN connection stays until `close`. */
+  endStreams(): void {
+    for (const [listener, onEnd] of [...this.listeners]) {
+      this.listeners.delete(listener);
+      onEnd?.();
+    }
   }
 
   /** Events after `afterId` up to `upTo` (default: what this hub has delivered), oldest first. */
@@ -58,6 +78,10 @@ export class RealtimeHub {
   async close(): Promise<void> {
     this.closed = true;
     if (this.gapTimer) clearTimeout(this.gapTimer);
+    if (this.safetyTimer) clearInterval(this.safetyTimer);
+    this.endStreams();
+    await this.ready?.catch(() => {});
+    await this.draining;
     await this.listener?.end().catch(() => {});
   }
 
@@ -65,7 +89,8 @@ export class RealtimeHub {
     this.listener = await listen(this.connectionString, EVENT_CHANNEL, {
       notification: () => this.drain(),
       lost: (listener, error) => {
-        if (error) logger.warn({ err: error }, 'realtime listener lost its connection');
+        if (this.closed) return;
+        if (error && !isStopping()) logger.warn(connectionErrorFields(error), 'realtime listener lost its connection');
         this.reconnect(listener);
       },
     });
@@ -77,12 +102,12 @@ export class RealtimeHub {
   }
 
   private reconnect(listener: Listening) {
-    if (this.closed || this.listener !== listener) return;
+    if (this.closed || isStopping() || this.listener !== listener) return;
     this.listener = null;
     const retry = (delay: number) =>
       setTimeout(() => {
         this.connect(false).catch((error) => {
-          logger.warn({ err: error }, 'realtime listener reconnect failed');
+          if (!isStopping()) logger.warn(connectionErrorFields(error), 'realtime listener reconnect failed');
           retry(Math.min(delay * 2, 5000));
         });
       }, delay);
@@ -90,6 +115,7 @@ export class RealtimeHub {
   }
 
   private drain(): void {
+    if (this.closed) return;
     if (this.draining) {
       this.pendingDrain = true;
       return;
@@ -102,7 +128,7 @@ export class RealtimeHub {
           const { deliver, waiting } = contiguousRun(this.lastId, events, this.missingSince);
           for (const event of deliver) {
             this.lastId = BigInt(event.id);
-            for (const listener of this.listeners) listener(event);
+            for (const listener of this.listeners.keys()) listener(event);
           }
           if (waiting) {
             this.gapTimer ??= setTimeout(() => {
@@ -115,7 +141,9 @@ export class RealtimeHub {
         }
       } while (this.pendingDrain);
     })()
-      .catch((error) => logger.warn({ err: error }, 'realtime drain failed; will retry on the next notification'))
+      .catch((error) => {
+        if (!isStopping()) logger.warn({ err: error }, 'realtime drain failed; will retry on the next notification');
+      })
       .finally(() => {
         this.draining = null;
       });
@@ -127,4 +155,9 @@ const globalForHub = globalThis as unknown as { consoleHub?: RealtimeHub };
 export function realtimeHub(): RealtimeHub {
   globalForHub.consoleHub ??= new RealtimeHub(databaseUrl());
   return globalForHub.consoleHub;
+}
+
+/** The process's hub, when one was started (stopping must not create one). */
+export function runningRealtimeHub(): RealtimeHub | null {
+  return globalForHub.consoleHub ?? null;
 }

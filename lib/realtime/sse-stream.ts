@@ -1,4 +1,6 @@
 // A console client's event stream: catch up from its last event id, then follow the hub live.
+import type { z } from 'zod';
+import type { streamReadySchema } from '../protocol/console';
 import type { StreamedEvent } from '../views/types';
 import type { RealtimeHub } from './hub';
 
@@ -20,6 +22,8 @@ export function parseLastEventId(value: string | null): bigint | null {
 }
 
 /**
+ * Resumes after `lastEventId`; one older than the event log's retention (lib/retention) starts at
+ * the newest event instead and says so in its `ready` event (docs/operations.md "Retention").
  * `accept` decides which events this client may see (its conversations only); the cursor moves past
  * the others all the same.
  */
@@ -50,31 +54,42 @@ export function openEventStream(
         if (!accept(event)) return;
         write(frameOf(event));
       };
-      const unsubscribe = hub.subscribe((event) => (catchingUp ? buffered.push(event) : send(event)));
-      const heartbeat = setInterval(() => write(KEEP_ALIVE), HEARTBEAT_MS);
-      cleanup = () => {
-        clearInterval(heartbeat);
-        unsubscribe();
-      };
-      signal.addEventListener('abort', () => {
+      const end = () => {
         cleanup();
         try {
           controller.close();
         } catch {
           // already closed
         }
-      });
+      };
+      // The hub ends the stream when the instance stops: the client sees the response end and reconnects.
+      const unsubscribe = hub.subscribe((event) => (catchingUp ? buffered.push(event) : send(event)), end);
+      const heartbeat = setInterval(() => write(KEEP_ALIVE), HEARTBEAT_MS);
+      cleanup = () => {
+        clearInterval(heartbeat);
+        unsubscribe();
+      };
+      signal.addEventListener('abort', end);
 
       write(`retry: 1000\n\n`);
-      for (;;) {
+      let expired = false;
+      for (let first = true; ; first = false) {
         const backlog = await hub.eventsAfter(cursor);
+        // Read after the first batch: if nothing after the client's id had been pruned then, that batch is whole.
+        if (first && lastEventId !== null && lastEventId < (await hub.prunedThrough())) {
+          expired = true;
+          cursor = await hub.currentId();
+          break;
+        }
         backlog.forEach(send);
         if (backlog.length === 0) break;
       }
       catchingUp = false;
       buffered.splice(0).forEach(send);
-      // Tells the client which id it is now at, so it can refetch anything older than the stream.
-      write(`event: ready\ndata: ${JSON.stringify({ id: cursor.toString() })}\n\n`);
+      // Tells the client which id it is now at, so it can refetch anything older than the stream;
+      // `expired`: its Last-Event-ID was older than the event log keeps, nothing was replayed.
+      const ready: z.infer<typeof streamReadySchema> = expired ? { id: cursor.toString(), expired } : { id: cursor.toString() };
+      write(`event: ready\ndata: ${JSON.stringify(ready)}\n\n`);
     },
     cancel() {
       cleanup();

@@ -9,8 +9,13 @@ import { postgresCounters } from '../db/sql/rate-limits';
 import { createRateLimits, unlimited } from '../http/rate-limit';
 import { drainNodeRequest } from '../http/read-bytes';
 import { logger } from '../log/logger';
+import { runningRealtimeHub } from '../realtime/hub';
 import { serveDirectly } from './direct-routes';
 import { answerUnknownApiPath, routeMatcher } from './unknown-api-paths';
+
+/** How long open requests may take to finish when the server stops, before their connections are cut. */
+const DRAIN_MS = 8_000;
+const IDLE_SWEEP_MS = 100;
 
 export interface RunningServer {
   server: Server;
@@ -64,9 +69,16 @@ export async function startHttpServer(options: { dev: boolean; dir: string; host
   return {
     server,
     async close() {
-      streams.close();
-      server.closeAllConnections();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
+      // No new connections; open requests finish, streams end, then idle keep-alive connections close.
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      await streams.close();
+      runningRealtimeHub()?.endStreams();
+      const idle = setInterval(() => server.closeIdleConnections(), IDLE_SWEEP_MS);
+      const cutOff = setTimeout(() => server.closeAllConnections(), DRAIN_MS);
+      server.closeIdleConnections();
+      await closed;
+      clearInterval(idle);
+      clearTimeout(cutOff);
       await app.close();
     },
   };

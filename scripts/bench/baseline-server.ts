@@ -1,6 +1,7 @@
-// The bare baseline the ingest benchmark compares against: node:http + pg, doing the equivalent
+// The transaction baseline the ingest benchmark compares against: node:http + pg, doing the equivalent
 // insert (next seq of the conversation, one activity row, in a transaction) with no framework,
 // auth, dedupe or realtime: Direct Line activities, and Event Grid batches one event at a time.
+// The barer one (a single INSERT) is bare-insert-server.ts.
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -56,13 +57,33 @@ export async function startBaselineServer(databaseUrl: string): Promise<{ url: s
     return null;
   }
 
+  const server = await serveJson(handle);
+  return {
+    url: server.url,
+    async close() {
+      await server.close();
+      await pool.end();
+    },
+  };
+}
+
+/**
+ * A bare `node:http` server: the whole body read, `handle` answers with a JSON body (`null`: 404, a
+ * number: that status with no body); a failure is a 500.
+ */
+export async function serveJson(
+  handle: (request: IncomingMessage, body: string) => Promise<unknown>,
+): Promise<{ url: string; close(): Promise<void> }> {
   const server: Server = createServer((request: IncomingMessage, response: ServerResponse) => {
     const chunks: Buffer[] = [];
     request.on('data', (chunk: Buffer) => chunks.push(chunk));
     request.on('end', () => {
       handle(request, Buffer.concat(chunks).toString('utf8')).then(
-        (answer) =>
-          answer === null ? response.writeHead(404).end() : response.writeHead(200, { 'Content-Type': 'application/json' }).end(JSON.stringify(answer)),
+        (answer) => {
+          if (answer === null) response.writeHead(404).end();
+          else if (typeof answer === 'number') response.writeHead(answer).end();
+          else response.writeHead(200, { 'Content-Type': 'application/json' }).end(JSON.stringify(answer));
+        },
         (error: unknown) => response.writeHead(500).end(String(error)),
       );
     });
@@ -73,7 +94,6 @@ export async function startBaselineServer(databaseUrl: string): Promise<{ url: s
     async close() {
       server.closeAllConnections();
       await new Promise((resolve) => server.close(resolve));
-      await pool.end();
     },
   };
 }

@@ -8,7 +8,10 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { db } from '@/lib/db/client';
 import { ConsoleClient, customerSays, directLine, startDirectLine, type DirectLineStart } from '../support/clients';
 import { parseCsv } from '../support/csv';
-import { HandoffBot } from '../support/handoff-bot';
+import type { HandoffBot } from '../support/handoff-bot';
+import { createCustomChannel } from '../support/custom-channel-setup';
+import { FakeChannel } from '../support/fake-channel';
+import { signInBotTeam, startGeneralBot, type BotTeam } from '../support/queue-bot';
 import { TEST_CONNECTOR_TOKEN } from '../support/fake-identity';
 import { baseUrl } from '../support/test-env';
 import { waitUntil } from '../support/wait-until';
@@ -20,14 +23,11 @@ let bot: HandoffBot;
 /** The app id of the bot the General queue has now. */
 let appId: string;
 let generalId: string;
+let team: BotTeam;
 
 beforeAll(async () => {
-  ada = await ConsoleClient.signIn('ada@demo.test');
-  alice = await ConsoleClient.signIn('alice@demo.test');
-  sam = await ConsoleClient.signIn('sam@demo.test');
-  const queues = await ada.call('GET', '/api/console/admin/queues');
-  generalId = (queues.body.items as { id: string; name: string }[]).find((q) => q.name === 'General')!.id;
-  await alice.call('PUT', '/api/console/me/presence', { presence: 'available' });
+  team = await signInBotTeam();
+  ({ ada, alice, sam, generalId } = team);
 });
 
 afterEach(async () => {
@@ -39,11 +39,7 @@ afterAll(async () => {
 });
 
 async function botForGeneral(): Promise<HandoffBot> {
-  appId = `bot-${randomUUID()}`;
-  bot = await HandoffBot.start({ appId, issuer: baseUrl(), skill: 'General' });
-  const answer = await ada.call('PATCH', `/api/console/admin/queues/${generalId}`, { bot: { mode: 'own', endpoint: bot.endpoint, appId } });
-  expect(answer.status).toBe(200);
-  expect(answer.body.bot).toEqual({ mode: 'own', endpoint: bot.endpoint, appId });
+  ({ bot, appId } = await startGeneralBot(team));
   return bot;
 }
 
@@ -248,5 +244,28 @@ describe('a bot answers first', () => {
       expect(answer.body.error.code).toBe('BadArgument');
     }
     expect((await alice.call('PATCH', `/api/console/admin/queues/${generalId}`, { bot: { mode: 'none' } })).status).toBe(403);
+  });
+
+  it('passes the bot’s typing to the custom channel that relays the conversation, as a rep’s typing is', async () => {
+    await botForGeneral();
+    const receiver = await FakeChannel.start();
+    try {
+      const channel = await createCustomChannel({ webhookUrl: receiver.url, token: 'static-token' });
+      const customer = { id: 'customer-relayed', name: 'Lu' };
+      const start = await startDirectLine(customer);
+      await db().conversation.update({ where: { id: start.conversationId }, data: { outboundChannelId: channel.id } });
+      await customerSays(start, 'hello through the relay', customer);
+      await bot.waitFor(() => bot.textsIn(start.conversationId).includes('hello through the relay'));
+      const typing = await fetch(`${baseUrl()}/v3/conversations/${start.conversationId}/activities`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${TEST_CONNECTOR_TOKEN}` },
+        body: JSON.stringify({ type: 'typing', from: { id: appId, role: 'bot' }, conversation: { id: start.conversationId } }),
+      });
+      expect(typing.status).toBe(201);
+      await receiver.waitFor(() => receiver.bodies().some((body) => body.type === 'typing'));
+      expect(receiver.bodies().find((body) => body.type === 'typing')).toMatchObject({ type: 'typing', conversation: { id: start.conversationId }, recipient: { id: customer.id } });
+    } finally {
+      await receiver.stop();
+    }
   });
 });

@@ -301,6 +301,37 @@ describe('WhatsApp replies out', () => {
     expect(await db().activity.count({ where: { conversationId: conversation.id, direction: 'outbound', type: 'message' } })).toBe(0);
   });
 
+  it('sends suggested actions as reply buttons, and refuses those WhatsApp cannot show as buttons', async () => {
+    const { phone, conversation } = await acceptedWhatsApp();
+    const send = (body: Record<string, unknown>) => alice.call('POST', `/api/console/conversations/${conversation.id}/messages`, { clientId: `ws-${randomUUID()}`, ...body });
+    const imBack = (title: string) => ({ type: 'imBack', title, value: title.toLowerCase() });
+    const refusals = [
+      { text: 'Pick one', suggestedActions: ['One', 'Two', 'Three', 'Four'].map(imBack) },
+      { text: 'Pick one', suggestedActions: [imBack('A title longer than twenty')] },
+      { text: 'Pick one', suggestedActions: [{ type: 'openUrl', title: 'Our site', value: 'https://example.com' }] },
+    ];
+    for (const body of refusals) {
+      const refused = await send(body);
+      expect(refused.status).toBe(400);
+      expect(refused.body.error).toMatchObject({ code: 'NotAcceptedByWhatsApp', message: expect.stringContaining('reply buttons') });
+    }
+    expect(await db().activity.count({ where: { conversationId: conversation.id, direction: 'outbound', type: 'message' } })).toBe(0);
+
+    const sent = await send({ text: 'Shall we call you?', suggestedActions: [imBack('Yes'), imBack('No')] });
+    expect(sent.status).toBe(201);
+    await deliveryStateOf(sent.body.id, 'sent');
+    const request = (await acsRequests()).find((r) => (r.body?.interactiveMessage as { body?: { text?: string } } | undefined)?.body?.text === 'Shall we call you?')!;
+    expect(request.body).toEqual({
+      channelRegistrationId: TEST_ACS_CHANNEL,
+      to: [phone],
+      kind: 'interactive',
+      interactiveMessage: {
+        body: { kind: 'text', text: 'Shall we call you?' },
+        action: { kind: 'whatsAppButtonAction', content: { kind: 'buttonSet', buttons: [{ id: 'yes', title: 'Yes' }, { id: 'no', title: 'No' }] } },
+      },
+    });
+  });
+
   it('refuses a file WhatsApp would not take, before anything is queued', async () => {
     const { conversation } = await acceptedWhatsApp();
     const upload = await fetch(`${baseUrl()}/api/console/conversations/${conversation.id}/attachments`, {

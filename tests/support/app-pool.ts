@@ -27,7 +27,9 @@ export default async function setup(project: TestProject) {
   let nextId = 1;
 
   const boot = () => {
-    const app = startTestApp({ adminUrl, template });
+    // Once more on a failed start: the free port it picked may be taken before the app listens
+    // (EADDRINUSE while other apps and fakes start); a real start-up bug fails twice.
+    const app = startTestApp({ adminUrl, template }).catch(() => startTestApp({ adminUrl, template }));
     app.catch(() => {}); // reported to the file that takes it
     booting.push(app);
   };

@@ -3,12 +3,14 @@
 // BotFrameworkAuthenticationFactory.create, pointed at the console's issuer and OpenID metadata. It
 // answers through the console's Connector API with a token the console accepts (CONNECTOR_TOKENS).
 //
-// It echoes messages ("echo: <text>"); on "agent" or "human" it says so and hands over with the SDK's
-// own EventFactory.createHandoffInitiation; it records every request, every activity its logic ran on
-// and every handoff.status; and it can be told to fail (500), hang, or be down.
+// It echoes messages ("echo: <text>"); on "card" it sends an Adaptive Card, on "choices" suggested
+// actions (with CardFactory / MessageFactory); on "agent" or "human" it says so and hands over with the
+// SDK's own EventFactory.createHandoffInitiation; it records every request, every activity its logic ran
+// on, every handoff.status and every send the console refused; and it can be told to fail (500), hang,
+// or be down.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { ActivityTypes, CallerIdConstants, CloudAdapter, EventFactory, type Activity, type TurnContext } from 'botbuilder';
+import { ActivityTypes, CallerIdConstants, CardFactory, CloudAdapter, EventFactory, MessageFactory, type Activity, type TurnContext } from 'botbuilder';
 import { AuthenticationConfiguration, AuthenticationConstants, BotFrameworkAuthenticationFactory, ServiceClientCredentialsFactory, TokenCredentials } from 'botframework-connector';
 import { TEST_CONNECTOR_TOKEN } from './fake-identity';
 
@@ -64,6 +66,17 @@ class ConsoleConnectorCredentials extends ServiceClientCredentialsFactory {
 
 const HANDOFF_WORDS = /^\s*(agent|human)\s*$/i;
 
+/** The Adaptive Card the bot sends on "card". */
+export const BOT_CARD = {
+  type: 'AdaptiveCard',
+  $schema: 'http://adaptivecards.io/schemas/adaptive-card.json',
+  version: '1.5',
+  body: [{ type: 'TextBlock', text: 'Your order ORD-1001 ships tomorrow', wrap: true }],
+  actions: [{ type: 'Action.Submit', title: 'Track it', data: { action: 'track' } }],
+};
+/** The suggested actions the bot offers on "choices". */
+export const BOT_CHOICES = ['Track my order', 'Talk to a person'];
+
 function expressLike(response: ServerResponse) {
   let status = 200;
   let body: unknown;
@@ -108,6 +121,8 @@ export class HandoffBot {
   /** Every activity the bot's logic ran on (the SDK trusted its token). */
   readonly received: Partial<Activity>[] = [];
   readonly handoffStatuses: HandoffStatus[] = [];
+  /** What the console's Connector API refused of the bot's sends (the SDK's error messages). */
+  readonly refusals: { conversationId: string; message: string }[] = [];
   url = '';
   private failure: BotFailure | null = null;
   private readonly adapter: CloudAdapter;
@@ -252,6 +267,15 @@ export class HandoffBot {
           { activities: transcript as Activity[] },
         );
         await context.sendActivity(handoff);
+        return;
+      }
+      const rich = text === 'card' ? MessageFactory.attachment(CardFactory.adaptiveCard(BOT_CARD)) : text === 'choices' ? MessageFactory.suggestedActions(BOT_CHOICES, 'What would you like to do?') : null;
+      if (rich) {
+        try {
+          await context.sendActivity(rich);
+        } catch (error) {
+          this.refusals.push({ conversationId: activity.conversation.id, message: (error as Error).message });
+        }
         return;
       }
       const echo = `echo: ${text}`;

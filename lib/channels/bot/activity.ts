@@ -10,6 +10,15 @@ const CHANNEL_IDS: Record<string, string> = { directline: 'directline', teams: '
 
 export const channelIdFor = (kind: string) => CHANNEL_IDS[kind] ?? kind;
 
+/** Customer channels whose customer activities' raw JSON is not a Bot Framework activity (WhatsApp keeps ACS's event data). */
+const RAW_IS_NOT_AN_ACTIVITY = new Set(['whatsapp']);
+
+/** The activity as the console stored it, for a channel whose own payload a bot could not read. */
+function fromColumns(activity: StoredActivity): StoredActivity {
+  const raw = { text: activity.text, textFormat: activity.textFormat, locale: activity.locale, name: activity.name };
+  return { ...activity, raw: Object.fromEntries(Object.entries(raw).filter(([, value]) => value !== null)) };
+}
+
 export async function toBotActivity(input: {
   activity: StoredActivity;
   conversation: Pick<Conversation, 'id' | 'customerId' | 'customerName'>;
@@ -18,7 +27,9 @@ export async function toBotActivity(input: {
   appId: string;
 }): Promise<WireActivity> {
   const { activity, conversation } = input;
-  const wire = await toWireActivity(activity);
+  // The console's own events (handoff.status) are Bot Framework activities whatever the customer's channel.
+  const channelPayload = activity.direction === 'inbound' && RAW_IS_NOT_AN_ACTIVITY.has(input.customerChannel);
+  const wire = await toWireActivity(channelPayload ? fromColumns(activity) : activity);
   const raw = (activity.raw ?? {}) as { channelId?: unknown };
   const customer = { id: conversation.customerId ?? activity.fromId ?? 'customer', ...(conversation.customerName && { name: conversation.customerName }), role: 'user' };
   return {

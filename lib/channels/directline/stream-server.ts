@@ -6,6 +6,7 @@ import { randomUUID } from 'node:crypto';
 import { STATUS_CODES, type IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
+import { isStopping } from '../../boot/stopping';
 import { db } from '../../db/client';
 import { AppError, badRequest, forbidden, notFound } from '../../errors/app-error';
 import { errorAnswer } from '../../http/respond';
@@ -24,8 +25,11 @@ const KEEP_ALIVE_MS = 15_000;
 export interface DirectLineStreams {
   handles(request: IncomingMessage): boolean;
   upgrade(request: IncomingMessage, socket: Duplex, head: Buffer): void;
-  close(): void;
+  /** Closes every open socket (1001 Going Away), waiting a little for the clients' closing frames. */
+  close(): Promise<void>;
 }
+
+const CLOSE_WAIT_MS = 2_000;
 
 export function createDirectLineStreams(): DirectLineStreams {
   const server = new WebSocketServer({ noServer: true, maxPayload: 64 * 1024 });
@@ -72,7 +76,9 @@ export function createDirectLineStreams(): DirectLineStreams {
           cursor = Number(set.watermark);
           if (set.activities.length > 0) send(JSON.stringify(set));
         })
-        .catch((error) => logger.warn({ err: error, conversationId }, 'Direct Line stream flush failed'));
+        .catch((error) => {
+          if (!isStopping()) logger.warn({ err: error, conversationId }, 'Direct Line stream flush failed');
+        });
     };
     const onEvent = (event: StreamedEvent) => {
       if (event.conversationId !== conversationId) return;
@@ -109,8 +115,13 @@ export function createDirectLineStreams(): DirectLineStreams {
   return {
     handles: (request) => STREAM_PATH.test(new URL(request.url ?? '/', 'http://localhost').pathname),
     upgrade: (request, socket, head) => void upgrade(request, socket, head),
-    close() {
-      for (const ws of server.clients) ws.terminate();
+    async close() {
+      const sockets = [...server.clients];
+      const closed = sockets.map((ws) => new Promise<void>((resolve) => ws.once('close', () => resolve())));
+      for (const ws of sockets) ws.close(1001, 'The server is stopping.');
+      const waiting = setTimeout(() => sockets.forEach((ws) => ws.terminate()), CLOSE_WAIT_MS);
+      await Promise.all(closed);
+      clearTimeout(waiting);
       server.close();
     },
   };

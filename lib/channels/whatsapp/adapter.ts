@@ -1,12 +1,15 @@
 // WhatsApp through ACS Advanced Messaging: the 24-hour customer service window, one file per
-// message with the text as its caption, no Adaptive Cards, ACS's own file limits.
+// message with the text as its caption, no Adaptive Cards, suggested actions as reply buttons, ACS's
+// own file limits.
 import { conflict, badRequest } from '../../errors/app-error';
 import { planningFiles } from '../../attachments/planning-files';
 import { ACS_POLICY } from '../../outbound/retry-policy';
 import { checkUpload } from '../../shared/upload-limits';
 import { noTyping, type ChannelAdapter, type MessageContent } from '../adapter';
 import { signedFiles } from '../signed-files';
+import { suggestedActionsOf } from '../../protocol/rich-content';
 import { acsSettings } from './acs-client';
+import { checkWhatsAppChoices, toChoicesNotification } from './choices';
 import { sendWhatsApp, toNotification } from './send';
 import { surveyTextsOf, toSurveyNotification } from './survey';
 import { listWhatsAppTemplates, templateOf, toTemplateNotification } from './templates';
@@ -37,6 +40,7 @@ const planWhatsAppMessage: ChannelAdapter['planMessage'] = async (tx, conversati
   }
   // WhatsApp has no Adaptive Cards: refuse rather than drop them silently.
   if (content.cards.length > 0) throw badRequest('NotAcceptedByWhatsApp', 'WhatsApp does not show Adaptive Cards.');
+  checkWhatsAppChoices(content);
   // One file per WhatsApp message; the text travels as the first file's caption.
   if (content.attachmentIds.length <= 1) return [content];
   return content.attachmentIds.map((id, index): MessageContent => ({ text: index === 0 ? content.text : '', attachmentIds: [id], suggestedActions: [], cards: [] }));
@@ -58,11 +62,14 @@ export const whatsAppAdapter: ChannelAdapter = {
     const template = templateOf(activity.raw);
     const survey = surveyTextsOf(activity.raw);
     const [file] = await signedFiles(activity.attachments);
+    const choices = suggestedActionsOf(activity.raw);
     const notification = template
       ? toTemplateNotification(settings, to, template)
       : survey
         ? toSurveyNotification(settings, to, survey)
-        : toNotification(settings, to, activity, file ?? null);
+        : choices.length > 0 && !file && activity.text
+          ? toChoicesNotification(settings, to, activity.text, choices)
+          : toNotification(settings, to, activity, file ?? null);
     return { ok: true, target, policy: ACS_POLICY, send: () => sendWhatsApp(settings, notification, ACS_POLICY.timeoutMs) };
   },
 

@@ -1,4 +1,5 @@
 import { createDb, type Db } from '../../db/client';
+import { isStopping } from '../../boot/stopping';
 import { logger } from '../../log/logger';
 import { routeWaitingConversations } from './route-waiting';
 
@@ -28,7 +29,7 @@ export class RoutingLoop {
       const result = await routeWaitingConversations(this.db, { offerTimeoutMs: this.offerTimeoutMs });
       if (result.offered || result.expired || result.disconnected || result.outOfHours || result.slaAlerts || result.bot) logger.debug(result, 'routing tick');
     } catch (error) {
-      logger.warn({ err: error }, 'routing tick failed; the next one retries');
+      if (!isStopping()) logger.warn({ err: error }, 'routing tick failed; the next one retries');
     }
   }
 

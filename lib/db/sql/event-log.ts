@@ -56,3 +56,9 @@ export async function newestEventId(db: Db): Promise<string | null> {
   const [row] = await rows(sqlPool(db), build.selectFrom('Event').select((eb) => eb.fn.max<string | null>('id').as('max')));
   return row?.max ?? null;
 }
+
+/** The newest event id the worker has pruned (null: none yet; lib/retention). */
+export async function prunedThroughId(db: Db): Promise<string | null> {
+  const [row] = await rows(sqlPool(db), build.selectFrom('EventLogHorizon').select('prunedThroughId').where('id', '=', 1), 'realtime-pruned-through');
+  return row?.prunedThroughId ?? null;
+}

@@ -33,8 +33,11 @@ export const streamedEventSchema = z.intersection(
   z.object({ id: z.string(), scope: eventScopeSchema.nullable().optional() }),
 );
 
-/** The `ready` SSE event: the stream caught up to this id. */
-export const streamReadySchema = z.object({ id: z.string() });
+/**
+ * The `ready` SSE event: the stream caught up to this id. `expired`: the id it resumed from was
+ * older than the event log keeps (EVENT_RETENTION_DAYS), so nothing was replayed: refetch.
+ */
+export const streamReadySchema = z.object({ id: z.string(), expired: z.literal(true).optional() });
 
 export type ConsoleEvent = z.infer<typeof consoleEventSchema>;
 export type EventScope = z.infer<typeof eventScopeSchema>;

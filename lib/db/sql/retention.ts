@@ -1,0 +1,71 @@
+// Bounded tables (lib/retention): each statement deletes one batch of rows older than a cutoff,
+// oldest first, skipping rows another statement holds (so two instances pruning at once, or a
+// worker sending a delivery, never wait on each other). Old rows are not what ingest touches, and
+// a DELETE takes no lock an INSERT waits for.
+import { sql } from 'kysely';
+import { sqlPool, type Db } from '../client';
+import { rows } from './query';
+
+type Pruned = { pruned: number };
+
+async function pruned(db: Db, statement: ReturnType<typeof sql<Pruned>>): Promise<number> {
+  const [row] = await rows(sqlPool(db), statement);
+  return row?.pruned ?? 0;
+}
+
+/**
+ * Events created before `cutoff`, by primary key (ids grow with time); the newest id pruned is
+ * recorded in the same statement, so a stream resuming from before it knows it missed some.
+ */
+export function pruneEvents(db: Db, cutoff: Date, limit: number): Promise<number> {
+  return pruned(
+    db,
+    sql<Pruned>`WITH gone AS (
+       DELETE FROM "Event" WHERE id IN (
+         SELECT id FROM "Event" WHERE "createdAt" < ${cutoff.toISOString()}::timestamp(3)
+         ORDER BY id LIMIT ${limit} FOR UPDATE SKIP LOCKED)
+       RETURNING id
+     ), horizon AS (
+       INSERT INTO "EventLogHorizon" (id, "prunedThroughId", "prunedAt")
+       SELECT 1, max(id), now() AT TIME ZONE 'UTC' FROM gone HAVING count(*) > 0
+       ON CONFLICT (id) DO UPDATE SET
+         "prunedThroughId" = GREATEST("EventLogHorizon"."prunedThroughId", excluded."prunedThroughId"),
+         "prunedAt" = excluded."prunedAt"
+     )
+     SELECT count(*)::int AS pruned FROM gone`,
+  );
+}
+
+/**
+ * Deliveries sent before `cutoff`, with their attempt log (ON DELETE CASCADE). Failed ones stay: a
+ * rep can retry them from the failed list. A sent delivery's `runAt` is never after its
+ * `finishedAt`, so the (status, runAt) index finds them.
+ */
+export function pruneSentDeliveries(db: Db, cutoff: Date, limit: number): Promise<number> {
+  const before = cutoff.toISOString();
+  return pruned(
+    db,
+    sql<Pruned>`WITH gone AS (
+       DELETE FROM "Delivery" WHERE id IN (
+         SELECT id FROM "Delivery"
+         WHERE status = 'succeeded' AND "runAt" < ${before}::timestamp(3) AND "finishedAt" < ${before}::timestamp(3)
+         ORDER BY "runAt" LIMIT ${limit} FOR UPDATE SKIP LOCKED)
+       RETURNING id
+     )
+     SELECT count(*)::int AS pruned FROM gone`,
+  );
+}
+
+/** Applied Event Grid event ids recorded before `cutoff` (by their createdAt index). */
+export function pruneProcessedEvents(db: Db, cutoff: Date, limit: number): Promise<number> {
+  return pruned(
+    db,
+    sql<Pruned>`WITH gone AS (
+       DELETE FROM "ProcessedEvent" WHERE key IN (
+         SELECT key FROM "ProcessedEvent" WHERE "createdAt" < ${cutoff.toISOString()}::timestamp(3)
+         ORDER BY "createdAt" LIMIT ${limit} FOR UPDATE SKIP LOCKED)
+       RETURNING key
+     )
+     SELECT count(*)::int AS pruned FROM gone`,
+  );
+}

@@ -1,0 +1,36 @@
+// One pruning pass over the tables that would otherwise grow forever (issue 20, docs/operations.md
+// "Retention"): each table in batches of `batchRows`, pausing between batches, until a batch comes
+// back short or the pass is stopped.
+import type { Env } from '../config/env';
+import type { Db } from '../db/client';
+import { pruneEvents, pruneProcessedEvents, pruneSentDeliveries } from '../db/sql/retention';
+
+const DAY_MS = 86_400_000;
+
+export type PruneOptions = Pick<
+  Env,
+  'PRUNE_BATCH_ROWS' | 'PRUNE_PAUSE_MS' | 'EVENT_RETENTION_DAYS' | 'DELIVERY_RETENTION_DAYS' | 'PROCESSED_EVENT_RETENTION_DAYS'
+>;
+
+export type PrunedCounts = { events: number; deliveries: number; processedEvents: number };
+
+type PruneBatch = (db: Db, cutoff: Date, limit: number) => Promise<number>;
+
+export async function pruneTables(db: Db, options: PruneOptions, stopped: () => boolean, now = new Date()): Promise<PrunedCounts> {
+  const before = (days: number) => new Date(now.getTime() - days * DAY_MS);
+  const table = async (batch: PruneBatch, cutoff: Date) => {
+    let total = 0;
+    while (!stopped()) {
+      const count = await batch(db, cutoff, options.PRUNE_BATCH_ROWS);
+      total += count;
+      if (count < options.PRUNE_BATCH_ROWS) break;
+      await new Promise((resolve) => setTimeout(resolve, options.PRUNE_PAUSE_MS));
+    }
+    return total;
+  };
+  return {
+    events: await table(pruneEvents, before(options.EVENT_RETENTION_DAYS)),
+    deliveries: await table(pruneSentDeliveries, before(options.DELIVERY_RETENTION_DAYS)),
+    processedEvents: await table(pruneProcessedEvents, before(options.PROCESSED_EVENT_RETENTION_DAYS)),
+  };
+}
