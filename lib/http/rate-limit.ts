@@ -1,15 +1,15 @@
 // Per-caller rate limits on the endpoints outside callers reach (channels, Direct Line clients,
 // Event Grid, the demo token, sign-in). Checked by the custom server before Next.js sees the
-// request (and the Direct Line stream's WebSocket upgrade). Counters live in PostgreSQL (table
-// "RateLimit", rate-limiter-flexible's PostgreSQL store) so that N instances allow the limit once,
-// not N times. A caller over its limit is then remembered in this process's memory until its
-// minute ends, so a flood costs no round trip; should PostgreSQL fail, each process counts alone.
+// request (and the Direct Line stream's WebSocket upgrade). Counters are shared by all instances
+// through PostgreSQL (lib/rate-limits/shared-counter.ts: counted in memory, flushed in batches,
+// exact near the limit) so that N instances allow the limit once, not N times; without a store
+// (unit tests) each process counts alone (rate-limiter-flexible's memory store).
 import { createHash } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { decodeJwt } from 'jose';
-import { RateLimiterMemory, RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
-import type { SharedCounters } from '../db/sql/rate-limits';
+import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
+import { SharedCounter, type CounterStore, type Verdict } from '../rate-limits/shared-counter';
 import { errorBody } from '../protocol/error';
 import { statusOf } from './error-status';
 
@@ -18,8 +18,8 @@ export interface RateLimitOptions {
   perMinute: number;
   /** Take the client address from the first `X-Forwarded-For` entry (behind a trusted proxy). */
   trustProxy?: boolean;
-  /** Counters shared by all instances (`postgresCounters`); without them, this process's memory alone. */
-  shared?: SharedCounters;
+  /** Counters shared by all instances (`postgresCounterStore`); without them, this process's memory alone. */
+  shared?: { store: CounterStore; flushMs: number; onStoreError: (error: unknown) => void };
 }
 
 type KeyOf = (request: IncomingMessage, options: RateLimitOptions) => string;
@@ -84,7 +84,7 @@ const GROUPS: Group[] = [
   { name: 'sign-in', matches: (path, method) => path === '/api/console/auth/sign-in' && method === 'POST', key: byAddress },
 ];
 
-export type Admission = { allowed: true } | { allowed: false; retryAfterSeconds: number };
+export type Admission = Verdict;
 
 export interface RateLimits {
   check(request: IncomingMessage): Promise<Admission>;
@@ -94,25 +94,40 @@ export interface RateLimits {
   admitUpgrade(request: IncomingMessage, socket: Duplex): Promise<boolean>;
 }
 
-function limiterFor(group: string, options: RateLimitOptions, prunes: boolean): RateLimiterAbstract {
-  const limit = { keyPrefix: group, points: options.perMinute, duration: 60 };
-  const memory = new RateLimiterMemory(limit);
-  return options.shared ? options.shared({ ...limit, insurance: memory, prunes }) : memory;
+interface Counter {
+  consume(key: string): Promise<Verdict>;
+}
+
+const WINDOW_MS = 60_000;
+
+function memoryCounter(group: string, perMinute: number): Counter {
+  const limiter = new RateLimiterMemory({ keyPrefix: group, points: perMinute, duration: WINDOW_MS / 1000 });
+  return {
+    async consume(key) {
+      try {
+        await limiter.consume(key);
+        return { allowed: true };
+      } catch (rejection) {
+        if (!(rejection instanceof RateLimiterRes)) throw rejection;
+        return { allowed: false, retryAfterSeconds: Math.max(1, Math.ceil(rejection.msBeforeNext / 1000)) };
+      }
+    },
+  };
+}
+
+function counterFor(group: string, options: RateLimitOptions): Counter {
+  if (!options.shared) return memoryCounter(group, options.perMinute);
+  const counter = new SharedCounter(options.shared.store, { points: options.perMinute, windowMs: WINDOW_MS, flushMs: options.shared.flushMs, onStoreError: options.shared.onStoreError });
+  return { consume: (key) => counter.consume(`${group}:${key}`) };
 }
 
 export function createRateLimits(options: RateLimitOptions): RateLimits {
-  const limiters = new Map(GROUPS.map((group, index) => [group.name, limiterFor(group.name, options, index === 0)]));
+  const counters = new Map(GROUPS.map((group) => [group.name, counterFor(group.name, options)]));
   const check = async (request: IncomingMessage): Promise<Admission> => {
     const path = (request.url ?? '/').split('?')[0]!;
     const group = GROUPS.find((candidate) => candidate.matches(path, request.method ?? 'GET'));
     if (!group) return { allowed: true };
-    try {
-      await limiters.get(group.name)!.consume(group.key(request, options));
-      return { allowed: true };
-    } catch (rejection) {
-      if (!(rejection instanceof RateLimiterRes)) throw rejection;
-      return { allowed: false, retryAfterSeconds: Math.max(1, Math.ceil(rejection.msBeforeNext / 1000)) };
-    }
+    return counters.get(group.name)!.consume(group.key(request, options));
   };
   return {
     check,

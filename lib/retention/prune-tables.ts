@@ -3,7 +3,7 @@
 // back short or the pass is stopped.
 import type { Env } from '../config/env';
 import type { Db } from '../db/client';
-import { pruneEvents, pruneProcessedEvents, pruneSentDeliveries } from '../db/sql/retention';
+import { pruneEvents, pruneProcessedEvents, pruneRateLimits, pruneSentDeliveries } from '../db/sql/retention';
 
 const DAY_MS = 86_400_000;
 
@@ -12,7 +12,10 @@ export type PruneOptions = Pick<
   'PRUNE_BATCH_ROWS' | 'PRUNE_PAUSE_MS' | 'EVENT_RETENTION_DAYS' | 'DELIVERY_RETENTION_DAYS' | 'PROCESSED_EVENT_RETENTION_DAYS'
 >;
 
-export type PrunedCounts = { events: number; deliveries: number; processedEvents: number };
+export type PrunedCounts = { events: number; deliveries: number; processedEvents: number; rateLimits: number };
+
+/** Rate-limit windows are a minute; an hour later nobody reads them. */
+const RATE_LIMIT_KEEP_MS = 3_600_000;
 
 type PruneBatch = (db: Db, cutoff: Date, limit: number) => Promise<number>;
 
@@ -32,5 +35,6 @@ export async function pruneTables(db: Db, options: PruneOptions, stopped: () => 
     events: await table(pruneEvents, before(options.EVENT_RETENTION_DAYS)),
     deliveries: await table(pruneSentDeliveries, before(options.DELIVERY_RETENTION_DAYS)),
     processedEvents: await table(pruneProcessedEvents, before(options.PROCESSED_EVENT_RETENTION_DAYS)),
+    rateLimits: await table(pruneRateLimits, new Date(now.getTime() - RATE_LIMIT_KEEP_MS)),
   };
 }

@@ -5,11 +5,12 @@ import next from 'next';
 import { createDirectLineStreams } from '../channels/directline/stream-server';
 import { env, publicUrl } from '../config/env';
 import { db } from '../db/client';
-import { postgresCounters } from '../db/sql/rate-limits';
+import { postgresCounterStore } from '../db/sql/rate-limits';
 import { createRateLimits, unlimited } from '../http/rate-limit';
 import { drainNodeRequest } from '../http/read-bytes';
 import { logger } from '../log/logger';
 import { runningRealtimeHub } from '../realtime/hub';
+import { serveConsoleEvents } from './console-events';
 import { serveDirectly } from './direct-routes';
 import { answerUnknownApiPath, routeMatcher } from './unknown-api-paths';
 
@@ -31,7 +32,17 @@ export async function startHttpServer(options: { dev: boolean; dir: string; host
   const serves = options.dev ? null : routeMatcher(options.dir);
   const streams = createDirectLineStreams();
   const config = env();
-  const limits = config.RATE_LIMIT ? createRateLimits({ perMinute: config.RATE_LIMIT_PER_MINUTE, trustProxy: config.TRUST_PROXY, shared: postgresCounters(db()) }) : unlimited;
+  let warnedAt = 0;
+  const shared = {
+    store: postgresCounterStore(db()),
+    flushMs: config.RATE_LIMIT_FLUSH_MS,
+    onStoreError: (error: unknown) => {
+      if (Date.now() - warnedAt < 60_000) return;
+      warnedAt = Date.now();
+      logger.warn({ err: error }, 'shared rate-limit counters unreachable; counting in this process alone');
+    },
+  };
+  const limits = config.RATE_LIMIT ? createRateLimits({ perMinute: config.RATE_LIMIT_PER_MINUTE, trustProxy: config.TRUST_PROXY, shared }) : unlimited;
   // Browsers that reached us over https keep doing so (set here: PUBLIC_URL is known only at run time).
   const hsts = publicUrl(config).startsWith('https:');
   // Only the path and query of a direct route's URL are read; the origin just makes it absolute.
@@ -41,7 +52,7 @@ export async function startHttpServer(options: { dev: boolean; dir: string; host
     answerUnreadBodies(request, response);
     limits.admit(request, response).then(
       async (admitted) => {
-        if (!admitted || serveDirectly(request, response, origin)) return;
+        if (!admitted || serveDirectly(request, response, origin) || serveConsoleEvents(request, response, origin)) return;
         if (serves && answerUnknownApiPath(request, response, serves)) return;
         await handle(request, response);
       },
