@@ -5,7 +5,7 @@ import { startBackgroundWork } from '../lib/boot/background-work';
 import { buildExists, buildWhenStale } from '../lib/boot/build-freshness';
 import { markStopping } from '../lib/boot/stopping';
 import { prepareDatabase, resolveSessionSecret } from '../lib/boot/prepare-database';
-import { ConfigError, parseEnv, publicUrl } from '../lib/config/env';
+import { ConfigError, parseEnv, publicUrl, reloadEnv } from '../lib/config/env';
 import { disconnectDb } from '../lib/db/client';
 import { logger } from '../lib/log/logger';
 import { runningRealtimeHub } from '../lib/realtime/hub';
@@ -28,7 +28,8 @@ async function main() {
   process.env.DATABASE_URL = database.databaseUrl;
   process.env.SESSION_SECRET = resolveSessionSecret(config);
   if (!config.DIRECTLINE_SECRETS && database.demoAccounts) process.env.DIRECTLINE_SECRETS = DEMO_DIRECTLINE_SECRET;
-  config = parseEnv(process.env);
+  // Preparing the database read the environment before these were set: everything reads it anew.
+  config = reloadEnv();
 
   // --no-build: the caller built already (the test runner starts several apps on one build at once).
   if (process.argv.includes('--no-build')) {

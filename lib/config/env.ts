@@ -147,6 +147,12 @@ export function env(): Env {
   return cached;
 }
 
+/** Reads the environment again (the start script sets DATABASE_URL and others once the database is up). */
+export function reloadEnv(): Env {
+  cached = parseEnv(process.env);
+  return cached;
+}
+
 export function publicUrl(config: Env = env()): string {
   return (config.PUBLIC_URL ?? `http://localhost:${config.PORT}`).replace(/\/+$/, '');
 }

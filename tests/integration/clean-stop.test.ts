@@ -102,7 +102,14 @@ describe('Ctrl-C on npm start', () => {
       headers: { Authorization: `Bearer ${TEST_DIRECTLINE_SECRET}`, 'Content-Type': 'application/json' },
       body: JSON.stringify({ user: { id: 'stop-user' } }),
     });
-    const { streamUrl } = (await started.json()) as DirectLineStart;
+    const { streamUrl, conversationId, token } = (await started.json()) as DirectLineStart;
+    // The custom server's own routes (the activity POST) reach the embedded database too.
+    const sent = await fetch(`${url}/v3/directline/conversations/${conversationId}/activities`, {
+      method: 'POST',
+      headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
+      body: JSON.stringify({ type: 'message', from: { id: 'stop-user' }, text: 'before the stop' }),
+    });
+    expect(sent.status, await sent.clone().text()).toBe(200);
     const socket = new WebSocket(streamUrl);
     await new Promise((resolve, reject) => socket.once('open', resolve).once('error', reject));
     const socketClosed = new Promise<number>((resolve) => socket.once('close', (code) => resolve(code)));
