@@ -1,29 +1,15 @@
 import 'server-only';
-import { getIronSession, type SessionOptions } from 'iron-session';
+import { getIronSession } from 'iron-session';
 import { cookies } from 'next/headers';
-import { env, publicUrl, sessionSecret } from '../config/env';
 import { unauthorized } from '../errors/app-error';
 import type { AgentView } from '../views/types';
+import { type CookieData, sessionOptions } from './session-options';
 import { findSessionAgent } from './sessions';
 
-interface CookieData {
-  sessionId?: string;
-}
-
-export const SESSION_COOKIE = 'console_session';
-
-function options(): SessionOptions {
-  const config = env();
-  return {
-    password: sessionSecret(config),
-    cookieName: SESSION_COOKIE,
-    ttl: config.SESSION_TTL_HOURS * 3600,
-    cookieOptions: { httpOnly: true, sameSite: 'lax', secure: publicUrl(config).startsWith('https:'), path: '/' },
-  };
-}
+export { SESSION_COOKIE } from './session-options';
 
 async function cookieSession() {
-  return getIronSession<CookieData>(await cookies(), options());
+  return getIronSession<CookieData>(await cookies(), sessionOptions());
 }
 
 export async function setSessionCookie(sessionId: string): Promise<void> {

@@ -103,6 +103,8 @@ export const envSchema = z.object({
   /** Per-caller rate limits on the inbound endpoints (Direct Line, channels, Event Grid, sign-in). */
   RATE_LIMIT: flag.default(true),
   RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(10_000_000).default(6000),
+  /** How often each instance sends its counted requests to the shared counters (ms). */
+  RATE_LIMIT_FLUSH_MS: z.coerce.number().int().min(1).max(5000).default(50),
   /** Behind a reverse proxy: take the caller's address from `X-Forwarded-For`. */
   TRUST_PROXY: flag.default(false),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),

@@ -1,12 +1,15 @@
 // Per-caller rate limits on the endpoints outside callers reach (channels, Direct Line clients,
 // Event Grid, the demo token, sign-in). Checked by the custom server before Next.js sees the
-// request, so a caller over its limit costs next to nothing. Counters live in this process's
-// memory (rate-limiter-flexible's memory store): with N instances behind a load balancer a caller
-// gets up to N times the limit, which is acceptable for a flood guard.
+// request (and the Direct Line stream's WebSocket upgrade). Counters are shared by all instances
+// through PostgreSQL (lib/rate-limits/shared-counter.ts: counted in memory, flushed in batches,
+// exact near the limit) so that N instances allow the limit once, not N times; without a store
+// (unit tests) each process counts alone (rate-limiter-flexible's memory store).
 import { createHash } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { Duplex } from 'node:stream';
 import { decodeJwt } from 'jose';
 import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
+import { SharedCounter, type CounterStore, type Verdict } from '../rate-limits/shared-counter';
 import { errorBody } from '../protocol/error';
 import { statusOf } from './error-status';
 
@@ -15,6 +18,8 @@ export interface RateLimitOptions {
   perMinute: number;
   /** Take the client address from the first `X-Forwarded-For` entry (behind a trusted proxy). */
   trustProxy?: boolean;
+  /** Counters shared by all instances (`postgresCounterStore`); without them, this process's memory alone. */
+  shared?: { store: CounterStore; flushMs: number; onStoreError: (error: unknown) => void };
 }
 
 type KeyOf = (request: IncomingMessage, options: RateLimitOptions) => string;
@@ -47,9 +52,9 @@ function claims(token: string): Record<string, unknown> | null {
   }
 }
 
-/** Direct Line: the secret or conversation token (hashed: keys never hold a credential). */
+/** Direct Line: the secret or conversation token (hashed: keys never hold a credential); a stream's `t`. */
 const byCredential: KeyOf = (request, options) => {
-  const token = bearer(request);
+  const token = bearer(request) ?? new URL(request.url ?? '/', 'http://localhost').searchParams.get('t');
   return token ? `credential:${sha(token)}` : byAddress(request, options);
 };
 
@@ -79,41 +84,78 @@ const GROUPS: Group[] = [
   { name: 'sign-in', matches: (path, method) => path === '/api/console/auth/sign-in' && method === 'POST', key: byAddress },
 ];
 
-export type Admission = { allowed: true } | { allowed: false; retryAfterSeconds: number };
+export type Admission = Verdict;
 
 export interface RateLimits {
   check(request: IncomingMessage): Promise<Admission>;
   /** Answers 429 and returns false when the caller is over its limit; true lets the request on. */
   admit(request: IncomingMessage, response: ServerResponse): Promise<boolean>;
+  /** Refuses a WebSocket upgrade with 429 when the caller is over its limit; true lets it on. */
+  admitUpgrade(request: IncomingMessage, socket: Duplex): Promise<boolean>;
+}
+
+interface Counter {
+  consume(key: string): Promise<Verdict>;
+}
+
+const WINDOW_MS = 60_000;
+
+function memoryCounter(group: string, perMinute: number): Counter {
+  const limiter = new RateLimiterMemory({ keyPrefix: group, points: perMinute, duration: WINDOW_MS / 1000 });
+  return {
+    async consume(key) {
+      try {
+        await limiter.consume(key);
+        return { allowed: true };
+      } catch (rejection) {
+        if (!(rejection instanceof RateLimiterRes)) throw rejection;
+        return { allowed: false, retryAfterSeconds: Math.max(1, Math.ceil(rejection.msBeforeNext / 1000)) };
+      }
+    },
+  };
+}
+
+function counterFor(group: string, options: RateLimitOptions): Counter {
+  if (!options.shared) return memoryCounter(group, options.perMinute);
+  const counter = new SharedCounter(options.shared.store, { points: options.perMinute, windowMs: WINDOW_MS, flushMs: options.shared.flushMs, onStoreError: options.shared.onStoreError });
+  return { consume: (key) => counter.consume(`${group}:${key}`) };
 }
 
 export function createRateLimits(options: RateLimitOptions): RateLimits {
-  const limiters = new Map(
-    GROUPS.map((group) => [group.name, new RateLimiterMemory({ keyPrefix: group.name, points: options.perMinute, duration: 60 })]),
-  );
+  const counters = new Map(GROUPS.map((group) => [group.name, counterFor(group.name, options)]));
   const check = async (request: IncomingMessage): Promise<Admission> => {
     const path = (request.url ?? '/').split('?')[0]!;
     const group = GROUPS.find((candidate) => candidate.matches(path, request.method ?? 'GET'));
     if (!group) return { allowed: true };
-    try {
-      await limiters.get(group.name)!.consume(group.key(request, options));
-      return { allowed: true };
-    } catch (rejection) {
-      if (!(rejection instanceof RateLimiterRes)) throw rejection;
-      return { allowed: false, retryAfterSeconds: Math.max(1, Math.ceil(rejection.msBeforeNext / 1000)) };
-    }
+    return counters.get(group.name)!.consume(group.key(request, options));
   };
   return {
     check,
     async admit(request, response) {
       const admission = await check(request);
       if (admission.allowed) return true;
-      response.writeHead(statusOf('TooManyRequests'), { 'Content-Type': 'application/json', 'Retry-After': String(admission.retryAfterSeconds) });
-      response.end(JSON.stringify(errorBody('TooManyRequests', `Too many requests; try again in ${admission.retryAfterSeconds} s.`)));
+      const { headers, body } = refusal(admission.retryAfterSeconds);
+      response.writeHead(statusOf('TooManyRequests'), headers);
+      response.end(body);
+      return false;
+    },
+    async admitUpgrade(request, socket) {
+      const admission = await check(request);
+      if (admission.allowed) return true;
+      const { headers, body } = refusal(admission.retryAfterSeconds);
+      const lines = Object.entries({ ...headers, 'Content-Length': String(Buffer.byteLength(body)), Connection: 'close' }).map(([name, value]) => `${name}: ${value}\r\n`);
+      socket.end(`HTTP/1.1 ${statusOf('TooManyRequests')} Too Many Requests\r\n${lines.join('')}\r\n${body}`);
       return false;
     },
   };
 }
 
+function refusal(retryAfterSeconds: number) {
+  return {
+    headers: { 'Content-Type': 'application/json', 'Retry-After': String(retryAfterSeconds) },
+    body: JSON.stringify(errorBody('TooManyRequests', `Too many requests; try again in ${retryAfterSeconds} s.`)),
+  };
+}
+
 /** No limits (`RATE_LIMIT=0`). */
-export const unlimited: RateLimits = { check: async () => ({ allowed: true }), admit: async () => true };
+export const unlimited: RateLimits = { check: async () => ({ allowed: true }), admit: async () => true, admitUpgrade: async () => true };

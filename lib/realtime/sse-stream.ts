@@ -21,78 +21,123 @@ export function parseLastEventId(value: string | null): bigint | null {
   return value && /^\d{1,19}$/.test(value) ? BigInt(value) : null;
 }
 
+export interface StreamSink {
+  write(chunk: Uint8Array): void;
+  /** The stream ends (the instance stops, or following failed): the client reconnects and resumes. */
+  close(): void;
+}
+
 /**
  * Resumes after `lastEventId`; one older than the event log's retention (lib/retention) starts at
  * the newest event instead and says so in its `ready` event (docs/operations.md "Retention").
  * `accept` decides which events this client may see (its conversations only); the cursor moves past
- * the others all the same.
+ * the others all the same. Returns the function that stops following (the client went away).
  */
+export function followEvents(
+  hub: RealtimeHub,
+  lastEventId: bigint | null,
+  accept: (event: StreamedEvent) => boolean,
+  sink: StreamSink,
+  onError: (error: unknown) => void,
+): () => void {
+  let stopped = false;
+  let cleanup = () => {};
+  const stop = () => {
+    if (stopped) return;
+    stopped = true;
+    cleanup();
+  };
+  const end = () => {
+    stop();
+    sink.close();
+  };
+  const write = (chunk: string | Uint8Array) => {
+    if (!stopped) sink.write(typeof chunk === 'string' ? encoder.encode(chunk) : chunk);
+  };
+  const follow = async () => {
+    await hub.start();
+    let cursor = lastEventId ?? (await hub.currentId());
+    if (stopped) return;
+    let catchingUp = true;
+    const buffered: StreamedEvent[] = [];
+    const send = (event: StreamedEvent) => {
+      const id = BigInt(event.id);
+      if (id <= cursor) return;
+      cursor = id;
+      if (!accept(event)) return;
+      write(frameOf(event));
+    };
+    // The hub ends the stream when the instance stops: the client sees the response end and reconnects.
+    const unsubscribe = hub.subscribe((event) => (catchingUp ? buffered.push(event) : send(event)), end);
+    const heartbeat = setInterval(() => write(KEEP_ALIVE), HEARTBEAT_MS);
+    cleanup = () => {
+      clearInterval(heartbeat);
+      unsubscribe();
+    };
+
+    write(`retry: 1000\n\n`);
+    let expired = false;
+    for (let first = true; !stopped; first = false) {
+      const backlog = await hub.eventsAfter(cursor);
+      // Read after the first batch: if nothing after the client's id had been pruned then, that batch is whole.
+      if (first && lastEventId !== null && lastEventId < (await hub.prunedThrough())) {
+        expired = true;
+        cursor = await hub.currentId();
+        break;
+      }
+      backlog.forEach(send);
+      if (backlog.length === 0) break;
+    }
+    catchingUp = false;
+    buffered.splice(0).forEach(send);
+    // Tells the client which id it is now at, so it can refetch anything older than the stream;
+    // `expired`: its Last-Event-ID was older than the event log keeps, nothing was replayed.
+    const ready: z.infer<typeof streamReadySchema> = expired ? { id: cursor.toString(), expired } : { id: cursor.toString() };
+    write(`event: ready\ndata: ${JSON.stringify(ready)}\n\n`);
+  };
+  follow().catch((error: unknown) => {
+    if (stopped) return;
+    onError(error);
+    end();
+  });
+  return stop;
+}
+
+/** The stream as a web `ReadableStream` (the Next.js route, when the custom server does not answer it). */
 export function openEventStream(
   hub: RealtimeHub,
   lastEventId: bigint | null,
   signal: AbortSignal,
   accept: (event: StreamedEvent) => boolean = () => true,
+  onError: (error: unknown) => void = () => {},
 ): ReadableStream<Uint8Array> {
-  let cleanup = () => {};
+  let stop = () => {};
   return new ReadableStream<Uint8Array>({
-    async start(controller) {
-      const write = (chunk: string | Uint8Array) => {
-        try {
-          controller.enqueue(typeof chunk === 'string' ? encoder.encode(chunk) : chunk);
-        } catch {
-          cleanup();
-        }
+    start(controller) {
+      const sink: StreamSink = {
+        write: (chunk) => {
+          try {
+            controller.enqueue(chunk);
+          } catch {
+            stop();
+          }
+        },
+        close: () => {
+          try {
+            controller.close();
+          } catch {
+            // already closed
+          }
+        },
       };
-      await hub.start();
-      let cursor = lastEventId ?? (await hub.currentId());
-      let catchingUp = true;
-      const buffered: StreamedEvent[] = [];
-      const send = (event: StreamedEvent) => {
-        const id = BigInt(event.id);
-        if (id <= cursor) return;
-        cursor = id;
-        if (!accept(event)) return;
-        write(frameOf(event));
-      };
-      const end = () => {
-        cleanup();
-        try {
-          controller.close();
-        } catch {
-          // already closed
-        }
-      };
-      // The hub ends the stream when the instance stops: the client sees the response end and reconnects.
-      const unsubscribe = hub.subscribe((event) => (catchingUp ? buffered.push(event) : send(event)), end);
-      const heartbeat = setInterval(() => write(KEEP_ALIVE), HEARTBEAT_MS);
-      cleanup = () => {
-        clearInterval(heartbeat);
-        unsubscribe();
-      };
-      signal.addEventListener('abort', end);
-
-      write(`retry: 1000\n\n`);
-      let expired = false;
-      for (let first = true; ; first = false) {
-        const backlog = await hub.eventsAfter(cursor);
-        // Read after the first batch: if nothing after the client's id had been pruned then, that batch is whole.
-        if (first && lastEventId !== null && lastEventId < (await hub.prunedThrough())) {
-          expired = true;
-          cursor = await hub.currentId();
-          break;
-        }
-        backlog.forEach(send);
-        if (backlog.length === 0) break;
-      }
-      catchingUp = false;
-      buffered.splice(0).forEach(send);
-      // Tells the client which id it is now at, so it can refetch anything older than the stream;
-      // `expired`: its Last-Event-ID was older than the event log keeps, nothing was replayed.
-      const ready: z.infer<typeof streamReadySchema> = expired ? { id: cursor.toString(), expired } : { id: cursor.toString() };
-      write(`event: ready\ndata: ${JSON.stringify(ready)}\n\n`);
+      stop = followEvents(hub, lastEventId, accept, sink, onError);
+      signal.addEventListener('abort', () => {
+        stop();
+        sink.close();
+      });
     },
     cancel() {
-      cleanup();
+      stop();
     },
   });
 }

@@ -3,7 +3,7 @@
 // back short or the pass is stopped.
 import type { Env } from '../config/env';
 import type { Db } from '../db/client';
-import { pruneEvents, pruneProcessedEvents, pruneSentDeliveries } from '../db/sql/retention';
+import { pruneEvents, pruneProcessedEvents, pruneRateLimits, pruneSentDeliveries } from '../db/sql/retention';
 import { eraseExpiredConversations } from './erase-expired';
 
 const DAY_MS = 86_400_000;
@@ -19,7 +19,10 @@ export type PruneOptions = Pick<
   | 'RETENTION_ERASE_BATCH'
 >;
 
-export type PrunedCounts = { conversations: number; events: number; deliveries: number; processedEvents: number };
+export type PrunedCounts = { conversations: number; events: number; deliveries: number; processedEvents: number; rateLimits: number };
+
+/** Rate-limit windows are a minute; an hour later nobody reads them. */
+const RATE_LIMIT_KEEP_MS = 3_600_000;
 
 type PruneBatch = (db: Db, cutoff: Date, limit: number) => Promise<number>;
 
@@ -41,5 +44,6 @@ export async function pruneTables(db: Db, options: PruneOptions, stopped: () => 
     events: await table(pruneEvents, before(options.EVENT_RETENTION_DAYS)),
     deliveries: await table(pruneSentDeliveries, before(options.DELIVERY_RETENTION_DAYS)),
     processedEvents: await table(pruneProcessedEvents, before(options.PROCESSED_EVENT_RETENTION_DAYS)),
+    rateLimits: await table(pruneRateLimits, new Date(now.getTime() - RATE_LIMIT_KEEP_MS)),
   };
 }

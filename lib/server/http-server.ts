@@ -4,10 +4,13 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import next from 'next';
 import { createDirectLineStreams } from '../channels/directline/stream-server';
 import { env, publicUrl } from '../config/env';
+import { db } from '../db/client';
+import { postgresCounterStore } from '../db/sql/rate-limits';
 import { createRateLimits, unlimited } from '../http/rate-limit';
 import { drainNodeRequest } from '../http/read-bytes';
 import { logger } from '../log/logger';
 import { runningRealtimeHub } from '../realtime/hub';
+import { serveConsoleEvents } from './console-events';
 import { serveDirectly } from './direct-routes';
 import { answerUnknownApiPath, routeMatcher } from './unknown-api-paths';
 
@@ -29,7 +32,17 @@ export async function startHttpServer(options: { dev: boolean; dir: string; host
   const serves = options.dev ? null : routeMatcher(options.dir);
   const streams = createDirectLineStreams();
   const config = env();
-  const limits = config.RATE_LIMIT ? createRateLimits({ perMinute: config.RATE_LIMIT_PER_MINUTE, trustProxy: config.TRUST_PROXY }) : unlimited;
+  let warnedAt = 0;
+  const shared = {
+    store: postgresCounterStore(db()),
+    flushMs: config.RATE_LIMIT_FLUSH_MS,
+    onStoreError: (error: unknown) => {
+      if (Date.now() - warnedAt < 60_000) return;
+      warnedAt = Date.now();
+      logger.warn({ err: error }, 'shared rate-limit counters unreachable; counting in this process alone');
+    },
+  };
+  const limits = config.RATE_LIMIT ? createRateLimits({ perMinute: config.RATE_LIMIT_PER_MINUTE, trustProxy: config.TRUST_PROXY, shared }) : unlimited;
   // Browsers that reached us over https keep doing so (set here: PUBLIC_URL is known only at run time).
   const hsts = publicUrl(config).startsWith('https:');
   // Only the path and query of a direct route's URL are read; the origin just makes it absolute.
@@ -39,7 +52,7 @@ export async function startHttpServer(options: { dev: boolean; dir: string; host
     answerUnreadBodies(request, response);
     limits.admit(request, response).then(
       async (admitted) => {
-        if (!admitted || serveDirectly(request, response, origin)) return;
+        if (!admitted || serveDirectly(request, response, origin) || serveConsoleEvents(request, response, origin)) return;
         if (serves && answerUnknownApiPath(request, response, serves)) return;
         await handle(request, response);
       },
@@ -51,8 +64,14 @@ export async function startHttpServer(options: { dev: boolean; dir: string; host
   });
   // Direct Line streams are ours; every other upgrade (hot reload in dev) is Next's.
   server.on('upgrade', (request, socket, head) => {
-    if (streams.handles(request)) streams.upgrade(request, socket, head);
-    else void upgradeNext(request, socket, head);
+    if (!streams.handles(request)) return void upgradeNext(request, socket, head);
+    limits.admitUpgrade(request, socket).then(
+      (admitted) => admitted && streams.upgrade(request, socket, head),
+      (error: unknown) => {
+        logger.error({ err: error, url: request.url }, 'rate limit check failed');
+        socket.destroy();
+      },
+    );
   });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);

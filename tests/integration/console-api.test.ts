@@ -36,6 +36,10 @@ describe('console sign-in', () => {
     expect((await anonymous.call('POST', '/api/console/auth/sign-out', {})).status).toBe(200);
     const replay = await fetch(`${process.env.CONSOLE_URL}/api/console/me`, { headers: { Cookie: stolenCookie } });
     expect(replay.status).toBe(401);
+    // The event stream (answered by the custom server itself) honours the same session.
+    const stream = await fetch(`${process.env.CONSOLE_URL}/api/console/events`, { headers: { Cookie: stolenCookie } });
+    expect(stream.status).toBe(401);
+    expect(await stream.json()).toEqual({ error: { code: 'Unauthorized', message: expect.any(String) } });
   });
 
   it('keeps every console route behind the session', async () => {

@@ -1,19 +1,17 @@
 // The edges: uploads typed by their bytes and served safely, cross-site writes refused, security
 // headers, and per-caller rate limits on a second app instance with a small limit.
-import { spawn, type ChildProcess } from 'node:child_process';
 import { afterAll, describe, expect, it } from 'vitest';
 import { db } from '@/lib/db/client';
-import { freePort } from '@/lib/db/free-port';
 import { ConsoleClient, customerSays, directLine, startDirectLine } from '../support/clients';
 import { pngOfSize } from '../support/images';
-import { baseUrl, TEST_DIRECTLINE_SECRET } from '../support/test-env';
+import { startInstance, stopInstances } from '../support/second-instance';
+import { baseUrl } from '../support/test-env';
 
 const errorBody = (code: string) => ({ error: { code, message: expect.any(String) } });
 const EXE = Buffer.concat([Buffer.from('MZ'), Buffer.alloc(0x3a), Buffer.from([0x80, 0, 0, 0]), Buffer.alloc(0x40), Buffer.from('PE\0\0'), Buffer.alloc(200)]);
 
-const children: ChildProcess[] = [];
 afterAll(async () => {
-  for (const child of children) if (child.exitCode === null) child.kill('SIGTERM');
+  await stopInstances();
   await db().$disconnect();
 });
 
@@ -133,39 +131,30 @@ describe('security headers', () => {
   });
 });
 
-async function startInstance(env: Record<string, string>): Promise<string> {
-  const port = await freePort();
-  const url = `http://127.0.0.1:${port}`;
-  const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/start.ts'], {
-    env: { ...process.env, PORT: String(port), PUBLIC_URL: url, OUTBOX_WORKER: '0', ROUTING: '0', DEMO_ACCOUNTS: '0', LOG_LEVEL: 'warn', ...env },
-    stdio: 'ignore',
-  });
-  children.push(child);
-  const deadline = Date.now() + 60_000;
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`the second instance exited with ${child.exitCode}`);
-    if (await fetch(`${url}/api/health`).then((response) => response.ok, () => false)) return url;
-    await new Promise((resolve) => setTimeout(resolve, 250));
-  }
-  throw new Error('the second instance did not start');
-}
-
 describe('per-caller rate limits', () => {
+  // The counters live in the database this file's own app shares, so each caller here is one that
+  // app has not counted yet: a fresh conversation token, and an address given by the trusted proxy.
   it('answer 429 with Retry-After once a caller has used its allowance, per caller', { timeout: 90_000 }, async () => {
-    const url = await startInstance({ RATE_LIMIT_PER_MINUTE: '5' });
-    const start = (secret: string) =>
-      fetch(`${url}/v3/directline/conversations`, { method: 'POST', headers: { Authorization: `Bearer ${secret}`, 'Content-Type': 'application/json' }, body: '{}' });
-    for (let i = 0; i < 5; i++) expect((await start(TEST_DIRECTLINE_SECRET)).status).toBe(201);
-    const refused = await start(TEST_DIRECTLINE_SECRET);
+    const url = await startInstance({ RATE_LIMIT_PER_MINUTE: '5', TRUST_PROXY: '1' });
+    const conversation = await startDirectLine({ id: 'limited-user' });
+    const read = () => fetch(`${url}/v3/directline/conversations/${conversation.conversationId}/activities`, { headers: { Authorization: `Bearer ${conversation.token}` } });
+    for (let i = 0; i < 5; i++) expect((await read()).status).toBe(200);
+    const refused = await read();
     expect(refused.status).toBe(429);
     expect(Number(refused.headers.get('retry-after'))).toBeGreaterThanOrEqual(1);
     expect(Number(refused.headers.get('retry-after'))).toBeLessThanOrEqual(60);
     expect(await refused.json()).toEqual(errorBody('TooManyRequests'));
     // Another caller is not held back by the first one.
+    const start = (secret: string) =>
+      fetch(`${url}/v3/directline/conversations`, { method: 'POST', headers: { Authorization: `Bearer ${secret}`, 'Content-Type': 'application/json' }, body: '{}' });
     expect((await start('another-secret')).status).toBe(401);
     // Sign-in per address: the sixth attempt within the minute is refused before any password check.
     const signIn = () =>
-      fetch(`${url}/api/console/auth/sign-in`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ email: 'nobody@edge.test', password: 'x' }) });
+      fetch(`${url}/api/console/auth/sign-in`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', 'X-Forwarded-For': '203.0.113.7' },
+        body: JSON.stringify({ email: 'nobody@edge.test', password: 'x' }),
+      });
     for (let i = 0; i < 5; i++) expect((await signIn()).status).toBe(401);
     expect((await signIn()).status).toBe(429);
     // The console itself is not rate limited.

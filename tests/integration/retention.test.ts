@@ -1,5 +1,5 @@
-// Bounded tables (issue 20): the worker prunes events, sent deliveries (with their attempts) and
-// applied Event Grid ids past their windows, keeps the newer ones and failed deliveries, and a
+// Bounded tables (issue 20): the worker prunes events, sent deliveries (with their attempts),
+// applied Event Grid ids and ended rate-limit windows past their retention, keeps the newer ones and failed deliveries, and a
 // console stream resumes as before inside the event window and is told plainly when it cannot.
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
@@ -101,11 +101,18 @@ describe('bounded tables', () => {
     await db().processedEvent.update({ where: { key: newKey }, data: { createdAt: daysAgo(2) } });
     const oldDelivery = await deliveryOf(oldSent);
     expect(await db().deliveryAttempt.count({ where: { deliveryId: oldDelivery.id } })).toBe(1);
+    // Rate-limit counters (the Event Grid and Direct Line callers above): one window ended two hours ago.
+    await waitUntil(async () => (await db().rateLimit.count()) >= 2 || undefined, 10_000, 'rate-limit counters stored');
+    const [staleCounter, liveCounter] = await db().rateLimit.findMany({ orderBy: { key: 'asc' }, take: 2 });
+    await db().rateLimit.update({ where: { key: staleCounter!.key }, data: { expire: BigInt(Date.now() - 2 * 3_600_000) } });
+    await db().rateLimit.update({ where: { key: liveCounter!.key }, data: { expire: BigInt(Date.now() + 1_800_000) } });
 
     await startPruningWorker();
     await waitUntil(async () => (await db().event.count({ where: { id: { lt: split } } })) === 0, 20_000, 'old events pruned');
     await waitUntil(async () => (await db().processedEvent.count({ where: { key: oldKey } })) === 0, 20_000, 'the old Event Grid id pruned');
     await waitUntil(async () => (await db().delivery.count({ where: { id: oldDelivery.id } })) === 0, 20_000, 'the old sent delivery pruned');
+    await waitUntil(async () => (await db().rateLimit.count({ where: { key: staleCounter!.key } })) === 0, 20_000, 'the ended rate-limit window pruned');
+    expect(await db().rateLimit.count({ where: { key: liveCounter!.key } })).toBe(1);
 
     expect(await db().event.count({ where: { conversationId: conversation.conversationId, id: { gte: split } } })).toBe(events.filter((event) => event.id >= split).length);
     expect(await db().deliveryAttempt.count({ where: { deliveryId: oldDelivery.id } })).toBe(0);

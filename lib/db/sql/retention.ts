@@ -69,3 +69,17 @@ export function pruneProcessedEvents(db: Db, cutoff: Date, limit: number): Promi
      SELECT count(*)::int AS pruned FROM gone`,
   );
 }
+
+/** Rate-limit counters whose window ended before `cutoff` (by their `expire` index, epoch ms). */
+export function pruneRateLimits(db: Db, cutoff: Date, limit: number): Promise<number> {
+  return pruned(
+    db,
+    sql<Pruned>`WITH gone AS (
+       DELETE FROM "RateLimit" WHERE key IN (
+         SELECT key FROM "RateLimit" WHERE expire < ${cutoff.getTime()}::bigint
+         ORDER BY expire LIMIT ${limit} FOR UPDATE SKIP LOCKED)
+       RETURNING key
+     )
+     SELECT count(*)::int AS pruned FROM gone`,
+  );
+}
