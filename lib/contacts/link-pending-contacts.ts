@@ -5,14 +5,14 @@
 import type { ChannelKind } from '../db/generated/client';
 import { pgTransaction } from '../db/pg-transaction';
 import { conversationsAwaitingContact } from '../db/sql/contacts';
-import { sqlPool, type Db } from '../db/client';
+import type { Db } from '../db/client';
 import { resolveContact } from './resolve-contact';
 
 const BATCH = 100;
 
 /** Links up to one batch; returns how many were linked. */
 export async function linkPendingContacts(db: Db): Promise<number> {
-  const pending = await conversationsAwaitingContact(sqlPool(db), BATCH);
+  const pending = await conversationsAwaitingContact(db, BATCH);
   for (const conversation of pending) {
     await pgTransaction(
       db,
