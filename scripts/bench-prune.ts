@@ -7,6 +7,7 @@ import { parseEnv } from '../lib/config/env';
 import { createDb } from '../lib/db/client';
 import { pruneTables } from '../lib/retention/prune-tables';
 import { benchDatabase, percentile } from './bench/database';
+import { runScript } from './run-script';
 
 const EVENTS = Number(process.env.BENCH_PRUNE_EVENTS ?? 1_000_000);
 const QUIET_MS = 5_000;
@@ -92,10 +93,4 @@ async function main() {
   }
 }
 
-main().then(
-  () => process.exit(0),
-  (error) => {
-    console.error(error);
-    process.exit(1);
-  },
-);
+runScript(main);

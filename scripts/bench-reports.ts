@@ -7,6 +7,7 @@ import { seedLoad } from './load/seed';
 import { startBenchApp } from './bench/app-process';
 import { measureReports, reportsMarkdown } from './bench/reports';
 import { scaleSize } from './bench/scale';
+import { runScript } from './run-script';
 
 async function main() {
   process.env.LOG_LEVEL ??= 'warn';
@@ -26,10 +27,4 @@ async function main() {
   }
 }
 
-main().then(
-  () => process.exit(0),
-  (error) => {
-    console.error(error);
-    process.exit(1);
-  },
-);
+runScript(main);

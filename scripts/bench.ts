@@ -1,7 +1,7 @@
 // `npm run bench`: measures, never asserts. Writes docs/benchmarks.md.
 import { writeFileSync } from 'node:fs';
 import os from 'node:os';
-import pg from 'pg';
+import { checkpoint } from './bench/checkpoint';
 import { benchDatabase } from './bench/database';
 import { benchFanOut } from './bench/fan-out';
 import { benchIngest } from './bench/ingest';
@@ -9,6 +9,7 @@ import { benchLiveLatency } from './bench/live-latency';
 import { benchOutbound } from './bench/outbound';
 import { memoryMarkdown } from './bench/rss';
 import { benchScale } from './bench/scale';
+import { runScript } from './run-script';
 
 /** What the outbound figures measure, and the before/after of #9's fix (decision 003). */
 const OUTBOUND_NOTES = [
@@ -23,12 +24,6 @@ const OUTBOUND_NOTES = [
   'the Node process CPU-bound in Prisma and fetch. On the same loaded machine (load average 4–9, 2026-11-26),',
   'the outbound scenario alone: before 43 and 100/s; after 377–1,096/s over six runs (median about 810/s).',
 ];
-
-async function checkpoint(databaseUrl: string): Promise<void> {
-  const client = new pg.Client({ connectionString: databaseUrl });
-  await client.connect();
-  await client.query('CHECKPOINT').finally(() => client.end());
-}
 
 async function main() {
   process.env.LOG_LEVEL ??= 'warn';
@@ -75,10 +70,4 @@ async function main() {
   }
 }
 
-main().then(
-  () => process.exit(0),
-  (error) => {
-    console.error(error);
-    process.exit(1);
-  },
-);
+runScript(main);
