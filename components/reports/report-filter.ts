@@ -1,5 +1,5 @@
 // The /reports filters as they live in the URL (`from`, `to` as inclusive UTC dates, `queue`, `channel`,
-// `agent`, `bucket`), and the API's report query they stand for (`to` exclusive: the next midnight).
+// `agent`, `label`, `bucket`), and the API's report query they stand for (`to` exclusive: the next midnight).
 import { channelKindSchema, type ReportQuery } from '@/lib/protocol/console';
 
 export type Bucket = 'day' | 'hour';
@@ -11,6 +11,7 @@ export interface ReportFilterState {
   queue: string;
   channel: string;
   agent: string;
+  label: string;
   bucket: Bucket;
 }
 
@@ -39,6 +40,7 @@ export function readFilter(params: URLSearchParams, now = Date.now()): ReportFil
     queue: params.get('queue') ?? '',
     channel: channel.success ? channel.data : '',
     agent: params.get('agent') ?? '',
+    label: params.get('label') ?? '',
     bucket: params.get('bucket') === 'hour' ? 'hour' : 'day',
   };
 }
@@ -57,6 +59,7 @@ export function reportQueryOf(filter: ReportFilterState): ReportQuery {
     queue: filter.queue || undefined,
     channel: (filter.channel || undefined) as ReportQuery['channel'],
     agent: filter.agent || undefined,
+    label: filter.label || undefined,
   };
 }
 

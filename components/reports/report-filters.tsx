@@ -2,6 +2,7 @@
 
 import { useTranslations } from 'next-intl';
 import { channelKindSchema } from '@/lib/protocol/console';
+import { useLabels } from '../api/contacts';
 import { useDirectory } from '../api/directory';
 import { Button } from '../ui/button';
 import { Input, Select } from '../ui/field';
@@ -10,10 +11,11 @@ import { presetRange, type Preset, type ReportFilterState } from './report-filte
 const PRESETS: Preset[] = ['today', 'last7', 'last30'];
 const LABEL = 'flex flex-col gap-1 text-sm';
 
-/** Period, queue, channel, agent and bucket; every change goes to the URL through `change`. */
+/** Period, queue, channel, agent, label and bucket; every change goes to the URL through `change`. */
 export function ReportFilters({ filter, change }: { filter: ReportFilterState; change: (next: ReportFilterState) => void }) {
   const t = useTranslations('reports');
   const directory = useDirectory();
+  const labels = useLabels();
   const set = (name: keyof ReportFilterState) => (event: { target: { value: string } }) => change({ ...filter, [name]: event.target.value });
   return (
     <form aria-label={t('filters')} className="flex flex-wrap items-end gap-3" onSubmit={(event) => event.preventDefault()}>
@@ -49,6 +51,12 @@ export function ReportFilters({ filter, change }: { filter: ReportFilterState; c
         value={filter.agent}
         onChange={set('agent')}
         options={[{ value: '', label: t('allAgents') }, ...(directory.data?.agents ?? []).map((agent) => ({ value: agent.id, label: agent.displayName }))]}
+      />
+      <FilterSelect
+        label={t('label')}
+        value={filter.label}
+        onChange={set('label')}
+        options={[{ value: '', label: t('allLabels') }, ...(labels.data ?? []).map((label) => ({ value: label.id, label: label.name }))]}
       />
       <FilterSelect
         label={t('bucket')}

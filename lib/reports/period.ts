@@ -21,5 +21,5 @@ export function reportFilter(query: ReportQuery): ReportFilter {
   const to = instantOf('to', query.to);
   if (from >= to) throw badRequest('BadPeriod', '`from` must be before `to`.');
   if (to.getTime() - from.getTime() > MAX_DAYS * DAY_MS) throw badRequest('PeriodTooLong', `A report covers at most ${MAX_DAYS} days.`);
-  return { from, to, queueId: query.queue, channel: query.channel, agentId: query.agent };
+  return { from, to, queueId: query.queue, channel: query.channel, agentId: query.agent, labelId: query.label };
 }

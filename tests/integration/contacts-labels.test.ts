@@ -238,6 +238,17 @@ describe('labels', () => {
     const filtered = await bob.call('GET', `/api/console/conversations?filter=all&label=${label.id}`);
     expect(filtered.body.items.map((c: { id: string }) => c.id)).toEqual([start.conversationId]);
     expect(filtered.body.items[0].labels).toEqual([created.body]);
+
+    // Reports by label: the labelled conversation's episode only, in the summary and the rows.
+    const sam = await ConsoleClient.signIn('sam@demo.test');
+    const period = `from=${encodeURIComponent(new Date(Date.now() - 3_600_000).toISOString())}&to=${encodeURIComponent(new Date(Date.now() + 3_600_000).toISOString())}`;
+    const byLabel = await sam.call('GET', `/api/console/reports/summary?${period}&label=${label.id}`);
+    expect(byLabel.status).toBe(200);
+    expect(byLabel.body.overall.episodes).toBe(1);
+    const rows = await sam.call('GET', `/api/console/reports/conversations?${period}&label=${label.id}`);
+    expect(rows.body.items.map((row: { conversationId: string }) => row.conversationId)).toEqual([start.conversationId]);
+    const everyone = await sam.call('GET', `/api/console/reports/summary?${period}`);
+    expect(everyone.body.overall.episodes).toBeGreaterThan(1);
     expect((await alice.call('PUT', `${conversation}/labels/${randomUUID()}`)).status).toBe(404);
 
     const removed = await bob.call('DELETE', `${conversation}/labels/${label.id}`);

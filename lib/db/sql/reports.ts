@@ -15,6 +15,8 @@ export interface ReportFilter {
   channel?: string;
   /** The episode's owner (at close, or now). */
   agentId?: string;
+  /** Episodes of conversations that carry this label (now). */
+  labelId?: string;
 }
 
 export type Bucket = 'day' | 'hour';
@@ -30,7 +32,7 @@ export const FIGURES = {
 
 type EpisodeQuery = SelectQueryBuilder<DB, 'Episode', object>;
 
-/** The filter's queue, agent and channel. */
+/** The filter's queue, agent, channel and label. */
 function narrowed(query: EpisodeQuery, filter: ReportFilter): EpisodeQuery {
   let narrow = query;
   if (filter.queueId) narrow = narrow.where('Episode.queueId', '=', filter.queueId);
@@ -38,6 +40,10 @@ function narrowed(query: EpisodeQuery, filter: ReportFilter): EpisodeQuery {
   if (filter.channel) {
     const kind = filter.channel;
     narrow = narrow.where('Episode.channelId', 'in', (eb) => eb.selectFrom('Channel').select('id').where(sql`kind::text`, '=', kind));
+  }
+  if (filter.labelId) {
+    const labelId = filter.labelId;
+    narrow = narrow.where('Episode.conversationId', 'in', (eb) => eb.selectFrom('ConversationLabel').select('conversationId').where('labelId', '=', labelId));
   }
   return narrow;
 }

@@ -14,6 +14,8 @@ export const reportQuery = z.object({
   queue: z.string().min(1).max(100).optional(),
   channel: channelKindSchema.optional(),
   agent: z.string().min(1).max(100).optional(),
+  /** Episodes of conversations carrying this label (issue 21: figures by label). */
+  label: z.string().min(1).max(100).optional(),
 });
 
 export const summaryQuery = reportQuery.extend({ bucket: z.enum(['day', 'hour']).default('day') });
