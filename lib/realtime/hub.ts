@@ -10,6 +10,7 @@ import { isStopping } from '../boot/stopping';
 import { logger } from '../log/logger';
 import type { StreamedEvent } from '../views/types';
 import { EVENT_CHANNEL } from './event-log';
+import { sharedInFlight } from './in-flight';
 import { contiguousRun, GAP_WAIT_MS, type MissingSince } from './event-order';
 
 type Listener = (event: StreamedEvent) => void;
@@ -33,6 +34,14 @@ export class RealtimeHub {
   private safetyTimer: NodeJS.Timeout | null = null;
   private closed = false;
 
+  private readonly readEvents = sharedInFlight(async (key) => {
+    const [afterId, upTo, limit] = key.split(':');
+    // Plain SQL: this runs on every burst of events, and the payloads are stored ready to send.
+    const rows = await eventsAfterSql(db(), afterId!, upTo || null, Number(limit));
+    return rows.map((row) => ({ ...(row.payload as object), id: row.id }) as StreamedEvent);
+  });
+  private readonly readPrunedThrough = sharedInFlight(async () => BigInt((await prunedThroughId(db())) ?? '0'));
+
   constructor(private readonly connectionString: string) {}
 
   /** The id of the newest event this hub has delivered (streams resume from it). */
@@ -42,8 +51,8 @@ export class RealtimeHub {
   }
 
   /** The newest event id the worker has pruned (0: none): a stream from before it may have missed events. */
-  async prunedThrough(): Promise<bigint> {
-    return BigInt((await prunedThroughId(db())) ?? '0');
+  prunedThrough(): Promise<bigint> {
+    return this.readPrunedThrough('');
   }
 
   start(): Promise<void> {
@@ -68,11 +77,12 @@ export class RealtimeHub {
     }
   }
 
-  /** Events after `afterId` up to `upTo` (default: what this hub has delivered), oldest first. */
-  async eventsAfter(afterId: bigint, limit = BATCH, upTo: bigint | null = this.lastId): Promise<StreamedEvent[]> {
-    // Plain SQL: this runs on every burst of events, and the payloads are stored ready to send.
-    const rows = await eventsAfterSql(db(), afterId.toString(), upTo === null ? null : upTo.toString(), limit);
-    return rows.map((row) => ({ ...(row.payload as object), id: row.id }) as StreamedEvent);
+  /**
+   * Events after `afterId` up to `upTo` (default: what this hub has delivered), oldest first. Streams
+   * asking the same at once share one read and the same event objects (read-only: each is framed once).
+   */
+  eventsAfter(afterId: bigint, limit = BATCH, upTo: bigint | null = this.lastId): Promise<StreamedEvent[]> {
+    return this.readEvents(`${afterId}:${upTo ?? ''}:${limit}`);
   }
 
   async close(): Promise<void> {

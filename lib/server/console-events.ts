@@ -15,6 +15,7 @@ import { logger } from '../log/logger';
 import { metrics } from '../metrics/registry';
 import { consoleApi } from '../protocol/console';
 import { realtimeHub } from '../realtime/hub';
+import { sharedInFlight } from '../realtime/in-flight';
 import { followEvents, parseLastEventId } from '../realtime/sse-stream';
 import { sendAnswer } from './send-answer';
 
@@ -23,6 +24,9 @@ import { sendAnswer } from './send-answer';
  * (it reconnects and resumes from its Last-Event-ID; nothing is lost, memory stays bounded).
  */
 const MAX_UNREAD_BYTES = 1 << 20;
+
+/** A reconnect storm brings each rep's streams back at once: their session is read once. */
+const sessionAgent = sharedInFlight((sessionId) => findSessionAgent(sessionId));
 
 const STREAM_HEADERS = {
   'Content-Type': 'text/event-stream; charset=utf-8',
@@ -44,7 +48,7 @@ export function serveConsoleEvents(request: IncomingMessage, response: ServerRes
 
 async function open(request: IncomingMessage, response: ServerResponse, url: URL): Promise<void> {
   const { sessionId } = await getIronSession<CookieData>(request, response, sessionOptions());
-  const agent = sessionId ? await findSessionAgent(sessionId) : null;
+  const agent = sessionId ? await sessionAgent(sessionId) : null;
   if (!agent) throw unauthorized('Sign in first.');
   const query = consoleApi.events.query.parse(Object.fromEntries(url.searchParams));
   const lastEventId = request.headers['last-event-id'];

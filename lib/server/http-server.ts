@@ -17,6 +17,7 @@ import { answerUnknownApiPath, routeMatcher } from './unknown-api-paths';
 /** How long open requests may take to finish when the server stops, before their connections are cut. */
 const DRAIN_MS = 8_000;
 const IDLE_SWEEP_MS = 100;
+const LISTEN_BACKLOG = 4096;
 
 export interface RunningServer {
   server: Server;
@@ -75,7 +76,8 @@ export async function startHttpServer(options: { dev: boolean; dir: string; host
   });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
-    server.listen(options.port, options.host, () => resolve());
+    // A deep accept queue: thousands of console streams reconnect at once after a restart (the kernel caps it at somaxconn).
+    server.listen({ port: options.port, host: options.host, backlog: LISTEN_BACKLOG }, () => resolve());
   });
   return {
     server,

@@ -10,15 +10,26 @@ const TAIL = 128;
 
 export interface OpenStream {
   close(): void;
+  /** The id of the last event the stream carried (what EventSource sends back as Last-Event-ID). */
+  lastEventId(): string | null;
 }
+
+const EVENT_ID = /^id: (\d+)$/gm;
 
 /**
  * Opens `/api/console/events` as the rep whose cookie this is and resolves once the server said
  * `ready` (caught up, live). `onText` gets each chunk preceded by the end of the previous one.
  */
-export function openConsoleStream(url: string, cookie: string, onText: (text: string, at: number) => void): Promise<OpenStream> {
+export function openConsoleStream(
+  url: string,
+  cookie: string,
+  onText: (text: string, at: number) => void,
+  resumeFrom: string | null = null,
+): Promise<OpenStream> {
+  const headers: Record<string, string> = { cookie, accept: 'text/event-stream' };
+  if (resumeFrom) headers['last-event-id'] = resumeFrom;
   return new Promise((resolve, reject) => {
-    const request = http.get(`${url}/api/console/events`, { agent: false, headers: { cookie, accept: 'text/event-stream' } }, (response) => {
+    const request = http.get(`${url}/api/console/events`, { agent: false, headers }, (response) => {
       if (response.statusCode !== 200) {
         response.resume();
         reject(new Error(`event stream answered ${response.statusCode}`));
@@ -27,13 +38,15 @@ export function openConsoleStream(url: string, cookie: string, onText: (text: st
       response.setEncoding('utf8');
       let tail = '';
       let ready = false;
+      let lastId = resumeFrom;
       response.on('data', (chunk: string) => {
         const at = now();
         const text = tail + chunk;
         tail = text.slice(-TAIL);
+        for (const match of chunk.matchAll(EVENT_ID)) lastId = match[1]!;
         if (!ready && text.includes('event: ready')) {
           ready = true;
-          resolve({ close: () => request.destroy() });
+          resolve({ close: () => request.destroy(), lastEventId: () => lastId });
         }
         onText(text, at);
       });

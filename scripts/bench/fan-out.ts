@@ -31,6 +31,8 @@ export interface FanOutResult {
   delivery: LatencyStats;
   /** Per message: POST sent → the message on the last stream. */
   lastStream: LatencyStats;
+  /** Every stream dropped at once and reopened at once with its Last-Event-ID (an instance restart as EventSource meets it). */
+  storm: { seconds: number; reopened: number; failed: number; cpuMsPerOpen: number; lastStreamMs: number | null };
   memory: MemoryPhase;
   markdown: string[];
 }
@@ -41,7 +43,7 @@ const SETTLE_MS = 3_000;
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-export async function benchFanOut(databaseUrl: string, options: FanOutOptions = { connections: 5000, reps: 10, messages: 20 }): Promise<FanOutResult> {
+export async function benchFanOut(databaseUrl: string, options: FanOutOptions = { connections: 10_000, reps: 10, messages: 20 }): Promise<FanOutResult> {
   const run = randomBytes(4).toString('hex');
   const emails = await createReps(databaseUrl, `fan-${run}`, options.reps);
   const app = await startBenchApp(databaseUrl, { ROUTING: '0' });
@@ -55,13 +57,18 @@ export async function benchFanOut(databaseUrl: string, options: FanOutOptions = 
     let marker = '';
     let seenAt = new Float64Array(options.connections);
     let missing = 0;
-    const open = (index: number) =>
-      openConsoleStream(app.url, cookies[index % cookies.length]!, (text, at) => {
-        if (Number.isNaN(seenAt[index]!) && marker && text.includes(marker)) {
-          seenAt[index] = at;
-          missing -= 1;
-        }
-      });
+    const open = (index: number, resumeFrom: string | null = null) =>
+      openConsoleStream(
+        app.url,
+        cookies[index % cookies.length]!,
+        (text, at) => {
+          if (Number.isNaN(seenAt[index]!) && marker && text.includes(marker)) {
+            seenAt[index] = at;
+            missing -= 1;
+          }
+        },
+        resumeFrom,
+      );
     const deliver = async (text: string, connections: number) => {
       marker = text;
       seenAt = new Float64Array(options.connections).fill(Number.NaN);
@@ -104,6 +111,25 @@ export async function benchFanOut(databaseUrl: string, options: FanOutOptions = 
     const cpuMsPerMessage = (readCpuMs(app.pid) - cpuBeforeMessages) / options.messages;
     const during = rss.stop();
 
+    // The reconnect storm: all dropped, all back at once, each resuming from its last event id.
+    const resumeFrom = streams.map((stream) => stream.lastEventId());
+    streams.splice(0).forEach((stream) => stream.close());
+    const stormStarted = now();
+    const cpuBeforeStorm = readCpuMs(app.pid);
+    const reopened = await Promise.allSettled(resumeFrom.map((id, index) => open(index, id)));
+    const stormSeconds = (now() - stormStarted) / 1000;
+    const stormCpuMs = readCpuMs(app.pid) - cpuBeforeStorm;
+    for (const result of reopened) if (result.status === 'fulfilled') streams.push(result.value);
+    const failed = reopened.length - streams.length;
+    const afterStorm = failed === 0 ? await deliver(`fanstorm${run}`, options.connections) : [];
+    const storm = {
+      seconds: stormSeconds,
+      reopened: streams.length,
+      failed,
+      cpuMsPerOpen: stormCpuMs / options.connections,
+      lastStreamMs: afterStorm.length === options.connections ? Math.max(...afterStorm) : null,
+    };
+
     const result = {
       connections: options.connections,
       openSeconds,
@@ -115,6 +141,7 @@ export async function benchFanOut(databaseUrl: string, options: FanOutOptions = 
       cpuMsPerMessage,
       delivery: latencyStats(delivery, options.connections * options.messages),
       lastStream: latencyStats(lastStream, options.messages),
+      storm,
       memory: { phase: `fan-out (${options.connections} streams)`, idleBytes: rssIdleBytes, during },
     };
     return { ...result, markdown: markdown(options, result) };
@@ -150,5 +177,17 @@ function markdown(options: FanOutOptions, result: Omit<FanOutResult, 'markdown'>
     `App CPU (user + system, \`/proc/<pid>/stat\`) per message delivered to all ${result.connections} streams: ${result.cpuMsPerMessage.toFixed(0)} ms`,
     `(${((result.cpuMsPerMessage * 1000) / result.connections).toFixed(0)} µs per stream; heartbeats falling in the window included).`,
     '',
+    `Reconnect storm: all ${result.connections} streams dropped at once and reopened at once, each with the`,
+    'Last-Event-ID it had seen (as EventSource does when an instance restarts); then one more message to all.',
+    '',
+    '| reopened | failed | all back in | app CPU per reopen | the next message on the last stream |',
+    '|---|---|---|---|---|',
+    `| ${result.storm.reopened} | ${result.storm.failed} | ${result.storm.seconds.toFixed(1)} s | ${result.storm.cpuMsPerOpen.toFixed(2)} ms | ${result.storm.lastStreamMs === null ? 'not every stream' : `${result.storm.lastStreamMs.toFixed(0)} ms`} |`,
+    '',
+    `Goals (issue 20): last stream p99 ≤ 250 ms — ${verdict(result.lastStream.p99Ms <= 250)}; ≤ 50 KiB per stream — ${verdict(result.bytesPerConnection <= 50 * 1024)};`,
+    `≤ 0.5 ms CPU per open — ${verdict(result.cpuMsPerOpen <= 0.5)}; the storm back within 10 s with no failure — ${verdict(result.storm.failed === 0 && result.storm.seconds <= 10)}.`,
+    '',
   ];
 }
+
+const verdict = (met: boolean) => (met ? 'met' : '**not met**');
