@@ -2,7 +2,7 @@
 // oldest first, skipping rows another statement holds (so two instances pruning at once, or a
 // worker sending a delivery, never wait on each other). Old rows are not what ingest touches, and
 // a DELETE takes no lock an INSERT waits for.
-import { sql } from 'kysely';
+import { sql, type RawBuilder } from 'kysely';
 import { sqlPool, type Db } from '../client';
 import { rows } from './query';
 
@@ -56,30 +56,29 @@ export function pruneSentDeliveries(db: Db, cutoff: Date, limit: number): Promis
   );
 }
 
-/** Applied Event Grid event ids recorded before `cutoff` (by their createdAt index). */
-export function pruneProcessedEvents(db: Db, cutoff: Date, limit: number): Promise<number> {
+/**
+ * One batch of a table's rows whose `column` is before `before`, oldest first, by their `key`
+ * (the column's index finds them).
+ */
+function pruneOldest(db: Db, table: 'ProcessedEvent' | 'RateLimit', column: 'createdAt' | 'expire', before: RawBuilder<unknown>, limit: number): Promise<number> {
   return pruned(
     db,
     sql<Pruned>`WITH gone AS (
-       DELETE FROM "ProcessedEvent" WHERE key IN (
-         SELECT key FROM "ProcessedEvent" WHERE "createdAt" < ${cutoff.toISOString()}::timestamp(3)
-         ORDER BY "createdAt" LIMIT ${limit} FOR UPDATE SKIP LOCKED)
+       DELETE FROM ${sql.table(table)} WHERE key IN (
+         SELECT key FROM ${sql.table(table)} WHERE ${sql.ref(column)} < ${before}
+         ORDER BY ${sql.ref(column)} LIMIT ${limit} FOR UPDATE SKIP LOCKED)
        RETURNING key
      )
      SELECT count(*)::int AS pruned FROM gone`,
   );
 }
 
-/** Rate-limit counters whose window ended before `cutoff` (by their `expire` index, epoch ms). */
+/** Applied Event Grid event ids recorded before `cutoff` (by their createdAt index). */
+export function pruneProcessedEvents(db: Db, cutoff: Date, limit: number): Promise<number> {
+  return pruneOldest(db, 'ProcessedEvent', 'createdAt', sql`${cutoff.toISOString()}::timestamp(3)`, limit);
+}
+
+/** Rate-limit counters whose window ended before `cutoff` (`expire` is epoch ms). */
 export function pruneRateLimits(db: Db, cutoff: Date, limit: number): Promise<number> {
-  return pruned(
-    db,
-    sql<Pruned>`WITH gone AS (
-       DELETE FROM "RateLimit" WHERE key IN (
-         SELECT key FROM "RateLimit" WHERE expire < ${cutoff.getTime()}::bigint
-         ORDER BY expire LIMIT ${limit} FOR UPDATE SKIP LOCKED)
-       RETURNING key
-     )
-     SELECT count(*)::int AS pruned FROM gone`,
-  );
+  return pruneOldest(db, 'RateLimit', 'expire', sql`${cutoff.getTime()}::bigint`, limit);
 }
