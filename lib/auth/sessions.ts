@@ -2,6 +2,7 @@
 // the cookie carries only the session id, sealed by iron-session.
 import { randomBytes } from 'node:crypto';
 import { db as defaultDb, type Db } from '../db/client';
+import { activeSessionAgent } from '../db/sql/sessions';
 import { AppError, unauthorized } from '../errors/app-error';
 import { agentViewRefs, toAgentView } from '../views/map';
 import type { AgentView } from '../views/types';
@@ -43,10 +44,8 @@ export async function signIn(
   return { sessionId: session.id, expiresAt: session.expiresAt, agent: toAgentView(agent) };
 }
 
-export async function findSessionAgent(sessionId: string, db: Db = defaultDb()): Promise<AgentView | null> {
-  const session = await db.session.findUnique({ where: { id: sessionId }, include: { agent: { include: agentViewRefs } } });
-  if (!session || session.expiresAt <= new Date() || !session.agent.active) return null;
-  return toAgentView(session.agent);
+export function findSessionAgent(sessionId: string, db: Db = defaultDb()): Promise<AgentView | null> {
+  return activeSessionAgent(db, sessionId);
 }
 
 export async function signOut(sessionId: string, db: Db = defaultDb()): Promise<void> {

@@ -13,7 +13,8 @@ import { EVENT_CHANNEL } from './event-log';
 import { sharedInFlight } from './in-flight';
 import { contiguousRun, GAP_WAIT_MS, type MissingSince } from './event-order';
 
-type Listener = (event: StreamedEvent) => void;
+/** Each delivery is a run of consecutive events, oldest first (read-only: every listener gets the same array). */
+type Listener = (events: readonly StreamedEvent[]) => void;
 /** Called when the instance stops: the subscriber ends its stream cleanly. */
 type OnEnd = () => void;
 
@@ -136,9 +137,10 @@ export class RealtimeHub {
         for (;;) {
           const events = await this.eventsAfter(this.lastId, BATCH, null);
           const { deliver, waiting } = contiguousRun(this.lastId, events, this.missingSince);
-          for (const event of deliver) {
-            this.lastId = BigInt(event.id);
-            for (const listener of this.listeners.keys()) listener(event);
+          if (deliver.length > 0) {
+            this.lastId = BigInt(deliver[deliver.length - 1]!.id);
+            // One call per listener for the whole run: a stream writes it to its socket at once.
+            for (const listener of this.listeners.keys()) listener(deliver);
           }
           if (waiting) {
             this.gapTimer ??= setTimeout(() => {

@@ -9,12 +9,23 @@ const HEARTBEAT_MS = 15_000;
 const encoder = new TextEncoder();
 /** Each event's SSE frame, encoded once however many streams it goes to (the hub hands them all the same object). */
 const frames = new WeakMap<StreamedEvent, Uint8Array>();
+/** A delivered run's frames joined once, for every stream that takes the whole run (most do). */
+const runs = new WeakMap<readonly StreamedEvent[], Uint8Array>();
 const KEEP_ALIVE = encoder.encode(': keep-alive\n\n');
+/** While a stream catches up its writes are gathered and go out together, up to this many bytes at a time. */
+const OPENING_FLUSH_BYTES = 64 * 1024;
 
 function frameOf(event: StreamedEvent): Uint8Array {
   let frame = frames.get(event);
   if (!frame) frames.set(event, (frame = encoder.encode(`id: ${event.id}\nevent: console\ndata: ${JSON.stringify(event)}\n\n`)));
   return frame;
+}
+
+function framesOf(events: readonly StreamedEvent[]): Uint8Array {
+  if (events.length === 1) return frameOf(events[0]!);
+  let joined = runs.get(events);
+  if (!joined) runs.set(events, (joined = Buffer.concat(events.map(frameOf))));
+  return joined;
 }
 
 export function parseLastEventId(value: string | null): bigint | null {
@@ -51,24 +62,41 @@ export function followEvents(
     stop();
     sink.close();
   };
+  // Until the stream is live, what it writes is gathered: an open costs one socket write, not three or more.
+  let opening: Uint8Array[] | null = [];
+  let openingBytes = 0;
+  const flushOpening = () => {
+    if (!opening || opening.length === 0) return;
+    const chunks = opening.splice(0);
+    openingBytes = 0;
+    sink.write(chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks));
+  };
   const write = (chunk: string | Uint8Array) => {
-    if (!stopped) sink.write(typeof chunk === 'string' ? encoder.encode(chunk) : chunk);
+    if (stopped) return;
+    const bytes = typeof chunk === 'string' ? encoder.encode(chunk) : chunk;
+    if (!opening) return sink.write(bytes);
+    opening.push(bytes);
+    openingBytes += bytes.byteLength;
+    if (openingBytes >= OPENING_FLUSH_BYTES) flushOpening();
   };
   const follow = async () => {
     await hub.start();
     let cursor = lastEventId ?? (await hub.currentId());
     if (stopped) return;
     let catchingUp = true;
-    const buffered: StreamedEvent[] = [];
-    const send = (event: StreamedEvent) => {
-      const id = BigInt(event.id);
-      if (id <= cursor) return;
-      cursor = id;
-      if (!accept(event)) return;
-      write(frameOf(event));
+    const buffered: (readonly StreamedEvent[])[] = [];
+    const send = (events: readonly StreamedEvent[]) => {
+      const taken = events.filter((event) => {
+        const id = BigInt(event.id);
+        if (id <= cursor) return false;
+        cursor = id;
+        return accept(event);
+      });
+      if (taken.length === 0) return;
+      write(taken.length === events.length ? framesOf(events) : Buffer.concat(taken.map(frameOf)));
     };
     // The hub ends the stream when the instance stops: the client sees the response end and reconnects.
-    const unsubscribe = hub.subscribe((event) => (catchingUp ? buffered.push(event) : send(event)), end);
+    const unsubscribe = hub.subscribe((events) => (catchingUp ? buffered.push(events) : send(events)), end);
     const heartbeat = setInterval(() => write(KEEP_ALIVE), HEARTBEAT_MS);
     cleanup = () => {
       clearInterval(heartbeat);
@@ -85,7 +113,7 @@ export function followEvents(
         cursor = await hub.currentId();
         break;
       }
-      backlog.forEach(send);
+      send(backlog);
       if (backlog.length === 0) break;
     }
     catchingUp = false;
@@ -94,6 +122,8 @@ export function followEvents(
     // `expired`: its Last-Event-ID was older than the event log keeps, nothing was replayed.
     const ready: z.infer<typeof streamReadySchema> = expired ? { id: cursor.toString(), expired } : { id: cursor.toString() };
     write(`event: ready\ndata: ${JSON.stringify(ready)}\n\n`);
+    flushOpening();
+    opening = null;
   };
   follow().catch((error: unknown) => {
     if (stopped) return;

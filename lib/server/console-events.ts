@@ -3,9 +3,8 @@
 // "Fan-out"). Same authorisation (the session cookie), the same resume rules (Last-Event-ID or
 // `?after=`, lib/realtime/sse-stream.ts) and the same answers as app/api/console/events/route.ts.
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { getIronSession } from 'iron-session';
 import { eventFilterFor } from '../auth/conversation-access';
-import { type CookieData, sessionOptions } from '../auth/session-options';
+import { sessionIdFromCookies } from '../auth/sealed-session';
 import { findSessionAgent } from '../auth/sessions';
 import { keepAgentConnected } from '../conversations/routing/connection';
 import { unauthorized } from '../errors/app-error';
@@ -28,12 +27,25 @@ const MAX_UNREAD_BYTES = 1 << 20;
 /** A reconnect storm brings each rep's streams back at once: their session is read once. */
 const sessionAgent = sharedInFlight((sessionId) => findSessionAgent(sessionId));
 
-const STREAM_HEADERS = {
-  'Content-Type': 'text/event-stream; charset=utf-8',
-  'Cache-Control': 'no-cache, no-transform',
-  Connection: 'keep-alive',
-  'X-Accel-Buffering': 'no',
-};
+/**
+ * The stream is written straight to the socket, not through ServerResponse: its chunked framing
+ * corks the socket and writes three buffers per event, which made writing one message to 10,000
+ * streams cost ~240 ms of CPU. The body is delimited by the connection's end, as HTTP/1.1 allows.
+ */
+const STREAM_HEAD = [
+  'HTTP/1.1 200 OK',
+  'Content-Type: text/event-stream; charset=utf-8',
+  'Cache-Control: no-cache, no-transform',
+  'X-Accel-Buffering: no',
+  ...securityHeaders.map(({ key, value }) => `${key}: ${value}`),
+  'Connection: close',
+].join('\r\n');
+
+function streamHead(response: ServerResponse): string {
+  // Headers set before us (Strict-Transport-Security) go out too.
+  const extra = Object.entries(response.getHeaders()).map(([key, value]) => `\r\n${key}: ${String(value)}`);
+  return `${STREAM_HEAD}${extra.join('')}\r\nDate: ${new Date().toUTCString()}\r\n\r\n`;
+}
 
 /** Answers the request when it opens the console stream; false for every other request. */
 export function serveConsoleEvents(request: IncomingMessage, response: ServerResponse, origin: string): boolean {
@@ -47,34 +59,34 @@ export function serveConsoleEvents(request: IncomingMessage, response: ServerRes
 }
 
 async function open(request: IncomingMessage, response: ServerResponse, url: URL): Promise<void> {
-  const { sessionId } = await getIronSession<CookieData>(request, response, sessionOptions());
+  const sessionId = await sessionIdFromCookies(request.headers.cookie);
   const agent = sessionId ? await sessionAgent(sessionId) : null;
   if (!agent) throw unauthorized('Sign in first.');
   const query = consoleApi.events.query.parse(Object.fromEntries(url.searchParams));
   const lastEventId = request.headers['last-event-id'];
   const after = parseLastEventId((typeof lastEventId === 'string' ? lastEventId : null) ?? query.after ?? null);
-  if (response.destroyed) return; // gone while we looked the session up
+  const socket = response.socket;
+  if (!socket || socket.destroyed) return; // gone while we looked the session up
 
   const gone = new AbortController();
   keepAgentConnected(agent.id, gone.signal);
   metrics().openStreams.inc();
-  for (const { key, value } of securityHeaders) response.setHeader(key, value);
-  response.writeHead(200, STREAM_HEADERS);
-  const close = () => response.end();
+  socket.write(streamHead(response));
+  const close = () => socket.end();
   const stop = followEvents(
     realtimeHub(),
     after,
     eventFilterFor(agent),
     {
       write: (chunk) => {
-        if (response.writableLength > MAX_UNREAD_BYTES) close();
-        else response.write(chunk);
+        if (socket.writableLength > MAX_UNREAD_BYTES) close();
+        else socket.write(chunk);
       },
       close,
     },
     (error) => logger.warn({ err: error, agentId: agent.id }, 'console stream failed; the client resumes'),
   );
-  response.once('close', () => {
+  socket.once('close', () => {
     stop();
     gone.abort();
     metrics().openStreams.dec();

@@ -8,6 +8,7 @@ import autocannon from 'autocannon';
 import { BENCH_DIRECTLINE_SECRET, startBenchApp } from './app-process';
 import { startBareInsertServer } from './bare-insert-server';
 import { startBaselineServer } from './baseline-server';
+import { fixedRate } from './fixed-rate';
 import { readRss, watchRss, type MemoryPhase } from './rss';
 
 interface Target {
@@ -28,14 +29,13 @@ const BUSINESS_NUMBER = '11111111-1111-1111-1111-111111111111';
 
 type NextRequest = () => { path: string; headers: Record<string, string>; body: string };
 
-function load(url: string, options: { seconds: number; connections: number; rate?: number }, next: NextRequest): Promise<LoadResult> {
+function load(url: string, options: { seconds: number; connections: number }, next: NextRequest): Promise<LoadResult> {
   return new Promise((resolve, reject) => {
     autocannon(
       {
         url,
         connections: options.connections,
         duration: options.seconds,
-        ...(options.rate && { overallRate: options.rate }),
         requests: [{ method: 'POST', setupRequest: (request) => ({ ...request, ...next() }) }],
       },
       (error, result) =>
@@ -157,15 +157,16 @@ export async function benchIngest(databaseUrl: string, options: IngestOptions = 
     const servers = { app: app.url, baseline: baseline.url, bare: bare.url };
     const compare = async (next: NextRequest, activitiesPerRequest: number): Promise<Comparison> => {
       const at500 = { seconds: options.seconds, connections: 16, rate: 500 / activitiesPerRequest };
+      const steady = (url: string) => fixedRate(url, at500, next);
       // Warm each up (JIT, connection pools, prepared statements) before measuring.
       for (const url of Object.values(servers)) await load(url, { seconds: 3, connections: options.connections }, next);
       return {
         app: await load(servers.app, options, next),
         baseline: await load(servers.baseline, options, next),
         bare: await load(servers.bare, options, next),
-        appAt500: await load(servers.app, at500, next),
-        baselineAt500: await load(servers.baseline, at500, next),
-        bareAt500: await load(servers.bare, at500, next),
+        appAt500: await steady(servers.app),
+        baselineAt500: await steady(servers.baseline),
+        bareAt500: await steady(servers.bare),
       };
     };
     const idleBytes = readRss(app.pid);
@@ -186,7 +187,9 @@ export async function benchIngest(databaseUrl: string, options: IngestOptions = 
         'does the equivalent insert (next seq, activity row, in a transaction: four round trips); the bare',
         'single-INSERT server checks the bearer, parses the JSON, runs one `INSERT` of the activity and answers',
         '`{id}`. The app runs with its rate limiter on (allowance raised so that the one Event Grid caller is not',
-        'refused; each request pays for the check as shipped).',
+        'refused; each request pays for the check as shipped). At 500 activities/s the requests go out evenly spread',
+        '(one every 2 ms, up to 16 connections) and each is timed from when it was due, queueing included',
+        '(`scripts/bench/fixed-rate.ts`; autocannon’s own rate mode sent bursts and padded its p99).',
         '',
         ...table('request', directLineResult, options.connections),
         `## Ingest: Event Grid batches (${EVENTS_PER_BATCH} WhatsApp messages each)`,

@@ -100,7 +100,7 @@ export function createDirectLineStreams(): DirectLineStreams {
         );
       }
     };
-    const unsubscribe = realtimeHub().subscribe(onEvent);
+    const unsubscribe = realtimeHub().subscribe((events) => events.forEach(onEvent));
     const keepAlive = setInterval(() => send(''), KEEP_ALIVE_MS);
     ws.on('message', () => {}); // clients ping with empty frames
     ws.on('close', () => {
