@@ -1,10 +1,11 @@
 // A channel's report on a message the console sent (delivered, read, failed), keyed by the id the
 // channel gave it. Reports arrive out of order and may overtake the send's own answer: a report
 // for an id no message carries yet is kept (PendingDeliveryStatus) and applied by the outbox worker
-// when it records that id (lib/outbound/early-statuses.ts). Both sides take the id's advisory lock
-// first, so whichever commits second sees the other's row.
+// when it records that id (lib/outbound/early-statuses.ts); one never claimed is pruned after
+// EARLY_STATUS_RETENTION_DAYS (lib/retention). Both sides take the id's advisory lock first, so
+// whichever commits second sees the other's row.
 import type { DeliveryState, Prisma } from '../db/generated/client';
-import { lockStatus, pruneKeptStatuses } from '../db/sql/delivery-status';
+import { lockStatus } from '../db/sql/delivery-status';
 import { appendEvent } from '../realtime/event-log';
 import { attachmentRefs, toActivityView } from '../views/map';
 
@@ -26,7 +27,6 @@ export async function applyDeliveryReport(tx: Prisma.TransactionClient, report: 
   await lockStatus(tx, report.externalId);
   const activity = await tx.activity.findFirst({ where: { externalId: report.externalId, direction: 'outbound' } });
   if (!activity) {
-    await pruneKeptStatuses(tx);
     await tx.pendingDeliveryStatus.create({ data: { externalId: report.externalId, state: report.state, error: report.error } });
     return 'kept';
   }

@@ -88,6 +88,14 @@ export const envSchema = z.object({
   DELIVERY_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(14),
   /** Applied Event Grid event ids: Event Grid redelivers for up to 24 h, so never less than 2 days. */
   PROCESSED_EVENT_RETENTION_DAYS: z.coerce.number().int().min(2).max(3650).default(3),
+  /** Channel events the console could not use (RejectedEvent), kept for operators to look at. */
+  REJECTED_EVENT_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(30),
+  /**
+   * Delivery reports that overtook their send's answer (PendingDeliveryStatus). The answer is recorded
+   * in the worker transaction that sent it (at most 90 s) and a resend gets a new id, so an unclaimed
+   * report older than a day never will be: it is for a send that failed or that the console did not make.
+   */
+  EARLY_STATUS_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(1),
   /** Closed conversations older than this are erased (lib/erasure) unless their queue says otherwise; unset: kept forever. */
   CONVERSATION_RETENTION_DAYS: z.coerce.number().int().min(1).max(36_500).optional(),
   /** Conversations erased per transaction by the retention pass (each batch pauses PRUNE_PAUSE_MS after it). */

@@ -48,7 +48,7 @@ function create(): Metrics {
     }),
     prunedRows: new Counter({
       name: 'console_pruned_rows_total',
-      help: 'Rows the worker pruned past their retention, by table (events, deliveries, processedEvents; docs/operations.md)',
+      help: 'Rows the worker pruned past their retention, by table (events, deliveries, processedEvents, rejectedEvents, …; docs/operations.md "Retention")',
       labelNames: ['table'],
       registers: [registry],
     }),

@@ -1,6 +1,8 @@
 // Bounded tables (issue 20): the worker prunes events, sent deliveries (with their attempts),
-// applied Event Grid ids and ended rate-limit windows past their retention, keeps the newer ones and failed deliveries, and a
-// console stream resumes as before inside the event window and is told plainly when it cannot.
+// applied Event Grid ids, ended rate-limit windows, rejected channel events, unclaimed early
+// delivery statuses and failed sign-ins past their retention, keeps the newer ones and failed
+// deliveries, and a console stream resumes as before inside the event window and is told plainly
+// when it cannot.
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -33,14 +35,26 @@ afterAll(async () => {
 
 /** `npm run worker` on this file's database, pruning every second with the default windows. */
 async function startPruningWorker(): Promise<void> {
-  worker = await startWorker({ ROUTING: '0', PRUNE_INTERVAL_SECONDS: '1' });
+  worker ??= await startWorker({ ROUTING: '0', PRUNE_INTERVAL_SECONDS: '1' });
 }
 
-/** A WhatsApp delivery status through Event Grid: applied once, its event id kept in ProcessedEvent. */
-async function eventGridStatus(): Promise<string> {
-  const [base] = JSON.parse(readFileSync(path.resolve('tests/fixtures/acs-advanced-message-delivery-status.sent.json'), 'utf8')) as Record<string, unknown>[];
-  const messageId = randomUUID();
-  const event = { ...base, id: randomUUID(), subject: `advancedMessage/${messageId}/status/Sent`, data: { ...(base!.data as object), messageId } };
+const gone = (what: string, count: () => Promise<number>) => waitUntil(async () => (await count()) === 0, 20_000, `${what} pruned`);
+
+type GridEvent = { id: string; data: Record<string, unknown> } & Record<string, unknown>;
+
+/** A seed 001 ACS event (tests/fixtures), with a fresh id and `data` patched over the fixture's. */
+function acsEvent(name: string, data: Record<string, unknown>): GridEvent {
+  const [base] = JSON.parse(readFileSync(path.resolve('tests/fixtures', `acs-${name}.json`), 'utf8')) as GridEvent[];
+  return { ...base!, id: randomUUID(), data: { ...base!.data, ...data } };
+}
+
+/** An ACS delivery status for `messageId`, as Event Grid delivers it. */
+function deliveryStatus(messageId: string, status = 'Sent'): GridEvent {
+  return { ...acsEvent('advanced-message-delivery-status.sent', { messageId, status }), subject: `advancedMessage/${messageId}/status/${status}` };
+}
+
+/** One Event Grid delivery of `event` to the WhatsApp webhook; answers the key the event is kept under (ProcessedEvent, RejectedEvent). */
+async function eventGrid(event: GridEvent): Promise<string> {
   const response = await fetch(`${baseUrl()}/api/eventgrid/acs`, {
     method: 'POST',
     headers: { 'Content-Type': 'application/json', 'aeg-event-type': 'Notification' },
@@ -81,8 +95,8 @@ describe('bounded tables', () => {
     await deliveryStateOf(failed, 'failed');
     const newSent = await repSends(conversation.conversationId, 'sent today');
     await deliveryStateOf(newSent, 'sent');
-    const oldKey = await eventGridStatus();
-    const newKey = await eventGridStatus();
+    const oldKey = await eventGrid(deliveryStatus(randomUUID()));
+    const newKey = await eventGrid(deliveryStatus(randomUUID()));
 
     // Ages are set in the database: the windows are days long (EVENT_RETENTION_DAYS 7,
     // DELIVERY_RETENTION_DAYS 14, PROCESSED_EVENT_RETENTION_DAYS 3 by default).
@@ -160,4 +174,63 @@ describe('bounded tables', () => {
     expect(live.length).toBeGreaterThan(0);
     expect(live.every((id) => id > BigInt(ready.id))).toBe(true);
   });
+
+  it('prunes early delivery statuses nobody claimed past EARLY_STATUS_RETENTION_DAYS, and a kept one still applies when its send answers', async () => {
+    const phone = `1555${Math.floor(Math.random() * 1e7).toString().padStart(7, '0')}`;
+    await eventGrid(acsEvent('advanced-message-received.text', { from: phone, content: 'Where is my order?' }));
+    const whatsApp = await waitUntil(() => db().conversation.findFirst({ where: { customerId: phone } }).then((row) => row ?? undefined), 10_000, 'the WhatsApp conversation');
+    expect((await alice.call('POST', `/api/console/conversations/${whatsApp.id}/accept`, {})).status).toBe(200);
+    // Reports for ids no message carries yet: ACS answers a send that never got recorded, or not yet.
+    const unclaimed = randomUUID();
+    const overtaking = randomUUID();
+    await eventGrid(deliveryStatus(unclaimed, 'Delivered'));
+    await eventGrid(deliveryStatus(overtaking, 'Read'));
+    // The window is a day by default.
+    await db().pendingDeliveryStatus.updateMany({ where: { externalId: unclaimed }, data: { receivedAt: daysAgo(2) } });
+    await db().pendingDeliveryStatus.updateMany({ where: { externalId: overtaking }, data: { receivedAt: new Date(Date.now() - 20 * 3_600_000) } });
+
+    await startPruningWorker();
+    await gone('the unclaimed delivery status', () => db().pendingDeliveryStatus.count({ where: { externalId: unclaimed } }));
+    expect(await db().pendingDeliveryStatus.count({ where: { externalId: overtaking } })).toBe(1);
+
+    // ACS answers the next send with the id the kept report names: the message shows it at once.
+    expect((await fetch(`${process.env.TEST_ACS_URL}/test/next-message-id`, { method: 'POST', body: JSON.stringify(overtaking) })).status).toBe(200);
+    const sent = await repSends(whatsApp.id, 'On its way');
+    await deliveryStateOf(sent, 'read');
+    expect((await db().activity.findUniqueOrThrow({ where: { id: sent } })).externalId).toBe(overtaking);
+    expect(await db().pendingDeliveryStatus.count({ where: { externalId: overtaking } })).toBe(0);
+  }, 60_000);
+
+  it('prunes rejected channel events past REJECTED_EVENT_RETENTION_DAYS and keeps the newer ones', async () => {
+    const oldKey = await eventGrid(acsEvent('advanced-message-received.text', { from: null, content: 'from nobody, long ago' }));
+    const newKey = await eventGrid(acsEvent('advanced-message-received.text', { from: null, content: 'from nobody, lately' }));
+    expect(await db().rejectedEvent.count({ where: { key: { in: [oldKey, newKey] } } })).toBe(2);
+    // 30 days by default.
+    await db().rejectedEvent.update({ where: { key: oldKey }, data: { createdAt: daysAgo(31) } });
+    await db().rejectedEvent.update({ where: { key: newKey }, data: { createdAt: daysAgo(29) } });
+
+    await startPruningWorker();
+    await gone('the old rejected event', () => db().rejectedEvent.count({ where: { key: oldKey } }));
+    expect(await db().rejectedEvent.count({ where: { key: newKey } })).toBe(1);
+  }, 60_000);
+
+  it('prunes failed sign-ins older than a day, and the sign-in limit still counts the recent ones', async () => {
+    const email = 'bob@demo.test';
+    const guesser = new ConsoleClient();
+    const guess = (i: number) => guesser.call('POST', '/api/console/auth/sign-in', { email, password: `guess-${i}` });
+    for (let i = 0; i < 10; i++) expect((await guess(i)).status).toBe(401);
+    const failures = await db().signInFailure.findMany({ where: { email }, orderBy: { id: 'asc' }, select: { id: true } });
+    expect(failures).toHaveLength(10);
+    const aged = failures.slice(0, 4).map((failure) => failure.id);
+    await db().signInFailure.updateMany({ where: { id: { in: aged } }, data: { createdAt: daysAgo(2) } });
+
+    await startPruningWorker();
+    await gone('the failed sign-ins of two days ago', () => db().signInFailure.count({ where: { id: { in: aged } } }));
+    expect(await db().signInFailure.count({ where: { email } })).toBe(6);
+    // The six of the last minutes still count: four more failures reach the limit of ten.
+    for (let i = 10; i < 14; i++) expect((await guess(i)).status).toBe(401);
+    const limited = await guess(14);
+    expect(limited.status).toBe(429);
+    expect(limited.body.error.code).toBe('TooManyAttempts');
+  }, 60_000);
 });

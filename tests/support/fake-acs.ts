@@ -3,6 +3,7 @@
 // what it received (GET /test/requests) and script failures (POST /test/fail-next). Like the real
 // service, it may publish a message's status before its send's 202 reaches the sender
 // (POST /test/status-before-answer): those statuses go to the app's Event Grid webhook first.
+// POST /test/next-message-id sets the id the next send is answered with (ACS's own are opaque).
 import { TINY_PNG } from './images';
 import { createHash, createHmac, randomUUID } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
@@ -101,6 +102,7 @@ export async function startFakeAcs(): Promise<{ url: string; close(): Promise<vo
   const requests: AcsRequest[] = [];
   let failNext: { status: number; body: unknown } | null = null;
   let earlyNext: EarlyStatuses | null = null;
+  let nextMessageId: string | null = null;
   let mediaDown = false;
   const server: Server = createServer(async (request, response) => {
     const chunks: Buffer[] = [];
@@ -118,6 +120,10 @@ export async function startFakeAcs(): Promise<{ url: string; close(): Promise<vo
     }
     if (url === '/test/media-down') {
       mediaDown = JSON.parse(body.toString('utf8')) === true;
+      return send(200, {});
+    }
+    if (url === '/test/next-message-id') {
+      nextMessageId = JSON.parse(body.toString('utf8'));
       return send(200, {});
     }
     if (url === '/test/status-before-answer') {
@@ -145,7 +151,8 @@ export async function startFakeAcs(): Promise<{ url: string; close(): Promise<vo
         failNext = null;
         return send(failure.status, failure.body);
       }
-      entry.messageId = randomUUID();
+      entry.messageId = nextMessageId ?? randomUUID();
+      nextMessageId = null;
       const to = (entry.body?.to as string[] | undefined) ?? [];
       if (earlyNext) {
         const early = earlyNext;

@@ -14,22 +14,6 @@ export async function lockStatus(tx: Tx, externalId: string): Promise<void> {
   await run(tx, sql`SELECT ${statusLock(sql`${externalId}`)}`);
 }
 
-/** Reports nobody claims (an id from a send whose answer never came) go after two days; rows another transaction holds are left for next time. */
-export async function pruneKeptStatuses(tx: Tx): Promise<void> {
-  await run(
-    tx,
-    build.deleteFrom('PendingDeliveryStatus').where('id', 'in', (eb) =>
-      eb
-        .selectFrom('PendingDeliveryStatus')
-        .select('id')
-        .where('receivedAt', '<', sql<Date>`now() - interval '2 days'`)
-        .limit(sql.lit(100))
-        .forUpdate()
-        .skipLocked(),
-    ),
-  );
-}
-
 /**
  * Takes (deletes and answers) the kept reports for these ids, oldest first, under their locks.
  * The locks are taken in a fixed order (unnest keeps the array's): two transactions never wait on

@@ -56,29 +56,53 @@ export function pruneSentDeliveries(db: Db, cutoff: Date, limit: number): Promis
   );
 }
 
-/**
- * One batch of a table's rows whose `column` is before `before`, oldest first, by their `key`
- * (the column's index finds them).
- */
-function pruneOldest(db: Db, table: 'ProcessedEvent' | 'RateLimit', column: 'createdAt' | 'expire', before: RawBuilder<unknown>, limit: number): Promise<number> {
+/** Each table pruned by age: its key column and the indexed column that says how old a row is. */
+const AGED = {
+  ProcessedEvent: { key: 'key', column: 'createdAt' },
+  RateLimit: { key: 'key', column: 'expire' },
+  RejectedEvent: { key: 'key', column: 'createdAt' },
+  PendingDeliveryStatus: { key: 'id', column: 'receivedAt' },
+  SignInFailure: { key: 'id', column: 'createdAt' },
+} as const;
+
+/** One batch of a table's rows older than `before`, oldest first (the age column's index finds them). */
+function pruneOldest(db: Db, table: keyof typeof AGED, before: RawBuilder<unknown>, limit: number): Promise<number> {
+  const { key, column } = AGED[table];
   return pruned(
     db,
     sql<Pruned>`WITH gone AS (
-       DELETE FROM ${sql.table(table)} WHERE key IN (
-         SELECT key FROM ${sql.table(table)} WHERE ${sql.ref(column)} < ${before}
+       DELETE FROM ${sql.table(table)} WHERE ${sql.ref(key)} IN (
+         SELECT ${sql.ref(key)} FROM ${sql.table(table)} WHERE ${sql.ref(column)} < ${before}
          ORDER BY ${sql.ref(column)} LIMIT ${limit} FOR UPDATE SKIP LOCKED)
-       RETURNING key
+       RETURNING 1
      )
      SELECT count(*)::int AS pruned FROM gone`,
   );
 }
 
-/** Applied Event Grid event ids recorded before `cutoff` (by their createdAt index). */
+const timestamp = (cutoff: Date) => sql`${cutoff.toISOString()}::timestamp(3)`;
+
+/** Applied Event Grid event ids recorded before `cutoff`. */
 export function pruneProcessedEvents(db: Db, cutoff: Date, limit: number): Promise<number> {
-  return pruneOldest(db, 'ProcessedEvent', 'createdAt', sql`${cutoff.toISOString()}::timestamp(3)`, limit);
+  return pruneOldest(db, 'ProcessedEvent', timestamp(cutoff), limit);
 }
 
 /** Rate-limit counters whose window ended before `cutoff` (`expire` is epoch ms). */
 export function pruneRateLimits(db: Db, cutoff: Date, limit: number): Promise<number> {
-  return pruneOldest(db, 'RateLimit', 'expire', sql`${cutoff.getTime()}::bigint`, limit);
+  return pruneOldest(db, 'RateLimit', sql`${cutoff.getTime()}::bigint`, limit);
+}
+
+/** Channel events the console could not use, kept for operators, recorded before `cutoff`. */
+export function pruneRejectedEvents(db: Db, cutoff: Date, limit: number): Promise<number> {
+  return pruneOldest(db, 'RejectedEvent', timestamp(cutoff), limit);
+}
+
+/** Delivery reports that overtook a send's answer and were never claimed, received before `cutoff`. */
+export function pruneEarlyStatuses(db: Db, cutoff: Date, limit: number): Promise<number> {
+  return pruneOldest(db, 'PendingDeliveryStatus', timestamp(cutoff), limit);
+}
+
+/** Failed sign-ins recorded before `cutoff`. */
+export function pruneSignInFailures(db: Db, cutoff: Date, limit: number): Promise<number> {
+  return pruneOldest(db, 'SignInFailure', timestamp(cutoff), limit);
 }
