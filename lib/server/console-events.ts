@@ -68,19 +68,29 @@ async function open(request: IncomingMessage, response: ServerResponse, url: URL
   const socket = response.socket;
   if (!socket || socket.destroyed) return; // gone while we looked the session up
 
-  const gone = new AbortController();
-  keepAgentConnected(agent.id, gone.signal);
+  const disconnected = keepAgentConnected(agent.id);
   metrics().openStreams.inc();
+  // The head waits for the stream's first write (its catch-up and `ready`): one system call per open.
+  socket.cork();
   socket.write(streamHead(response));
-  const close = () => socket.end();
+  let corked = true;
+  const uncork = () => {
+    if (corked) socket.uncork();
+    corked = false;
+  };
+  const close = () => {
+    uncork();
+    socket.end();
+  };
   const stop = followEvents(
     realtimeHub(),
     after,
     eventFilterFor(agent),
     {
       write: (chunk) => {
-        if (socket.writableLength > MAX_UNREAD_BYTES) close();
-        else socket.write(chunk);
+        if (socket.writableLength > MAX_UNREAD_BYTES) return close();
+        socket.write(chunk);
+        uncork();
       },
       close,
     },
@@ -88,7 +98,7 @@ async function open(request: IncomingMessage, response: ServerResponse, url: URL
   );
   socket.once('close', () => {
     stop();
-    gone.abort();
+    disconnected();
     metrics().openStreams.dec();
   });
 }

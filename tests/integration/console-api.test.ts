@@ -33,6 +33,9 @@ describe('console sign-in', () => {
     expect(response.body.agent).toMatchObject({ email: 'alice@demo.test', displayName: 'Alice', role: 'agent' });
     const stolenCookie = anonymous.cookieHeader();
     expect((await anonymous.call('GET', '/api/console/me')).status).toBe(200);
+    // The stream opens with the cookie first: the server remembers the unsealed cookie, not the session.
+    const live = await readEvents('/api/console/events', { Cookie: stolenCookie }, (messages) => messages.some((m) => m.event === 'ready'));
+    expect(live.some((m) => m.event === 'ready')).toBe(true);
     expect((await anonymous.call('POST', '/api/console/auth/sign-out', {})).status).toBe(200);
     const replay = await fetch(`${process.env.CONSOLE_URL}/api/console/me`, { headers: { Cookie: stolenCookie } });
     expect(replay.status).toBe(401);

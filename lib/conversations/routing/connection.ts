@@ -16,9 +16,9 @@ function beat(agentId: string, graceMs: number) {
  * While a console stream is open its agent counts as connected (routing offers only to them);
  * once their last stream on this instance closes, the heartbeat stops and the agent drops out of
  * routing when the grace (`CONSOLE_GRACE_SECONDS`) runs out. Many tabs of one agent share one
- * heartbeat, three beats per grace period.
+ * heartbeat, three beats per grace period. Returns the function to call when the stream closes.
  */
-export function keepAgentConnected(agentId: string, signal: AbortSignal): void {
+export function keepAgentConnected(agentId: string): () => void {
   const existing = connections.get(agentId);
   if (existing) existing.streams += 1;
   else {
@@ -28,12 +28,14 @@ export function keepAgentConnected(agentId: string, signal: AbortSignal): void {
     timer.unref();
     connections.set(agentId, { streams: 1, timer });
   }
-  signal.addEventListener('abort', () => {
+  let released = false;
+  return () => {
     const entry = connections.get(agentId);
-    if (!entry) return;
+    if (released || !entry) return;
+    released = true;
     entry.streams -= 1;
     if (entry.streams > 0) return;
     clearInterval(entry.timer);
     connections.delete(agentId);
-  });
+  };
 }

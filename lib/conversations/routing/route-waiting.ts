@@ -4,7 +4,7 @@
 import type { Db, Tx } from '../../db/client';
 import { transaction } from '../../db/transaction';
 import type { Offer } from '../../db/generated/client';
-import { lapsedOwners, longestIdleMember, tryAdvisoryLock } from '../../db/sql/routing';
+import { lapsedOwners, longestIdleMember, queuesWithRoom, tryAdvisoryLock } from '../../db/sql/routing';
 import { recordLifecycleEvent, type LifecycleEventName } from '../lifecycle';
 import { publishConversationChange } from '../publish';
 import { publishOffer } from '../offers/offer-view';
@@ -112,8 +112,10 @@ async function announceDisconnections(tx: Tx, now: Date): Promise<number> {
 
 /** Offers waiting conversations, except those of `closedQueueIds` (reps may still take them from Unassigned). */
 async function offerWaiting(tx: Tx, now: Date, offerTimeoutMs: number, closedQueueIds: string[]): Promise<number> {
+  const open = [...(await queuesWithRoom(tx, now))].filter((queueId) => !closedQueueIds.includes(queueId));
+  if (open.length === 0) return 0;
   const waiting = await tx.conversation.findMany({
-    where: { state: 'queued', queueId: { not: null, notIn: closedQueueIds } },
+    where: { state: 'queued', queueId: { in: open } },
     orderBy: [{ queuedAt: 'asc' }, { id: 'asc' }],
     select: { id: true, queueId: true, queuedAt: true, version: true },
     take: BATCH,

@@ -44,18 +44,16 @@ export async function lapsedOwners(tx: Tx, now: Date, limit: number) {
 }
 
 /**
- * The queue member who has been idle longest among those available, connected at `now`, with room
- * under their capacity (owned conversations and pending routing or transfer offers), who have not
- * already let this conversation pass since it joined the queue.
+ * Queue members who could take a conversation at `now`: active, available, connected, with room under
+ * their capacity (owned conversations and pending routing or transfer offers).
  */
-export async function longestIdleMember(tx: Tx, at: { queueId: string; conversationId: string; queuedAt: Date; now: Date }): Promise<string | null> {
-  const query = build
+function membersWithRoom(now: Date) {
+  return build
     .selectFrom('Agent as a')
-    .innerJoin('QueueMember as m', (join) => join.onRef('m.agentId', '=', 'a.id').on('m.queueId', '=', at.queueId))
-    .select('a.id')
+    .innerJoin('QueueMember as m', 'm.agentId', 'a.id')
     .where('a.active', '=', sql.lit(true))
     .where('a.presence', '=', sql.lit('available'))
-    .where('a.connectedUntil', '>', at.now)
+    .where('a.connectedUntil', '>', now)
     .where((eb) => {
       const owned = eb
         .selectFrom('Conversation as c')
@@ -69,7 +67,27 @@ export async function longestIdleMember(tx: Tx, at: { queueId: string; conversat
         .where('o.state', '=', sql.lit('pending'))
         .where('o.kind', 'in', [sql.lit('route' as const), sql.lit('transfer' as const)]);
       return eb(eb(owned, '+', offered), '<', eb.ref('a.capacity'));
-    })
+    });
+}
+
+/**
+ * The queues where someone could take a conversation now: a tick asks only these queues' waiting
+ * conversations for a member, instead of asking for each waiting conversation (with nobody online,
+ * a backlog of 50 was 50 queries a second on the app's event loop: the ingest tail, issue 20).
+ */
+export async function queuesWithRoom(tx: Tx, now: Date): Promise<Set<string>> {
+  const found = await rows(tx, membersWithRoom(now).select('m.queueId').distinct());
+  return new Set(found.map((row) => row.queueId));
+}
+
+/**
+ * The queue member who has been idle longest among those who could take a conversation now, who have
+ * not already let this conversation pass since it joined the queue.
+ */
+export async function longestIdleMember(tx: Tx, at: { queueId: string; conversationId: string; queuedAt: Date; now: Date }): Promise<string | null> {
+  const query = membersWithRoom(at.now)
+    .select('a.id')
+    .where('m.queueId', '=', at.queueId)
     .where((eb) =>
       eb.not(
         eb.exists(

@@ -16,7 +16,7 @@ export const dynamic = 'force-dynamic';
  * Next.js runs without it. Server-sent events; `Last-Event-ID` (sent by EventSource on reconnect) or `?after=` resumes. */
 export const GET = handle(async (request) => {
   const agent = await consoleAgent(request);
-  keepAgentConnected(agent.id, request.signal);
+  request.signal.addEventListener('abort', keepAgentConnected(agent.id));
   const after = parseLastEventId(request.headers.get('last-event-id') ?? readQuery(request, consoleApi.events).after ?? null);
   const gauge = metrics().openStreams;
   gauge.inc();
