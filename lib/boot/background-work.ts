@@ -13,8 +13,8 @@ export async function startBackgroundWork(config: Env, databaseUrl: string): Pro
   const stopRouting = config.ROUTING ? runRouting(databaseUrl, config.OFFER_TIMEOUT_SECONDS) : null;
   const stopKeyUpkeep = runSigningKeyUpkeep(config, databaseUrl);
   const stopPruning = config.PRUNE ? runPruning(config, databaseUrl) : null;
-  const stopContactLinking = runContactLinking(databaseUrl);
+  const stopContactLinking = config.CONTACT_LINKING ? runContactLinking(databaseUrl) : null;
   return async () => {
-    await Promise.all([stopWorker?.(), stopRouting?.(), stopKeyUpkeep(), stopPruning?.(), stopContactLinking()]);
+    await Promise.all([stopWorker?.(), stopRouting?.(), stopKeyUpkeep(), stopPruning?.(), stopContactLinking?.()]);
   };
 }

@@ -67,6 +67,8 @@ export const envSchema = z.object({
   OUTBOX_BATCH_SIZE: z.coerce.number().int().min(1).max(100).default(16),
   /** Routing: offer waiting conversations to available agents (run it on at least one instance). */
   ROUTING: flag.default(true),
+  /** Link conversations to contacts once their customer becomes known (run it on at least one instance). */
+  CONTACT_LINKING: flag.default(true),
   /** How long an agent has to take a routing offer, a transfer or a consult request. */
   OFFER_TIMEOUT_SECONDS: z.coerce.number().int().min(5).max(3600).default(30),
   /** How long a rep counts as connected after their console's last heartbeat: past it, routing skips
