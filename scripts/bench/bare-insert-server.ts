@@ -13,7 +13,9 @@ const INSERT_COLUMNS = `(id, "conversationId", seq, type, direction, "fromId", t
 
 /** `tokens`: each Direct Line conversation's bearer token, as the app handed it out. */
 export async function startBareInsertServer(databaseUrl: string, tokens: Map<string, string>): Promise<{ url: string; close(): Promise<void> }> {
-  const pool = new pg.Pool({ connectionString: databaseUrl, max: 10 });
+  // Idle connections kept, as the app keeps them: pg's default closes a burst's worth at once ten
+  // seconds later, a stall in the middle of the next run that is not this server's doing.
+  const pool = new pg.Pool({ connectionString: databaseUrl, max: 10, idleTimeoutMillis: 0 });
   await pool.query(`CREATE SEQUENCE IF NOT EXISTS bench_bare_seq START ${SEQ_START}`);
 
   async function handle(request: IncomingMessage, body: string): Promise<unknown> {

@@ -15,7 +15,9 @@ interface Incoming {
 }
 
 export async function startBaselineServer(databaseUrl: string): Promise<{ url: string; close(): Promise<void> }> {
-  const pool = new pg.Pool({ connectionString: databaseUrl, max: 10 });
+  // Idle connections kept, as the app keeps them: pg's default closes a burst's worth at once ten
+  // seconds later, a stall in the middle of the next run that is not this server's doing.
+  const pool = new pg.Pool({ connectionString: databaseUrl, max: 10, idleTimeoutMillis: 0 });
 
   async function insert(where: string, key: string, activity: Incoming): Promise<string> {
     const client = await pool.connect();

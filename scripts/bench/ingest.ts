@@ -6,6 +6,7 @@
 import { randomUUID } from 'node:crypto';
 import autocannon from 'autocannon';
 import { BENCH_DIRECTLINE_SECRET, startBenchApp } from './app-process';
+import { settle } from './checkpoint';
 import { startBareInsertServer } from './bare-insert-server';
 import { startBaselineServer } from './baseline-server';
 import { fixedRate } from './fixed-rate';
@@ -157,13 +158,15 @@ export async function benchIngest(databaseUrl: string, options: IngestOptions = 
     const servers = { app: app.url, baseline: baseline.url, bare: bare.url };
     const compare = async (next: NextRequest, activitiesPerRequest: number): Promise<Comparison> => {
       const at500 = { seconds: options.seconds, connections: 16, rate: 500 / activitiesPerRequest, warmUpSeconds: 2 };
-      const steady = (url: string) => fixedRate(url, at500, next);
+      // Each measured run starts on a settled database, whoever wrote the rows before it.
+      const full = async (url: string) => (await settle(databaseUrl), load(url, options, next));
+      const steady = async (url: string) => (await settle(databaseUrl), fixedRate(url, at500, next));
       // Warm each up (JIT, connection pools, prepared statements) before measuring.
       for (const url of Object.values(servers)) await load(url, { seconds: 3, connections: options.connections }, next);
       return {
-        app: await load(servers.app, options, next),
-        baseline: await load(servers.baseline, options, next),
-        bare: await load(servers.bare, options, next),
+        app: await full(servers.app),
+        baseline: await full(servers.baseline),
+        bare: await full(servers.bare),
         appAt500: await steady(servers.app),
         baselineAt500: await steady(servers.baseline),
         bareAt500: await steady(servers.bare),
