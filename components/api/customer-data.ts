@@ -1,6 +1,7 @@
 // A customer's data (CONTRACT.md "Erasing a customer"): the export link and `Erase`.
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { consoleApi, pathOf } from '@/lib/protocol/console';
+import { forgetConversation } from './conversation';
 import { callConsole } from './fetch-json';
 import { queryKeys } from './query-keys';
 
@@ -12,7 +13,7 @@ export function useEraseCustomer() {
   return useMutation({
     mutationFn: (conversationId: string) => callConsole(consoleApi.eraseCustomer, { params: { id: conversationId } }),
     onSuccess: async (_erased, conversationId) => {
-      queryClient.removeQueries({ queryKey: queryKeys.conversation(conversationId) });
+      forgetConversation(queryClient, conversationId);
       queryClient.removeQueries({ queryKey: queryKeys.customers });
       await queryClient.invalidateQueries({ queryKey: queryKeys.conversationLists });
     },

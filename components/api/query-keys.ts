@@ -17,6 +17,7 @@ export const queryKeys = {
   conversationList: (filter: InboxFilter, q = '', queue = '', label = '') => [{ scope: 'conversations', filter, q, queue, label } satisfies ConversationListKey] as const,
   conversation: (id: string) => [{ scope: 'conversation', id }] as const,
   transcript: (id: string) => [{ scope: 'transcript', id }] as const,
+  erased: (id: string) => [{ scope: 'erased', id }] as const,
   handoff: (conversationId: string) => [{ scope: 'handoff', conversationId }] as const,
   customers: [{ scope: 'customer' }] as const,
   customer: (conversationId: string) => [{ scope: 'customer', conversationId }] as const,

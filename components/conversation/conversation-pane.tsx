@@ -4,7 +4,7 @@ import { useTranslations } from 'next-intl';
 import { useEffect } from 'react';
 import { canReply } from '@/lib/shared/policies';
 import type { AgentView } from '@/lib/views/types';
-import { useConversation } from '../api/conversation';
+import { useConversation, useErased } from '../api/conversation';
 import { useMarkRead } from '../api/mark-read';
 import { AnalysisPanel } from './analysis-panel';
 import { HandoffPanel } from './handoff-panel';
@@ -19,6 +19,7 @@ import { TypingIndicator } from './typing-indicator';
 import { ErrorMessage } from '@/components/ui/error-text';
 
 export function ConversationPane({ conversationId, agent }: { conversationId: string; agent: AgentView }) {
+  const erased = useErased(conversationId);
   const conversation = useConversation(conversationId);
   const markRead = useMarkRead();
   const t = useTranslations('conversation');
@@ -34,6 +35,7 @@ export function ConversationPane({ conversationId, agent }: { conversationId: st
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [isOwner, unread, conversationId]);
 
+  if (erased) return <p role="status" className="m-auto text-slate-500 dark:text-slate-400">{t('erased')}</p>;
   if (conversation.isError) {
     return (
       <p role="alert" className="m-auto text-red-700 dark:text-red-400">

@@ -9,6 +9,7 @@ import { mergeAgentStatus } from '../api/directory';
 import { consoleMessage } from '../api/fetch-json';
 import { mergeOffer } from '../api/offers';
 import { belongsTo, newer } from '../api/conversations';
+import { forgetConversation } from '../api/conversation';
 import { queryKeys, type ConversationListKey } from '../api/query-keys';
 import { mergeActivity } from '../api/transcript';
 import type { TypingState } from '../conversation/typing-indicator';
@@ -40,6 +41,7 @@ const handlers: {
   'agent.updated': (client, event) =>
     client.setQueryData<DirectoryView>(queryKeys.directory, (directory) => mergeAgentStatus(directory, event.agent)),
   'sla.alert': (client, event, agentId) => applyConversation(client, event.conversation, agentId),
+  'conversation.erased': (client, event) => forgetConversation(client, event.erasedConversationId),
   typing: (client, event) => {
     if (event.author === 'customer') client.setQueryData<TypingState>(queryKeys.typing(event.conversationId), { name: event.name, at: Date.now() });
   },

@@ -42,18 +42,21 @@ export function scopeOfSummary(summary: ConversationSummary): EventScope {
   };
 }
 
-export async function loadScope(tx: Tx | Db, conversationId: string): Promise<EventScope | null> {
-  const row = await tx.conversation.findUnique({
-    where: { id: conversationId },
-    select: {
-      queueId: true,
-      ownerId: true,
-      consultants: { where: { endedAt: null }, select: { agentId: true } },
-      offers: { where: { state: 'pending' }, select: { agentId: true } },
-    },
-  });
-  if (!row) return null;
+/** The columns a conversation's scope is made of (`scopeOfRow`). */
+export const scopeSelect = {
+  queueId: true,
+  ownerId: true,
+  consultants: { where: { endedAt: null }, select: { agentId: true } },
+  offers: { where: { state: 'pending' }, select: { agentId: true } },
+} satisfies Prisma.ConversationSelect;
+
+export function scopeOfRow(row: Prisma.ConversationGetPayload<{ select: typeof scopeSelect }>): EventScope {
   return { queueId: row.queueId, ownerId: row.ownerId, agentIds: [...row.consultants, ...row.offers].map((a) => a.agentId) };
+}
+
+export async function loadScope(tx: Tx | Db, conversationId: string): Promise<EventScope | null> {
+  const row = await tx.conversation.findUnique({ where: { id: conversationId }, select: scopeSelect });
+  return row && scopeOfRow(row);
 }
 
 /**

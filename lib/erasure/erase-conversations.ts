@@ -4,11 +4,14 @@
 // attempts, attachments (the files' bytes live in the Attachment rows: no file storage outside the
 // database), the realtime events of those conversations, offers, consultants, supervisor actions and
 // surveys. Report figures stay: episodes and bot resolutions lose their link to the conversation,
-// the only way they name the customer. docs/operations.md "Erasure" lists every table.
+// the only way they name the customer. docs/operations.md "Erasure" lists every table. Open consoles
+// are told (`conversation.erased`) and drop the conversation.
 import type { Db } from '../db/client';
 import { deleteRejectedEventsNaming } from '../db/sql/erasure';
 import { transaction } from '../db/transaction';
 import { recordAudit, type AuditActor } from '../audit/record-audit';
+import { appendErasureEvents } from '../realtime/event-log';
+import { scopeOfRow, scopeSelect } from '../auth/conversation-access';
 import type { AuditAction } from '../protocol/console/audit';
 
 export interface Erased {
@@ -30,7 +33,11 @@ export async function eraseConversations(
   return transaction(
     db,
     async (tx) => {
-      const conversations = await tx.conversation.findMany({ where: { id: { in: ids } }, select: { id: true, customerId: true } });
+      const conversations = await tx.conversation.findMany({
+        where: { id: { in: ids } },
+        // Who saw them, for telling their consoles.
+        select: { id: true, customerId: true, ...scopeSelect },
+      });
       const found = conversations.map((c) => c.id);
       const messages = await tx.activity.count({ where: { conversationId: { in: found } } });
       const files = await tx.attachment.count({ where: { conversationId: { in: found } } });
@@ -46,6 +53,7 @@ export async function eraseConversations(
         tx,
         conversations.flatMap((c) => (c.customerId ? [c.customerId] : [])),
       );
+      await appendErasureEvents(tx, conversations.map((c) => ({ id: c.id, scope: scopeOfRow(c) })));
       const erased = { conversations: found.length, messages, files };
       await recordAudit(tx, { ...audit, after: { conversationIds: found, ...erased } });
       return erased;

@@ -4,7 +4,7 @@ import type { PgTransaction } from '../db/pg-transaction';
 import { notifyAfterCommit } from '../db/transaction';
 import { insertConversationEvents, insertSummaryEvents } from '../db/sql/event-log';
 import { loadScope, scopeOfSummary } from '../auth/conversation-access';
-import type { ConsoleEvent } from '../views/types';
+import type { ConsoleEvent, EventScope } from '../views/types';
 
 export const EVENT_CHANNEL = 'console_events';
 
@@ -22,6 +22,18 @@ export async function appendEvent(tx: Tx, event: ConsoleEvent): Promise<bigint> 
   });
   notifyAfterCommit(tx, EVENT_CHANNEL);
   return row.id;
+}
+
+/** A `conversation.erased` event for each conversation, scoped as it was before the erasure. */
+export async function appendErasureEvents(tx: Tx, erased: { id: string; scope: EventScope }[]): Promise<void> {
+  if (erased.length === 0) return;
+  await tx.event.createMany({
+    data: erased.map(({ id, scope }) => {
+      const event: ConsoleEvent = { type: 'conversation.erased', conversationId: null, erasedConversationId: id };
+      return { type: event.type, conversationId: null, payload: { ...event, scope } };
+    }),
+  });
+  notifyAfterCommit(tx, EVENT_CHANNEL);
 }
 
 /** Events about one conversation that carry no conversation summary: their scope is read from the database. */

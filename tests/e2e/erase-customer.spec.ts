@@ -1,6 +1,7 @@
 // `Erase customer data` (CONTRACT.md "Erasing a customer"): an administrator sees the button beside
-// the customer, its dialog, and after `Erase` the customer is gone from the inbox and search; agents
-// and supervisors do not see the button (and the API refuses them).
+// the customer, its dialog, and after `Erase` the customer is gone from the inbox and search, also in
+// the consoles of the agent and supervisor who had the conversation open; agents and supervisors do
+// not see the button (and the API refuses them).
 import { randomUUID } from 'node:crypto';
 import { expect, test, type Page } from '@playwright/test';
 import { ConsoleClient, customerSays, directLine, startDirectLine } from '../support/clients';
@@ -24,8 +25,11 @@ test('an administrator erases a customer; agents and supervisors do not see the 
   await customerSays(start, 'please forget me', user);
   const id = start.conversationId;
 
+  const watching: Page[] = [];
   for (const email of ['alice@demo.test', 'sam@demo.test']) {
-    const panel = await openConversation(await signIn(browser, email), id, customer);
+    const repPage = await signIn(browser, email);
+    watching.push(repPage);
+    const panel = await openConversation(repPage, id, customer);
     await expect(panel.getByRole('link', { name: 'Export customer data' })).toHaveCount(0);
     await expect(panel.getByRole('button', { name: 'Erase customer data' })).toHaveCount(0);
     const rep = await ConsoleClient.signIn(email);
@@ -41,6 +45,13 @@ test('an administrator erases a customer; agents and supervisors do not see the 
   await dialog.getByRole('button', { name: 'Erase', exact: true }).click();
   await expect(dialog).toBeHidden();
   await expect(page.getByRole('complementary', { name: 'Customer' })).toHaveCount(0);
+
+  // The agent and the supervisor still had it open: their consoles drop it and say why.
+  for (const repPage of watching) {
+    await expect(repPage.getByRole('status').filter({ hasText: 'This conversation was erased' })).toBeVisible();
+    await expect(repPage.getByRole('complementary', { name: 'Customer' })).toHaveCount(0);
+    await expect(repPage.getByRole('list', { name: 'Conversations' }).getByRole('link', { name: new RegExp(customer) })).toHaveCount(0);
+  }
 
   const ada = await ConsoleClient.signIn('ada@demo.test');
   expect((await ada.call('GET', `/api/console/conversations/${id}`)).status).toBe(404);

@@ -3,7 +3,7 @@
 // admin: each answer is checked against the table below.
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { hashPassword } from '@/lib/auth/password';
+import { agentInQueue } from '../support/agents';
 import { db } from '@/lib/db/client';
 import { ConsoleClient, customerSays, startDirectLine } from '../support/clients';
 import { openConsole, readEvents } from '../support/sse';
@@ -37,25 +37,16 @@ let ids: { alice: string; bob: string; general: string; label: string };
 /** Alice and Bob keep their consoles open: transfers and consults to them can be made. */
 let consoles: { close(): void }[] = [];
 
-async function agentIn(queueName: string, role: 'agent' | 'admin'): Promise<string> {
-  const email = `${role}-${randomUUID().slice(0, 8)}@matrix.test`;
-  const queue = await db().queue.upsert({ where: { name: queueName }, update: {}, create: { name: queueName } });
-  await db().agent.create({
-    data: { email, displayName: `Matrix ${role}`, role, passwordHash: await hashPassword('demo-password'), queues: { create: { queueId: queue.id } } },
-  });
-  return email;
-}
-
 beforeAll(async () => {
   const forged = new ConsoleClient();
   (forged as unknown as { cookie: string }).cookie = 'console_session=Fe26.2**forged**cookie';
   clients = {
     none: new ConsoleClient(),
     forged,
-    otherQueue: await ConsoleClient.signIn(await agentIn(`Other queue ${Date.now()}`, 'agent')),
+    otherQueue: await ConsoleClient.signIn(await agentInQueue(`Other queue ${Date.now()}`, 'agent', 'matrix.test')),
     agent: await ConsoleClient.signIn('alice@demo.test'),
     supervisor: await ConsoleClient.signIn('sam@demo.test'),
-    admin: await ConsoleClient.signIn(await agentIn('General', 'admin')),
+    admin: await ConsoleClient.signIn(await agentInQueue('General', 'admin', 'matrix.test')),
   };
   bob = await ConsoleClient.signIn('bob@demo.test');
   const directory = (await clients.agent.call('GET', '/api/console/directory')).body;

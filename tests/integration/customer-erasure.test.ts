@@ -8,7 +8,9 @@ import WebSocket from 'ws';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { db } from '@/lib/db/client';
 import { ConsoleClient, customerSays, directLine, startDirectLine, type DirectLineStart } from '../support/clients';
+import { readEvents, type SseMessage } from '../support/sse';
 import { baseUrl } from '../support/test-env';
+import { agentInQueue } from '../support/agents';
 
 const tag = randomUUID().slice(0, 8);
 const customer = { id: `erase-me-${tag}`, name: `Erin Erasable ${tag}` };
@@ -68,6 +70,8 @@ describe('erasing a customer', () => {
   let second: Awaited<ReturnType<typeof servedConversation>>;
   let kept: Awaited<ReturnType<typeof servedConversation>>;
   let ids: string[];
+  /** The event log's last id before the erasure: consoles that resume from it. */
+  let lastEventBefore: string;
 
   beforeAll(async () => {
     first = await servedConversation(customer, 'my card number is 4111');
@@ -115,6 +119,7 @@ describe('erasing a customer', () => {
     expect(episodesBefore).toHaveLength(2);
     expect(await db().event.count({ where: { conversationId: { in: ids } } })).toBeGreaterThan(0);
 
+    lastEventBefore = String((await db().event.aggregate({ _max: { id: true } }))._max.id ?? 0);
     const contactIds = (await db().conversation.findMany({ where: { id: { in: ids } }, select: { contactId: true } })).map((row) => row.contactId!);
     expect(new Set(contactIds).size).toBe(1);
     const erased = await ada.call('POST', `/api/console/conversations/${ids[1]}/customer/erase`, {});
@@ -151,6 +156,28 @@ describe('erasing a customer', () => {
     const audit = await db().auditEntry.findFirstOrThrow({ where: { action: 'customer.erase' } });
     expect(audit).toMatchObject({ actorName: 'Ada', actorRole: 'admin', target: `conversation:${ids[1]}` });
     expect((audit.after as { conversationIds: string[] }).conversationIds.sort()).toEqual([...ids].sort());
+  });
+
+  it('tells the consoles that could see those conversations, and no one else, that they are gone', async () => {
+    const erasedIn = (messages: SseMessage[]) =>
+      messages
+        .filter((m) => m.event === 'console')
+        .map((m) => JSON.parse(m.data))
+        .filter((event) => event.type === 'conversation.erased');
+    // Alice (their queue, and she served them) resumes from before the erasure: both, naming no one.
+    const toAlice = await readEvents(`/api/console/events?after=${lastEventBefore}`, { Cookie: alice.cookieHeader() }, (messages) => erasedIn(messages).length >= 2);
+    expect(erasedIn(toAlice).map((event) => event.erasedConversationId).sort()).toEqual([...ids].sort());
+    for (const event of erasedIn(toAlice)) {
+      expect(event).toMatchObject({ type: 'conversation.erased', conversationId: null });
+      expect(JSON.stringify(event)).not.toContain(customer.name);
+    }
+    // An agent of another queue never saw them and is not told.
+    const outsider = await ConsoleClient.signIn(await agentInQueue(`Elsewhere ${tag}`));
+    const toOutsider = await readEvents(`/api/console/events?after=${lastEventBefore}`, { Cookie: outsider.cookieHeader() }, (messages) =>
+      messages.some((m) => m.event === 'ready'),
+    );
+    expect(toOutsider.some((m) => m.event === 'ready')).toBe(true);
+    expect(erasedIn(toOutsider)).toEqual([]);
   });
 
   it('leaves nothing for search, the console or the reports CSV to show', async () => {

@@ -13,6 +13,12 @@ export const consoleEventSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('typing'), conversationId: z.string(), author: z.enum(['customer', 'agent']), name: z.string(), agentId: z.string().nullable() }),
   z.object({ type: z.literal('offer.updated'), conversationId: z.string(), offer: offerViewSchema }),
   z.object({ type: z.literal('agent.updated'), conversationId: z.null(), agent: agentStatusViewSchema }),
+  /**
+   * The conversation and all it held are gone (an administrator erased the customer, or retention did):
+   * consoles drop it. Its log row names no conversation (there is none left to name); the scope was
+   * the conversation's just before.
+   */
+  z.object({ type: z.literal('conversation.erased'), conversationId: z.null(), erasedConversationId: z.string() }),
   /** SlaWarning (80% of the target gone) or SlaBreached, once per clock (the first response; each run of unanswered customer messages); console only (seed 000 names no such lifecycle event). */
   z.object({
     type: z.literal('sla.alert'),
