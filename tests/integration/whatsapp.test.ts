@@ -197,6 +197,17 @@ describe('ACS exactly as the service sends it', () => {
     ]);
   });
 
+  it("keeps each customer's messages in the delivery's order when one delivery holds several customers", async () => {
+    const phones = [sender(), sender(), sender(), sender(), sender()];
+    // Round by round: every customer's first message, then every customer's second, and so on.
+    const rounds = [1, 2, 3, 4];
+    const batch = rounds.flatMap((round) => phones.map((phone, i) => event('advanced-message-received.text', phone, { content: `customer ${i} message ${round}` })));
+    expect(await deliver(batch)).toEqual({ status: 200, body: {} });
+    for (const [i, phone] of phones.entries()) {
+      expect((await transcriptOf(phone)).map((a) => a.text)).toEqual(rounds.map((round) => `customer ${i} message ${round}`));
+    }
+  });
+
   it('applies the good events of a delivery and keeps the bad one to be seen, once however often it comes', async () => {
     const phone = sender();
     const bad = event('advanced-message-received.text', phone, { from: null, content: 'from nobody' });

@@ -7,6 +7,7 @@ import { handle, handleIncoming } from '../../http/respond';
 import { metrics } from '../../metrics/registry';
 import { assertEventGridCode, parseDelivery, validationAnswer } from './eventgrid';
 import { logger } from '../../log/logger';
+import { applyInCustomerOrder } from './customer-order';
 import { applyAcsEvent } from './inbound';
 
 /** Event Grid posts at most 1 MB per delivery. */
@@ -18,8 +19,10 @@ const RETRY_AFTER_SECONDS = 10;
  * POST: the custom server calls this directly; the App Router through `eventGridDeliveryRoute`.
  * Event Grid never redelivers a 400, so only a delivery that is not Event Grid's at all (not JSON,
  * a bad envelope) gets one. An event whose data is unusable is rejected on its own and the rest
- * applied (200). Should applying one fail otherwise (the database, ACS), the others are still
- * applied and the answer is a 503 (logged once, as a warning): Event Grid redelivers, and what was applied is a duplicate.
+ * applied (200): each customer's events in the delivery's order, different customers' at once
+ * (./customer-order.ts). Should applying one fail otherwise (the database, ACS), the others are
+ * still applied and the answer is a 503 (logged once, as a warning): Event Grid redelivers, and
+ * what was applied is a duplicate.
  */
 export const eventGridDeliveryAnswer = handleIncoming(async (incoming) => {
   assertEventGridCode(incoming.url);
@@ -28,7 +31,7 @@ export const eventGridDeliveryAnswer = handleIncoming(async (incoming) => {
   const handshake = validationAnswer(events);
   if (handshake) return answer(handshake);
   let failure: unknown = null;
-  for (const event of events) {
+  await applyInCustomerOrder(events, async (event) => {
     try {
       const outcome = await applyAcsEvent(event);
       if (outcome === 'applied' || outcome === 'duplicate') metrics().activitiesReceived.inc({ channel: 'whatsapp', duplicate: String(outcome === 'duplicate') });
@@ -36,7 +39,7 @@ export const eventGridDeliveryAnswer = handleIncoming(async (incoming) => {
       logger.warn({ err: error, eventId: event.id, eventType: event.type }, 'Event Grid event not applied; the delivery will be retried');
       failure ??= error;
     }
-  }
+  });
   if (failure) throw failure instanceof AppError ? failure : new AppError('ServiceUnavailable', 'Some events could not be applied yet; deliver them again.', RETRY_AFTER_SECONDS);
   return answer({});
 });
