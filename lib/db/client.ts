@@ -40,7 +40,8 @@ export function createDb(connectionString: string, max = 10): PrismaClient {
   // Connections stay open once made (never more than `max`). With pg's default, every connection idle
   // for 10 s closed at once after a burst, and PostgreSQL held every commit meanwhile: a 50-70 ms
   // stall ten seconds after each burst (docs/performance.md, "The tail at a fixed 500 activities/s").
-  const pool = new pg.Pool({ connectionString, max, types: sqlTypes, idleTimeoutMillis: 0 });
+  // TCP keepalive after a minute idle keeps a NAT or load balancer from dropping them silently.
+  const pool = new pg.Pool({ connectionString, max, types: sqlTypes, idleTimeoutMillis: 0, keepAlive: true, keepAliveInitialDelayMillis: 60_000 });
   // An idle connection the server ends (a restart) is dropped from the pool and the next query
   // opens another; unheard, the pool's error event would end the process.
   pool.on('error', (error) => isStopping() || logger.warn(connectionErrorFields(error), 'an idle database connection was closed by the server'));
